@@ -1,0 +1,35 @@
+"""The one exception tree of kg.
+
+Every error a user can cause is a :class:`KGError`; the command line turns it into one message line and a
+non-zero exit. Messages say what was found and what is allowed.
+"""
+
+
+class KGError(Exception):
+    """Base class of every error kg raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(KGError):
+    """An input document cannot be read: missing, empty, binary, undecodable or in an unsupported language."""
+
+    exit_code = 2
+
+
+class ModelNotInstalled(KGError):
+    """A spaCy model that kg needs is not installed."""
+
+    exit_code = 3
+
+
+class OntologyError(KGError):
+    """A data file under ontologies/ (ontology, lexicon, gazetteer) is missing or malformed."""
+
+    exit_code = 4
+
+
+class StoreError(KGError):
+    """An output file or store cannot be written."""
+
+    exit_code = 5
