@@ -1,0 +1,1 @@
+"""Extraction: spaCy Doc -> mentions, role facts and raw statements (pure functions)."""

@@ -1,0 +1,234 @@
+"""Mentions of entities in a parsed document: named entities, nationality adjectives and office titles.
+
+Pure functions over a spaCy ``Doc``. Named-entity spans are cleaned (leading articles and honorifics
+dropped, trailing punctuation removed) and junk is rejected by general rules; office titles
+("le secrétaire d'État américain", "Brazilian President", "the President of Brazil") are found with the
+role lexicon, together with the country or organisation they belong to and the person who holds them.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Gazetteer, GazetteerEntry
+from ..lexicon import Lexicon, Role
+from ..model import ORGANIZATION, PERSON, PLACE
+
+#: spaCy NER labels (French and English models) -> schema.org types; NORP goes through demonyms
+NER_TYPES = {
+    "PER": PERSON, "PERSON": PERSON,
+    "ORG": ORGANIZATION,
+    "LOC": PLACE, "GPE": PLACE, "FAC": PLACE,
+}
+GAZ_KIND_PRIORITY = {"country": 0, "organisation": 1, "person": 2, "city": 3}
+TRAILING = " .,;:!?»«\"'“”()[]-–—"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention of an entity: tokens ``[start, end)`` of the doc."""
+
+    start: int
+    end: int
+    text: str  # cleaned surface form
+    type: str  # Person / Organization / Place
+    gaz: GazetteerEntry | None = None
+    kind: str = "name"  # name | demonym
+    alias: str | None = None  # the short form actually written, when ``text`` is the full name
+
+
+@dataclass(frozen=True)
+class RoleMention:
+    """An office title: tokens ``[start, end)``, its affiliation and, when named, its holder."""
+
+    start: int
+    end: int
+    role: Role
+    affiliation: Mention | None  # the country / organisation the office belongs to
+    holder: Mention | None  # the person named with the title
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: for comparing names."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def _is_name_token(t: Token) -> bool:
+    return t.is_alpha or any(ch.isalpha() for ch in t.text)
+
+
+def clean_span(span: Span, lex: Lexicon) -> tuple[int, int] | None:
+    """Drop leading articles/honorifics and trailing punctuation; None when nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in lex.determiners or doc[start].lower_ in lex.honorifics
+                           or doc[start].lower_.rstrip(".") in lex.honorifics or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text.strip(TRAILING) == ""):
+        end -= 1
+    if start >= end or not any(_is_name_token(t) for t in doc[start:end]):
+        return None
+    return start, end
+
+
+def surface(doc: Doc, start: int, end: int) -> str:
+    return doc[start:end].text.strip(TRAILING).replace("’", "'")
+
+
+def gaz_lookup(gaz: Gazetteer, text: str, lang: str) -> GazetteerEntry | None:
+    hits = gaz.lookup(text, lang)
+    if not hits:
+        return None
+    return sorted(hits, key=lambda e: (GAZ_KIND_PRIORITY.get(e.kind, 9), e.id))[0]
+
+
+def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int, Role, int | None]]:
+    """Office titles as ``(start, end, role, demonym_token)``; longest match first, no overlaps.
+
+    One nationality adjective may sit inside the title ("ministre russe des Affaires étrangères") or
+    right after it ("secrétaire d'État américain"); its token index is returned.
+    """
+    out = []
+    taken: set[int] = set()
+    lowers = [t.lower_.replace("’", "'") for t in doc]
+    i = 0
+    while i < len(doc):
+        best = None
+        for role in lex.roles:
+            for form in role.forms:
+                j, k, dem = i, 0, None
+                while k < len(form) and j < len(doc):
+                    if lowers[j] == form[k]:
+                        j, k = j + 1, k + 1
+                    elif k == 1 and dem is None and gaz.demonym(doc[j].text, lex.lang) is not None:
+                        dem, j = j, j + 1  # "ministre russe des affaires étrangères"
+                    else:
+                        break
+                if k == len(form) and (best is None or j - i > best[1] - best[0]):
+                    best = (i, j, role, dem)
+        if best and not taken.intersection(range(best[0], best[1])):
+            s, e, role, dem = best
+            if dem is None and e < len(doc) and gaz.demonym(doc[e].text, lex.lang) is not None \
+                    and doc[e].pos_ == "ADJ":
+                dem, e = e, e + 1  # "secrétaire d'État américain"
+            out.append((s, e, role, dem))
+            taken.update(range(s, e))
+            i = e
+        else:
+            i += 1
+    return out
+
+
+def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int]) -> list[Mention]:
+    """Cleaned named-entity mentions; spans overlapping ``blocked`` tokens (office titles) are junk
+    unless the gazetteer knows them."""
+    out = []
+    for ent in doc.ents:
+        cleaned = clean_span(ent, lex)
+        if cleaned is None:
+            continue
+        s, e = cleaned
+        text = surface(doc, s, e)
+        entry = gaz_lookup(gaz, text, lex.lang)
+        if ent.label_ == "NORP" or (entry is None and gaz.demonym(text, lex.lang) is not None):
+            continue  # nationality adjectives are handled as demonyms
+        typ = entry.type if entry else NER_TYPES.get(ent.label_)
+        if typ is None:
+            continue  # MISC, DATE, MONEY ... unless the gazetteer knows the name
+        if entry is None and blocked.intersection(range(s, e)):
+            continue  # "État" in "secrétaire d'État", "ministre russe des Affaires"
+        if entry is None and not is_plausible_name(doc[s:e], lex):
+            continue
+        out.append(Mention(s, e, text, typ, entry))
+    return out
+
+
+def is_plausible_name(span: Span, lex: Lexicon) -> bool:
+    """General junk rules for a name the gazetteer does not know."""
+    first = span[0]
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
+        return False  # names are capitalised
+    if len(span) == 1:
+        if first.pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ"):
+            return False  # sentence-initial imperatives ("Lire"), function words
+        if first.is_sent_start and first.pos_ not in ("PROPN",) and first.lemma_.lower() != first.lower_:
+            return False
+        if len(first.text) < 2:
+            return False
+    if all(t.is_stop or t.is_punct for t in span):
+        return False
+    return True
+
+
+def demonym_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
+    """Nationality adjectives (russe, American) as mentions of their country."""
+    out = []
+    for t in doc:
+        if t.pos_ not in ("ADJ", "PROPN", "NOUN") and t.ent_type_ != "NORP":
+            continue
+        entry = gaz.demonym(t.text, lex.lang)
+        if entry is None:
+            continue
+        if t.pos_ != "ADJ" and t.ent_type_ != "NORP":
+            continue
+        out.append(Mention(t.i, t.i + 1, t.text, entry.type, entry, kind="demonym"))
+    return out
+
+
+def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
+                  demonyms: list[Mention]) -> list[RoleMention]:
+    """Office titles with their affiliation and named holder, by surface patterns that hold in both
+    languages: title + name ("le président russe Vladimir Poutine", "President Bush"), name + comma +
+    title ("Hu Jintao, the President of China"), title + comma + name ("the President of Brazil,
+    Luiz Inácio Lula da Silva"), nationality before the title ("Brazilian President"), possessive
+    ("Congo's president") and complements ("le maire de New York", "du collectif X")."""
+    by_start = {m.start: m for m in names}
+    by_end = {m.end: m for m in names}
+    dem_at = {m.start: m for m in demonyms}
+    out = []
+    for s, e, role, dem in role_matches(doc, lex, gaz):
+        affiliation = dem_at.get(dem) if dem is not None else None
+        # nationality or country just before: "Brazilian President", "U.S. Secretary of State", "Congo's"
+        j = s - 1
+        while j >= 0 and doc[j].lower_ in lex.determiners:
+            j -= 1
+        if affiliation is None and j >= 0:
+            if j in dem_at:
+                affiliation = dem_at[j]
+            else:
+                k = j - 1 if doc[j].lower_ in ("'s", "’s", "'") else j
+                m = by_end.get(k + 1)
+                if m is not None and m.type in (PLACE, ORGANIZATION):
+                    affiliation = m
+        end = e
+        # complement: "de/du/of (the) (noun) X"
+        if affiliation is None and e < len(doc) and doc[e].lower_ in ("de", "du", "des", "d'", "of"):
+            k = e + 1
+            while k < len(doc) and k < e + 4 and k not in by_start and not doc[k].is_punct:
+                k += 1
+            m = by_start.get(k)
+            if m is not None and m.type in (PLACE, ORGANIZATION):
+                affiliation, end = m, m.end
+        # the holder: a person named right after the title (optionally after a comma) ...
+        holder = None
+        k = end
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        m = by_start.get(k)
+        if m is not None and m.type == PERSON:
+            holder = m
+        else:
+            # ... or right before it: "Hu Jintao, the President of ..."
+            j = s - 1
+            while j >= 0 and doc[j].lower_ in lex.determiners:
+                j -= 1
+            if j >= 0 and doc[j].text == ",":
+                m = by_end.get(j)
+                if m is not None and m.type == PERSON:
+                    holder = m
+        out.append(RoleMention(s, end if holder is None or holder.start >= end else end, role,
+                               affiliation, holder))
+    return out

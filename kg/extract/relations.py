@@ -1,0 +1,483 @@
+"""Relations from the dependency parse: Doc + resolved entities -> statements.
+
+Every rule asks :mod:`kg.extract.syntax` for argument roles, so it serves French and English alike, and
+the relation lexicon (``ontologies/lexicon.json``) for what a predicate means. Rules:
+
+- verb frames: a lexicon verb with a subject and a target entity (object, dative, preposition, or an
+  entity inside an infinitive/clausal complement for denials);
+- event nouns: "entretiens", "talks", "meeting" as objects of light verbs or with "avec/with/entre"
+  give a relation between the participants (coordinated subjects give every pair);
+- quotes and reporting verbs: « … », a déclaré X / "…", he said / X a déclaré : « … » / Pour X, « … »
+  give a ``said`` statement with the quote; a reporting verb that warns, denies or accuses also gives
+  that relation towards the entity the quote is about;
+- reported speech: blame nouns ("l'agression de X") in what a speaker says make the speaker accuse X;
+  a "rapportés par / reported by" participle names who reported the speaker;
+- anaphoric predicates ("fera de même avec X", "did the same") repeat the previous relation;
+- office titles give ``role_in`` / ``member_of``; "City (Region)" gives ``located_in``.
+
+A statement needs two entities (or an entity and a quote); co-occurrence is never a relation. Negated
+predicates give negative statements, futures planned ones, modals possible ones.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon
+from ..model import (ASSERTED, NEGATIVE, PLACE, POSITIVE, PERSON, SYMMETRIC_RELATIONS, Document,
+                     Provenance, Statement)
+from ..resolve import DocEntities, Ref
+from . import syntax
+
+OPENING = {"«": "»", "“": "”", "„": "“", '"': '"'}
+#: confidence of each kind of evidence, before the cost of indirect references is taken off
+BASE_CONFIDENCE = {
+    "verb": 0.9, "role": 0.9, "said": 0.9, "located": 0.8, "event": 0.8, "reported": 0.75,
+    "anaphora": 0.7, "quote_about": 0.65, "blame": 0.6, "indirect_said": 0.6,
+}
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # token index of the opening mark
+    end: int  # token index just past the closing mark
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start + 1:self.end - 1].text.strip()
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Quotations delimited by « », “ ” or straight double quotes (paired in order)."""
+    out, i = [], 0
+    n = len(doc)
+    while i < n:
+        t = doc[i].text
+        if t in OPENING:
+            close = OPENING[t]
+            for j in range(i + 1, min(n, i + 400)):
+                if doc[j].text == close:
+                    if j - i > 1:
+                        out.append(Quote(i, j + 1))
+                    i = j
+                    break
+                if doc[j].text == "\n\n" or "\n\n" in doc[j].text_with_ws and t == '"':
+                    break
+        i += 1
+    return out
+
+
+class _Extractor:
+    def __init__(self, document: Document, doc: Doc, ents: DocEntities, lex: Lexicon):
+        self.document, self.doc, self.ents, self.lex = document, doc, ents, lex
+        self.quotes = find_quotes(doc)
+        self.speaker_at: dict[int, str] = {}  # token index inside a quote -> speaker key
+        self.seen: set[tuple] = set()
+        self.history: list[Statement] = []  # event statements so far, in text order
+
+    # -- helpers ----------------------------------------------------------------------------------
+    def provenance(self, start_tok: int, end_tok: int, attributed_to: str | None = None) -> Provenance:
+        span = self.doc[start_tok:end_tok]
+        b, e = self.document.original_span(span.start_char, span.end_char)
+        return Provenance(self.document.id, span.text, b, e, attributed_to)
+
+    def sentence_prov(self, tok: Token, extra: Span | None = None) -> Provenance:
+        sent = tok.sent
+        s, e = sent.start, sent.end
+        if extra is not None:
+            s, e = min(s, extra.start), max(e, extra.end)
+        return self.provenance(s, e, self.speaker_at.get(tok.i))
+
+    def statement(self, subj: Ref, rel: str, obj: Ref | None, kind: str, prov: Provenance, *,
+                  polarity: str = POSITIVE, modality: str = ASSERTED, quote: str | None = None,
+                  role: str | None = None) -> Statement | None:
+        if obj is not None and subj.key == obj.key:
+            return None
+        if rel in SYMMETRIC_RELATIONS and obj is not None and obj.key < subj.key:
+            subj, obj = obj, subj  # one direction for symmetric relations
+        cost = subj.cost + (obj.cost if obj else 0.0)
+        conf = round(max(0.05, BASE_CONFIDENCE[kind] - cost), 2)
+        st = Statement(subj.key, rel, obj.key if obj else None, prov, quote=quote,
+                       lang=self.lex.lang if quote else None, polarity=polarity, modality=modality,
+                       confidence=conf, role=role)
+        ident = (st.subject, st.relation, st.object, st.quote, st.polarity, st.modality, prov.begin)
+        if ident in self.seen:
+            return None
+        self.seen.add(ident)
+        if rel not in ("role_in", "member_of", "located_in", "said", "reported"):
+            self.history.append(st)
+        if rel in SYMMETRIC_RELATIONS and obj is not None and polarity == POSITIVE:
+            self.ents.note_partners(prov.begin, subj.key, obj.key)
+        return st
+
+    def refs(self, toks: list[Token] | None, **kw) -> list[Ref]:
+        out: list[Ref] = []
+        for t in toks or ():
+            for r in self.ents.refer(t, **kw):
+                if all(r.key != x.key for x in out):
+                    out.append(r)
+        return out
+
+    def entities_in(self, tok: Token, exclude: set[str]) -> list[Ref]:
+        """Entities named inside a complement's subtree (for 'nier préparer une incursion en Ukraine')."""
+        out: list[Ref] = []
+        for t in tok.subtree:
+            k = self.ents.token_key.get(t.i)
+            if k and k not in exclude and all(k != r.key for r in out):
+                out.append(Ref(k, self.ents.token_cost.get(t.i, 0.0) + 0.15))
+        return out
+
+    # -- rules ------------------------------------------------------------------------------------
+    def run(self) -> Iterator[Statement]:
+        yield from self.roles()
+        yield from self.located()
+        # text order matters: who "il" is, what "ils" in a quote refers to, depend on what came before
+        quotes = iter(self.quotes)
+        q = next(quotes, None)
+        for sent in self.doc.sents:
+            while q is not None and q.start < sent.end:
+                yield from self.quoted_speech(q)
+                q = next(quotes, None)
+            for tok in sent:
+                yield from self.verb_frame(tok)
+                yield from self.event_noun(tok)
+                yield from self.anaphoric(tok)
+                yield from self.reported_by(tok)
+                yield from self.indirect_speech(tok)
+            yield from self.blame(sent)
+
+    def roles(self) -> Iterator[Statement]:
+        for rm, holder, aff in self.ents.roles:
+            if aff is None:
+                continue
+            prov = self.provenance(min(rm.start, rm.holder.start), max(rm.end, rm.holder.end))
+            st = self.statement(Ref(holder), rm.role.relation, Ref(aff), "role", prov, role=rm.role.label)
+            if st:
+                yield st
+
+    def located(self) -> Iterator[Statement]:
+        """'Charlotte (Caroline du Nord)', 'Lyon, France': a place followed by a larger place."""
+        doc, tk = self.doc, self.ents.token_key
+        for i in range(1, len(doc) - 1):
+            if doc[i].text not in ("(", ",") or (i - 1) not in tk or (i + 1) not in tk:
+                continue
+            a, b = tk[i - 1], tk[i + 1]
+            ba, bb = self.ents.builders[a], self.ents.builders[b]
+            if a == b or ba.type != PLACE or bb.type != PLACE or not ba.named or not bb.named:
+                continue
+            j = i + 1
+            while j < len(doc) and tk.get(j) == b:
+                j += 1
+            if doc[i].text == "(" and (j >= len(doc) or doc[j].text != ")"):
+                continue
+            if doc[i].text == "," and (j < len(doc) and doc[j].text not in (",", ".", ")", "\n", "\n\n")):
+                continue
+            gz = self.ents.gaz
+            ga = gz.get(ba.gaz_id) if ba.gaz_id else None
+            if ga is not None and ga.kind == "country":
+                continue  # a country is not located in another place
+            yield from filter(None, [self.statement(Ref(a), "located_in", Ref(b), "located",
+                                                    self.provenance(i - 1, j))])
+
+    def verb_frame(self, tok: Token) -> Iterator[Statement]:
+        lex = self.lex
+        frame = lex.verbs.get(tok.lemma_.lower())
+        if frame is None or tok.pos_ not in ("VERB", "AUX"):
+            return
+        if frame.requires and not any(c.lower_.rstrip("'") in (frame.requires, frame.requires[0])
+                                      for c in tok.children):
+            return
+        args = syntax.arguments(tok, lex)
+        subjects = self.refs(args.get(syntax.SUBJ), speaker=self.speaker_at.get(tok.i))
+        if not subjects:
+            return
+        polarity = NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE
+        modality = syntax.modality(tok, lex)
+        prov = self.sentence_prov(tok)
+        targets: list[Ref] = []
+        for role in frame.target:
+            if role in (syntax.XCOMP, syntax.CCOMP):
+                for c in args.get(role, ()):
+                    targets = self.entities_in(c, {s.key for s in subjects})[:1]
+                    if targets:
+                        break
+            else:
+                targets = self.refs(args.get(role), subject=subjects[0].key,
+                                    speaker=self.speaker_at.get(tok.i))
+            if targets:
+                break
+        pairs = [(s, t) for s in subjects for t in targets]
+        if not targets and frame.relation in SYMMETRIC_RELATIONS and len(subjects) >= 2:
+            pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
+        for s, t in pairs:
+            if frame.relation == "reported" and self.ents.builders[t.key].type == PLACE:
+                continue
+            st = self.statement(s, frame.relation, t, "verb", prov, polarity=polarity, modality=modality)
+            if st:
+                self.ents.note_subject(tok.i, s.key)
+                yield st
+
+    def governing_verb(self, noun: Token, max_hops: int = 6) -> Token | None:
+        """The nearest verb above a noun whose subject resolves to an entity."""
+        t = noun
+        for _ in range(max_hops):
+            if t.head is t:
+                return None
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                args = syntax.arguments(t, self.lex)
+                if self.refs(args.get(syntax.SUBJ)):
+                    return t
+                if t.dep_ not in syntax.RELCL_DEPS | {"acl", "xcomp", "conj"} and t.lemma_.lower() not in self.lex.light_verbs:
+                    return None
+        return None
+
+    def event_noun(self, tok: Token) -> Iterator[Statement]:
+        lex = self.lex
+        rel = lex.event_nouns.get(tok.lemma_.lower())
+        if rel is None or tok.pos_ != "NOUN":
+            return
+        partners: list[Ref] = []
+        between: list[Ref] = []
+        for c in tok.children:  # "réunion avec X", "talks between A and B"
+            p = syntax.prep_of(c) if c.dep_ in syntax.OBLIQUE_DEPS else (c.lower_ if c.dep_ in syntax.PREP_DEPS else None)
+            if p not in lex.participant_preps:
+                continue
+            heads = [c] if c.dep_ in syntax.OBLIQUE_DEPS else [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]
+            refs = self.refs(heads)
+            if p in ("entre", "between"):
+                between.extend(refs)
+            else:
+                partners.extend(refs)
+        verb = self.governing_verb(tok)
+        subjects: list[Ref] = []
+        polarity, modality = POSITIVE, ASSERTED
+        anchor = tok
+        if verb is not None:
+            if lex.verbs.get(verb.lemma_.lower()) and verb.lemma_.lower() not in lex.light_verbs:
+                return  # the verb carries its own relation ("rejeter un accord")
+            args = syntax.arguments(verb, lex)
+            subjects = self.refs(args.get(syntax.SUBJ))
+            polarity = NEGATIVE if syntax.is_negated(verb, lex) else POSITIVE
+            modality = syntax.modality(verb, lex)
+            anchor = verb
+            if not partners:  # "had lunch with X": the partner hangs on the verb
+                for p in lex.participant_preps:
+                    partners.extend(self.refs(args.get(f"prep:{p}")))
+        if len(between) >= 2:
+            pairs = [(a, b) for n, a in enumerate(between) for b in between[n + 1:]]
+        elif subjects and partners:
+            pairs = [(s, p) for s in subjects for p in partners]
+        elif len(subjects) >= 2 and rel in SYMMETRIC_RELATIONS:
+            pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
+        else:
+            return
+        prov = self.sentence_prov(anchor)
+        for a, b in pairs:
+            if self.ents.builders[b.key].type == PLACE and rel in ("met", "negotiated") and \
+                    self.ents.builders[a.key].type == PERSON:
+                continue  # "la réunion de Vienne": a place is where, not with whom
+            st = self.statement(a, rel, b, "event", prov, polarity=polarity, modality=modality)
+            if st:
+                yield st
+
+    def anaphoric(self, tok: Token) -> Iterator[Statement]:
+        """'M. X fera de même avec Y': the previous relation again, with a new subject."""
+        lex = self.lex
+        for pattern in lex.anaphoric:
+            words = [t.lemma_.lower() for t in self.doc[tok.i:tok.i + len(pattern)]]
+            if words != list(pattern):
+                continue
+            verb = tok if tok.pos_ in ("VERB", "AUX") else None
+            if verb is None:
+                return
+            prev = [st for st in self.history if st.provenance.begin < self.document.original_span(tok.idx, tok.idx)[0]]
+            if not prev:
+                return
+            last = prev[-1]
+            args = syntax.arguments(verb, lex)
+            subjects = self.refs(args.get(syntax.SUBJ))
+            partners: list[Ref] = []
+            for p in lex.participant_preps:
+                partners.extend(self.refs(args.get(f"prep:{p}")))
+            if not partners:
+                for c in verb.subtree:  # the parser often hangs "avec X" on "même"
+                    if syntax.prep_of(c) in lex.participant_preps:
+                        partners.extend(self.refs([c]))
+            if not subjects or not partners:
+                return
+            prov = self.sentence_prov(verb)
+            for s in subjects:
+                for p in partners:
+                    st = self.statement(s, last.relation, p, "anaphora", prov,
+                                        polarity=NEGATIVE if syntax.is_negated(verb, lex) else POSITIVE,
+                                        modality=syntax.modality(verb, lex))
+                    if st:
+                        yield st
+            return
+
+    # -- speech -----------------------------------------------------------------------------------
+    def reporting_verb_near(self, q: Quote) -> tuple[Token | None, str | None]:
+        """The reporting verb of a quote and how it is attached: 'after' or 'before'."""
+        doc, lex = self.doc, self.lex
+        # after: « … », a déclaré X / "…," he said / « … » déclare-t-il
+        j = q.end
+        while j < len(doc) and j < q.end + 6 and doc[j].text not in (".", "\n\n") and doc[j].text not in OPENING:
+            if doc[j].lemma_.lower() in lex.reporting and doc[j].pos_ in ("VERB", "AUX"):
+                return doc[j], "after"
+            j += 1
+        # before, in the same sentence: X a déclaré : « … » / X said that "…"
+        sent = doc[q.start].sent
+        for j in range(q.start - 1, max(sent.start, q.start - 12) - 1, -1):
+            if doc[j].lemma_.lower() in lex.reporting and doc[j].pos_ in ("VERB", "AUX"):
+                return doc[j], "before"
+            if doc[j].text in ("»", "”", '"'):
+                break
+        return None, None
+
+    def source_marker_speaker(self, q: Quote) -> list[Ref]:
+        """'Pour X, « … »' / '« … », selon X' / 'according to X'."""
+        doc, lex = self.doc, self.lex
+        markers = list(lex.source_markers) + [("pour",), ("for",)]
+        for j in range(max(doc[q.start].sent.start, q.start - 10), q.start):
+            for m in markers:
+                if tuple(t.lower_ for t in doc[j:j + len(m)]) == m:
+                    k = j + len(m)
+                    refs = self.refs([doc[k]]) if k < q.start else []
+                    if refs and self.ents.builders[refs[0].key].type != PLACE and \
+                            all(t.is_punct or t.i in self.ents.token_key for t in doc[k:q.start]):
+                        return refs[:1]
+        j = q.end
+        while j < len(doc) and j < q.end + 4 and doc[j].is_punct:
+            j += 1
+        for m in lex.source_markers:
+            if tuple(t.lower_ for t in doc[j:j + len(m)]) == m and j + len(m) < len(doc):
+                refs = self.refs([doc[j + len(m)]])
+                if refs:
+                    return refs[:1]
+        return []
+
+    def quoted_speech(self, q: Quote) -> Iterator[Statement]:
+        lex = self.lex
+        if True:
+            verb, where = self.reporting_verb_near(q)
+            speakers: list[Ref] = []
+            relation = "said"
+            if verb is not None:
+                args = syntax.arguments(verb, lex)
+                speakers = self.refs(args.get(syntax.SUBJ))
+                relation = lex.reporting[verb.lemma_.lower()]
+            if not speakers:
+                speakers = self.source_marker_speaker(q)
+                verb = None
+            if not speakers:
+                return
+            speaker = speakers[0]
+            for i in range(q.start, q.end):
+                self.speaker_at[i] = speaker.key
+            self.ents.note_subject(q.start, speaker.key)
+            span_start = min(q.start, verb.i if verb is not None else q.start)
+            span_end = max(q.end, (verb.i + 1) if verb is not None else q.end)
+            if verb is not None and where == "after":  # up to the speaker's name
+                for t in args.get(syntax.SUBJ, ()):
+                    span_end = max(span_end, t.right_edge.i + 1)
+            prov = self.provenance(span_start, span_end)
+            polarity = NEGATIVE if verb is not None and syntax.is_negated(verb, lex) else POSITIVE
+            st = self.statement(speaker, "said", None, "said", prov, quote=q.text(self.doc),
+                                polarity=polarity)
+            if st:
+                yield st
+            if relation != "said" and verb is not None:
+                about = self.quote_about(q, speaker.key)
+                if about is not None:
+                    st = self.statement(speaker, relation, about, "quote_about", prov, polarity=polarity,
+                                        modality=syntax.modality(verb, lex))
+                    if st:
+                        yield st
+
+    def quote_about(self, q: Quote, speaker: str) -> Ref | None:
+        """The entity a quote is about: the first entity it names other than the speaker, else the
+        target of the speaker's last statement (what 'they' / 'ils' refers to)."""
+        for i in range(q.start, q.end):
+            k = self.ents.token_key.get(i)
+            if k and k != speaker and self.ents.builders[k].type != PERSON or (k and k != speaker):
+                return Ref(k, 0.1)
+        for st in reversed(self.history):
+            if st.subject == speaker and st.object:
+                return Ref(st.object, 0.2)
+        return None
+
+    def indirect_speech(self, tok: Token) -> Iterator[Statement]:
+        """'X a déclaré que …' / 'X said that …' without quotation marks: a said statement whose
+        content is the clause; relations inside it are attributed to X."""
+        lex = self.lex
+        if tok.lemma_.lower() not in lex.reporting or tok.pos_ not in ("VERB",) or tok.i in self.speaker_at:
+            return
+        args = syntax.arguments(tok, lex)
+        clauses = [c for c in args.get(syntax.CCOMP, ()) if any(m.dep_ in syntax.MARK_DEPS for m in c.children)]
+        if not clauses:
+            return
+        clause = clauses[0]
+        if any(q.start <= clause.i < q.end for q in self.quotes):
+            return  # a quote: handled by quoted_speech
+        speakers = self.refs(args.get(syntax.SUBJ))
+        if not speakers:
+            return
+        speaker = speakers[0]
+        sub = list(clause.subtree)
+        for t in sub:
+            self.speaker_at.setdefault(t.i, speaker.key)
+        text = self.doc[sub[0].i:sub[-1].i + 1].text
+        prov = self.sentence_prov(tok)
+        st = self.statement(speaker, "said", None, "indirect_said", prov, quote=text,
+                            polarity=NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE)
+        if st:
+            yield st
+
+    def reported_by(self, tok: Token) -> Iterator[Statement]:
+        """'a déclaré X, dans des propos rapportés par CNN' / 'X said, as reported by Reuters'."""
+        lex = self.lex
+        frame = lex.verbs.get(tok.lemma_.lower())
+        if frame is None or frame.relation != "reported" or not syntax.is_passive(tok):
+            return
+        args = syntax.arguments(tok, lex)
+        sources = self.refs(args.get(syntax.SUBJ))  # the agent, after the passive swap
+        if not sources or args.get(syntax.OBJ):
+            return
+        t = tok
+        for _ in range(6):
+            t = t.head
+            if t.lemma_.lower() in lex.reporting and t.pos_ in ("VERB", "AUX"):
+                speakers = self.refs(syntax.arguments(t, lex).get(syntax.SUBJ))
+                for s in sources:
+                    for sp in speakers:
+                        st = self.statement(s, "reported", sp, "reported", self.sentence_prov(tok))
+                        if st:
+                            yield st
+                return
+            if t.head is t:
+                return
+
+    def blame(self, sent: Span) -> Iterator[Statement]:
+        """A speaker who calls an actor's act aggression / invasion accuses that actor."""
+        lex = self.lex
+        for tok in sent:
+            speaker = self.speaker_at.get(tok.i)
+            if speaker is None or tok.lemma_.lower() not in lex.blame_nouns:
+                continue
+            for c in tok.children:
+                if c.dep_ in ("nmod", "amod", "poss", "nmod:poss", "compound") or (
+                        c.dep_ == "prep" and c.lower_ == "of"):
+                    heads = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]
+                    if c.dep_ == "nmod" and syntax.prep_of(c) not in ("de", "d'", None):
+                        continue
+                    for r in self.refs(heads):
+                        st = self.statement(Ref(speaker), "accused", r, "blame", self.sentence_prov(tok))
+                        if st:
+                            yield st
+
+
+def extract_statements(document: Document, doc: Doc, ents: DocEntities, lex: Lexicon) -> Iterator[Statement]:
+    """Every statement the text states, in text order of the rules (see the module docstring)."""
+    yield from _Extractor(document, doc, ents, lex).run()

@@ -1,0 +1,220 @@
+"""One place that maps both dependency schemes to one set of argument roles.
+
+spaCy's French models label dependencies in Universal Dependencies (obj, obl + case, obl:agent,
+nsubj:pass); its English models in the ClearNLP scheme (dobj, prep + pobj, agent, nsubjpass). Every rule
+in kg asks this module for a predicate's arguments, so it serves both languages. The module also absorbs
+the parser errors seen on real news: an inverted clitic subject parsed as a passive subject ("a-t-il
+averti"), a coordinated verb attached to the embedded clause instead of the main verb, relative pronouns
+as subjects.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Token
+
+from ..lexicon import Lexicon
+
+# argument roles
+SUBJ, OBJ, IOBJ, AGENT, XCOMP, CCOMP = "subj", "obj", "iobj", "agent", "xcomp", "ccomp"
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
+OBJECT_DEPS = frozenset({"obj", "dobj"})
+DATIVE_DEPS = frozenset({"iobj", "dative"})
+AGENT_DEPS = frozenset({"obl:agent"})  # UD: the agent noun itself
+AGENT_PREP_DEPS = frozenset({"agent"})  # ClearNLP: 'by', with the noun as its pobj
+OBLIQUE_DEPS = frozenset({"obl", "obl:arg", "obl:mod", "nmod", "nmod:poss"})  # UD: noun with a 'case' child
+PREP_DEPS = frozenset({"prep"})  # ClearNLP: the preposition, with the noun as pobj
+POBJ_DEPS = frozenset({"pobj", "pcomp"})
+XCOMP_DEPS = frozenset({"xcomp"})
+CCOMP_DEPS = frozenset({"ccomp"})
+CONJ_DEPS = frozenset({"conj"})
+APPOS_DEPS = frozenset({"appos"})
+NAME_DEPS = frozenset({"flat:name", "flat", "compound", "flat:foreign"})
+PASSIVE_AUX_DEPS = frozenset({"aux:pass", "auxpass"})
+AUX_DEPS = frozenset({"aux", "aux:tense", "aux:pass", "auxpass", "cop"})
+NEG_DEPS = frozenset({"neg"})
+RELCL_DEPS = frozenset({"acl:relcl", "relcl"})
+MARK_DEPS = frozenset({"mark"})
+CASE_DEPS = frozenset({"case"})
+PERFECT_AUX = frozenset({"avoir", "have"})
+RELATIVE_PRONOUNS = frozenset({"qui", "que", "lequel", "laquelle", "which", "who", "that", "whom"})
+# prepositions that mark the recipient of an action: 'à X' in French, 'to X' in English
+DATIVE_PREPS = frozenset({"à", "au", "aux", "to"})
+AGENT_PREPS = frozenset({"par", "by"})
+# French contracted prepositions
+CONTRACTIONS = {"au": "à", "aux": "à", "du": "de", "des": "de"}
+
+
+def prep_of(token: Token) -> str | None:
+    """The (lowercase) preposition introducing a UD oblique, or None."""
+    cases = [c for c in token.children if c.dep_ in CASE_DEPS and c.i < token.i]
+    if not cases:
+        return None
+    words = " ".join(c.lower_ for c in cases)
+    return CONTRACTIONS.get(words, words)
+
+
+def is_passive(pred: Token) -> bool:
+    """A passive predicate: its subject is the patient."""
+    kids = list(pred.children)
+    if any(c.dep_ in PASSIVE_AUX_DEPS for c in kids):
+        return True
+    if any(c.dep_ in AUX_DEPS and c.lemma_.lower() in PERFECT_AUX for c in kids):
+        return False  # "a-t-il averti": a clitic subject misparsed as nsubj:pass
+    if any(c.dep_ in AGENT_PREP_DEPS | AGENT_DEPS for c in kids):
+        return True
+    return "Pass" in pred.morph.get("Voice") and pred.dep_ not in ("ROOT",)
+
+
+def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
+    """The arguments of a predicate by role: subj, obj, iobj, agent, xcomp, ccomp and ``prep:P``.
+
+    Subjects missing from the parse are inherited along conj and xcomp (control) chains; relative
+    pronouns are replaced by their antecedent.
+    """
+    args: dict[str, list[Token]] = {}
+
+    def add(role: str, tok: Token) -> None:
+        args.setdefault(role, []).append(tok)
+
+    passive = is_passive(pred)
+    for c in pred.children:
+        dep = c.dep_
+        if dep in SUBJECT_DEPS:
+            add(SUBJ, c)
+        elif dep in PASSIVE_SUBJECT_DEPS:
+            add(OBJ if passive else SUBJ, c)
+        elif dep in OBJECT_DEPS:
+            add(OBJ, c)
+        elif dep in DATIVE_DEPS:
+            add(IOBJ, c)
+        elif dep in AGENT_DEPS:
+            add(AGENT, c)
+        elif dep in AGENT_PREP_DEPS:
+            for g in c.children:
+                if g.dep_ in POBJ_DEPS:
+                    add(AGENT, g)
+        elif dep in PREP_DEPS:
+            p = c.lower_
+            for g in c.children:
+                if g.dep_ in POBJ_DEPS:
+                    add(f"prep:{p}", g)
+                    if p in DATIVE_PREPS:
+                        add(IOBJ, g)
+                    if p in AGENT_PREPS and passive:
+                        add(AGENT, g)
+        elif dep in OBLIQUE_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X"):
+            p = prep_of(c)
+            if p:
+                add(f"prep:{p}", c)
+                if p in DATIVE_PREPS:
+                    add(IOBJ, c)
+                if p in AGENT_PREPS and passive:
+                    add(AGENT, c)
+        elif dep in XCOMP_DEPS:
+            add(XCOMP, c)
+        elif dep in CCOMP_DEPS:
+            add(CCOMP, c)
+    if SUBJ not in args:
+        inherited = inherited_subject(pred)
+        if inherited is not None:
+            add(SUBJ, inherited)
+    # relative pronoun subject -> antecedent ("Georgia, which denied ...")
+    if SUBJ in args:
+        args[SUBJ] = [antecedent(t) for t in args[SUBJ]]
+    if passive and AGENT in args:
+        args[SUBJ] = args.pop(AGENT)
+    return args
+
+
+def antecedent(tok: Token) -> Token:
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ in RELCL_DEPS:
+        return tok.head.head
+    return tok
+
+
+def subject_of(pred: Token) -> Token | None:
+    for c in pred.children:
+        if c.dep_ in SUBJECT_DEPS or (c.dep_ in PASSIVE_SUBJECT_DEPS and not is_passive(pred)):
+            return antecedent(c)
+    return None
+
+
+def inherited_subject(pred: Token, depth: int = 0) -> Token | None:
+    """The subject a predicate shares with the verb it is coordinated with or controlled by."""
+    if depth > 4:
+        return None
+    head = pred.head
+    if head is pred:
+        return None
+    if pred.dep_ in CONJ_DEPS or pred.dep_ in XCOMP_DEPS:
+        # a coordinated finite verb attached to an embedded clause ("a assuré que X était prêt, mais a
+        # demandé ...") shares the main clause's subject, not the embedded one
+        if pred.dep_ in CONJ_DEPS and any(c.dep_ in MARK_DEPS for c in head.children) \
+                and any(c.dep_ in AUX_DEPS for c in pred.children) and head.dep_ in CCOMP_DEPS:
+            return subject_of(head.head) or inherited_subject(head.head, depth + 1)
+        return subject_of(head) or inherited_subject(head, depth + 1)
+    return None
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """A token and the tokens coordinated with it, in order ("A, B et C")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ in CONJ_DEPS and c.pos_ in ("PROPN", "NOUN", "PRON", "X"):
+            out.extend(conjuncts(c))
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def is_negated(pred: Token, lex: Lexicon) -> bool:
+    """True when the predicate (or its auxiliary) carries a negation."""
+    for c in pred.children:
+        if c.dep_ in NEG_DEPS:
+            return True
+        if c.lower_ in lex.negation and c.dep_ in ("advmod", "mark", "case", "neg", "det") and c.lower_ != "plus":
+            return True
+        if c.lower_ == "plus" and any(k.lower_ in ("ne", "n'") for k in pred.children):
+            return True
+    # controlled by a negating verb: "refuse de menacer", "failed to meet", "nié préparer"
+    if pred.dep_ in XCOMP_DEPS and pred.head.lemma_.lower() in lex.negating_verbs:
+        return True
+    return False
+
+
+def modality(pred: Token, lex: Lexicon) -> str:
+    """``Planned`` (future, intention), ``Possible`` (conditional, modal) or ``Asserted``."""
+    from ..model import ASSERTED, PLANNED, POSSIBLE
+
+    chain = [pred] + [c for c in pred.children if c.dep_ in AUX_DEPS]
+    for t in chain:
+        if "Cnd" in t.morph.get("Mood"):
+            return POSSIBLE
+        low = t.lower_
+        if t.dep_ in AUX_DEPS and low in lex.possibility:
+            return POSSIBLE
+    for t in chain:
+        if "Fut" in t.morph.get("Tense") or (t.dep_ in AUX_DEPS and t.lemma_.lower() in lex.plan and t is not pred):
+            return PLANNED
+    head = pred.head
+    if pred.dep_ in XCOMP_DEPS and head is not pred:
+        hl = head.lemma_.lower()
+        if hl in lex.possibility or "Cnd" in head.morph.get("Mood"):
+            return POSSIBLE
+        if hl in lex.plan or "Fut" in head.morph.get("Tense"):
+            return PLANNED
+        return modality(head, lex) if head.dep_ in XCOMP_DEPS else ASSERTED
+    return ASSERTED
+
+
+def clause_tokens(pred: Token) -> Iterator[Token]:
+    """The tokens of the predicate's own clause (its subtree without nested finite clauses)."""
+    stack = [pred]
+    while stack:
+        t = stack.pop()
+        yield t
+        for c in t.children:
+            if c.dep_ in CCOMP_DEPS | RELCL_DEPS | {"advcl", "parataxis"} and t is not pred:
+                continue
+            stack.append(c)

