@@ -1,0 +1,379 @@
+"""RDF export of a :class:`~kg.graph.KnowledgeGraph`.
+
+:func:`to_rdf` builds an rdflib graph (pure), :func:`serialize` turns it into deterministic bytes, and
+:func:`write_graph` writes a file atomically, choosing the syntax from the file's extension.
+
+The modelling, for one statement ``Blinken met Lavrov``::
+
+    ent:Antony_Blinken a kgo:Entity, schema:Person ; rdfs:label "Antony Blinken"@en ;
+        skos:altLabel "M. Blinken"@fr ; owl:sameAs wd:Q4773712 ;
+        kgo:met ent:Sergei_Lavrov .                       # direct triple: positive and asserted only
+    st:0123456789abcdef a rdf:Statement, kgo:Statement ;
+        rdf:subject ent:Antony_Blinken ; rdf:predicate kgo:met ; rdf:object ent:Sergei_Lavrov ;
+        kgo:polarity kgo:Positive ; kgo:modality kgo:Asserted ; kgo:confidence 0.80 ;
+        prov:wasDerivedFrom doc:seed ; nif:referenceContext doc:seed ;
+        nif:anchorOf "..." ; nif:beginIndex 120 ; nif:endIndex 190 .
+
+Every statement, negated, planned, possible or a quote, keeps its reified node; only positive, asserted
+statements between two entities (:attr:`Statement.is_edge <kg.model.Statement.is_edge>`) also give a
+direct triple, so a plain triple store never sees a denied or merely planned relation as a fact.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import secrets
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Callable
+from urllib.parse import quote
+from xml.sax.saxutils import escape as xml_escape
+
+from rdflib import BNode, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+
+from .errors import StoreError
+from .graph import KnowledgeGraph, statement_key
+from .model import ASSERTED, NEGATIVE, PLANNED, POSITIVE, POSSIBLE, RELATIONS, Document, Entity, Statement
+from .vocab import GEONAMES, KGO, KGO_NS, NIF, SCHEMA, WIKIDATA
+
+__all__ = [
+    "DEFAULT_BASE_IRI", "PREFIXES", "DOCUMENT_META", "SERIALIZERS", "EXTENSIONS", "entity_iri", "document_iri",
+    "statement_iri", "to_rdf", "serialize", "format_for", "write_graph",
+]
+
+DEFAULT_BASE_IRI = "https://kg.example.org/"
+
+_WIKIDATA_ID = re.compile(r"Q[1-9][0-9]*")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
+_TWO_PLACES = Decimal("0.01")
+
+_POLARITY = {POSITIVE: KGO.Positive, NEGATIVE: KGO.Negative}
+_MODALITY = {ASSERTED: KGO.Asserted, PLANNED: KGO.Planned, POSSIBLE: KGO.Possible}
+_RELATION = {r: KGO[r] for r in RELATIONS}
+
+#: prefixes bound in every export (the base-dependent ent:, st:, doc: are added per graph)
+PREFIXES = {
+    "kgo": Namespace(KGO_NS), "schema": SCHEMA, "skos": SKOS, "owl": OWL, "prov": PROV, "nif": NIF,
+    "xsd": XSD, "rdf": RDF, "rdfs": RDFS, "dcterms": DCTERMS, "wd": WIKIDATA,
+}
+
+
+def _date_literal(value: str) -> Literal:
+    if _ISO_DATE.fullmatch(value):
+        return Literal(value, datatype=XSD.date)
+    if _ISO_DATETIME.fullmatch(value):
+        return Literal(value, datatype=XSD.dateTime)
+    return Literal(value)
+
+
+#: dateline metadata keys -> (predicate, literal factory); keys not listed are not exported
+DOCUMENT_META: dict[str, tuple[URIRef, Callable[[str], Literal]]] = {
+    "date": (DCTERMS.date, _date_literal),
+    "place": (DCTERMS.spatial, Literal),
+    "publisher": (DCTERMS.publisher, Literal),
+    "url": (SCHEMA.url, lambda v: Literal(v, datatype=XSD.anyURI)),
+}
+
+
+# -- IRIs ---------------------------------------------------------------------------------------------
+def _segment(text: str) -> str:
+    # keeps RFC 3986 unreserved characters (letters, digits, "_.-~"), %-encodes the rest, "/" included
+    return quote(text, safe="")
+
+
+def entity_iri(base: str, key: str) -> URIRef:
+    """The IRI of an entity: ``base + "entity/" + key``, with anything unsafe in ``key`` %-encoded.
+
+    >>> entity_iri("https://kg.example.org/", "Antony_Blinken")
+    rdflib.term.URIRef('https://kg.example.org/entity/Antony_Blinken')
+    """
+    return URIRef(base + "entity/" + _segment(key))
+
+
+def document_iri(base: str, doc_id: str) -> URIRef:
+    """The IRI of a document: ``base + "document/" + doc_id``, %-encoded (a path's "/" included)."""
+    return URIRef(base + "document/" + _segment(doc_id))
+
+
+def statement_iri(base: str, st: Statement) -> URIRef:
+    """The IRI of a statement: 16 hex digits of a SHA-1 over its :func:`~kg.graph.statement_key`.
+
+    The key is what makes two statements the same in the graph, so the IRI is stable across runs and
+    independent of the order statements were added in.
+    """
+    text = json.dumps(list(statement_key(st)), ensure_ascii=False, separators=(",", ":"))
+    return URIRef(base + "statement/" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16])
+
+
+def _check_base(base: str) -> None:
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\"{}|\\^`]+[/#]\Z", base):
+        raise StoreError(f"base IRI {base!r} is not usable: it must be an absolute IRI ending in '/' or '#', "
+                         f"like {DEFAULT_BASE_IRI!r}")
+
+
+# -- graph --------------------------------------------------------------------------------------------
+def _add_entity(g: Graph, base: str, e: Entity) -> None:
+    node = entity_iri(base, e.key)
+    g.add((node, RDF.type, KGO.Entity))
+    g.add((node, RDF.type, SCHEMA[e.type]))
+    g.add((node, RDFS.label, Literal(e.label, lang="en")))
+    for text, lang in sorted(e.alt_labels):
+        if (text, lang) == (e.label, "en"):
+            continue
+        g.add((node, SKOS.altLabel, Literal(text, lang=lang or None)))
+    if e.wikidata:
+        if not _WIKIDATA_ID.fullmatch(e.wikidata):
+            raise StoreError(f"entity {e.key!r} has Wikidata id {e.wikidata!r}; expected the form Q123")
+        g.add((node, OWL.sameAs, WIKIDATA[e.wikidata]))
+    if e.geonames:
+        g.add((node, OWL.sameAs, GEONAMES[f"{int(e.geonames)}/"]))
+
+
+def _add_document(g: Graph, base: str, doc: Document) -> None:
+    node = document_iri(base, doc.id)
+    g.add((node, RDF.type, KGO.Document))
+    g.add((node, RDF.type, PROV.Entity))
+    g.add((node, DCTERMS.source, Literal(doc.source)))
+    g.add((node, DCTERMS.language, Literal(doc.lang)))
+    if doc.title:
+        g.add((node, DCTERMS.title, Literal(doc.title, lang=doc.lang or None)))
+    for key in sorted(doc.meta):
+        if key in DOCUMENT_META and doc.meta[key]:
+            pred, make = DOCUMENT_META[key]
+            g.add((node, pred, make(str(doc.meta[key]))))
+
+
+def _lookup(table: dict, value: str, what: str, st: Statement) -> URIRef:
+    try:
+        return table[value]
+    except KeyError:
+        raise StoreError(f"statement {st.subject} {st.relation} {st.object or st.quote!r} has {what} {value!r}; "
+                         f"allowed: {', '.join(table)}") from None
+
+
+def _confidence(value: float) -> Literal:
+    # via str() so that 0.125 rounds as written (0.13), not as its binary approximation
+    return Literal(Decimal(str(value)).quantize(_TWO_PLACES, rounding=ROUND_HALF_UP))
+
+
+def _add_statement(g: Graph, base: str, st: Statement) -> None:
+    node = statement_iri(base, st)
+    predicate = _lookup(_RELATION, st.relation, "relation", st)
+    subject = entity_iri(base, st.subject)
+    g.add((node, RDF.type, RDF.Statement))
+    g.add((node, RDF.type, KGO.Statement))
+    g.add((node, RDF.subject, subject))
+    g.add((node, RDF.predicate, predicate))
+    if st.object is not None:
+        g.add((node, RDF.object, entity_iri(base, st.object)))
+    elif st.quote is not None:
+        g.add((node, RDF.object, Literal(st.quote, lang=st.lang or None)))
+    if st.quote is not None:
+        g.add((node, KGO.quote, Literal(st.quote, lang=st.lang or None)))
+    g.add((node, KGO.polarity, _lookup(_POLARITY, st.polarity, "polarity", st)))
+    g.add((node, KGO.modality, _lookup(_MODALITY, st.modality, "modality", st)))
+    g.add((node, KGO.confidence, _confidence(st.confidence)))
+    if st.role:
+        g.add((node, KGO.role, Literal(st.role, lang="en")))
+    p = st.provenance
+    if p.attributed_to:
+        g.add((node, KGO.attributedTo, entity_iri(base, p.attributed_to)))
+    doc = document_iri(base, p.document)
+    g.add((node, PROV.wasDerivedFrom, doc))
+    g.add((node, NIF.referenceContext, doc))
+    g.add((node, NIF.anchorOf, Literal(p.sentence)))
+    g.add((node, NIF.beginIndex, Literal(p.begin, datatype=XSD.nonNegativeInteger)))
+    g.add((node, NIF.endIndex, Literal(p.end, datatype=XSD.nonNegativeInteger)))
+    if st.is_edge:
+        g.add((subject, predicate, entity_iri(base, st.object)))
+
+
+def to_rdf(kg: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
+    """The knowledge graph as RDF: entities, documents, every statement reified, and direct triples for
+    positive asserted edges. Pure: reads ``kg``, returns a new graph.
+
+    Raises :class:`~kg.errors.StoreError` for a base IRI that does not end in ``/`` or ``#``, and for a
+    statement whose relation, polarity or modality is not in :mod:`kg.model`.
+    """
+    _check_base(base_iri)
+    g = Graph(bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    g.bind("ent", base_iri + "entity/")
+    g.bind("st", base_iri + "statement/")
+    g.bind("doc", base_iri + "document/")
+    for e in kg.entities():
+        _add_entity(g, base_iri, e)
+    for doc_id in sorted(kg.documents):
+        _add_document(g, base_iri, kg.documents[doc_id])
+    for st in kg.statements():
+        _add_statement(g, base_iri, st)
+    return g
+
+
+# -- serialisation ------------------------------------------------------------------------------------
+def _check_no_bnodes(graph: Graph) -> None:
+    # blank node labels change from run to run; kg's own graphs never have any
+    if any(isinstance(t, BNode) for triple in graph for t in triple):
+        raise StoreError("graph has blank nodes, which cannot be serialised deterministically")
+
+
+def _turtle(graph: Graph) -> bytes:
+    # rdflib's Turtle writer sorts prefixes, subjects, predicates and objects
+    return graph.serialize(format="turtle", encoding="utf-8")
+
+
+def _ntriples(graph: Graph) -> bytes:
+    # rdflib writes N-Triples in store order; sorted lines make the output canonical
+    lines = graph.serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
+    return b"".join(sorted(line for line in lines if line.strip()))
+
+
+def _sorted_json(value):
+    """JSON-LD with every array sorted (arrays are unordered in JSON-LD, except @list)."""
+    if isinstance(value, dict):
+        return {k: [_sorted_json(v) for v in x] if k == "@list" else _sorted_json(x) for k, x in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def _jsonld(graph: Graph) -> bytes:
+    # rdflib's JSON-LD writer visits subjects in set order, which changes from run to run
+    context = {prefix: str(ns) for prefix, ns in sorted(graph.namespaces()) if prefix}
+    data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
+    return (json.dumps(_sorted_json(data), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+_NCNAME = re.compile(r"[^\W\d][\w.-]*\Z")
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _xml_text(text: str, attribute: bool = False) -> str:
+    if _XML_INVALID.search(text):
+        raise StoreError(f"text {text[:40]!r} has a character that XML cannot represent; export to .ttl or .nt")
+    entities = {"\r": "&#13;"}
+    if attribute:
+        entities.update({'"': "&quot;", "\n": "&#10;", "\t": "&#9;"})
+    return xml_escape(text, entities)
+
+
+def _xml(graph: Graph) -> bytes:
+    """RDF/XML written here rather than by rdflib, whose namespace declarations come in set order."""
+    bound = sorted(((str(ns), prefix) for prefix, ns in graph.namespaces() if prefix), key=lambda x: -len(x[0]))
+    qnames: dict[URIRef, tuple[str, str]] = {}
+    extra: dict[str, str] = {}
+    for pred in sorted(set(graph.predicates())):
+        iri = str(pred)
+        for ns, prefix in bound:
+            if iri.startswith(ns) and _NCNAME.match(iri[len(ns):]):
+                qnames[pred] = (prefix, iri[len(ns):])
+                break
+        else:
+            m = re.search(r"[^\W\d][\w.-]*\Z", iri)
+            if not m or m.start() == 0:
+                raise StoreError(f"predicate <{iri}> cannot be written in RDF/XML; export to .ttl or .nt")
+            ns = iri[:m.start()]
+            prefix = extra.setdefault(ns, f"ns{len(extra) + 1}")
+            qnames[pred] = (prefix, m.group())
+    used = {prefix for prefix, _ in qnames.values()} | {"rdf"}
+    declared = {prefix: ns for ns, prefix in bound if prefix in used}
+    declared.update({prefix: ns for ns, prefix in extra.items()})
+    declared["rdf"] = str(RDF)
+    out = ['<?xml version="1.0" encoding="utf-8"?>', "<rdf:RDF"]
+    out += [f'  xmlns:{prefix}="{_xml_text(declared[prefix], True)}"' for prefix in sorted(declared)]
+    out[-1] += ">"
+    for subject in sorted(set(graph.subjects())):
+        out.append(f'  <rdf:Description rdf:about="{_xml_text(str(subject), True)}">')
+        for pred, obj in sorted(graph.predicate_objects(subject)):
+            tag = "%s:%s" % qnames[pred]
+            if isinstance(obj, Literal):
+                attr = (f' xml:lang="{obj.language}"' if obj.language else
+                        f' rdf:datatype="{_xml_text(str(obj.datatype), True)}"' if obj.datatype else "")
+                out.append(f"    <{tag}{attr}>{_xml_text(str(obj))}</{tag}>")
+            else:
+                out.append(f'    <{tag} rdf:resource="{_xml_text(str(obj), True)}"/>')
+        out.append("  </rdf:Description>")
+    out.append("</rdf:RDF>")
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+#: syntax name -> serializer; each gives the same bytes for the same graph on every run
+SERIALIZERS: dict[str, Callable[[Graph], bytes]] = {
+    "turtle": _turtle,
+    "nt": _ntriples,
+    "json-ld": _jsonld,
+    "xml": _xml,
+}
+
+#: file extension -> syntax name
+EXTENSIONS: dict[str, str] = {
+    ".ttl": "turtle",
+    ".nt": "nt",
+    ".jsonld": "json-ld",
+    ".xml": "xml",
+    ".rdf": "xml",
+}
+
+
+def serialize(graph: Graph, fmt: str = "turtle") -> bytes:
+    """The graph in syntax ``fmt`` (a key of :data:`SERIALIZERS`), as UTF-8 bytes.
+
+    The same graph gives the same bytes on every run. Graphs with blank nodes are refused.
+    """
+    try:
+        writer = SERIALIZERS[fmt]
+    except KeyError:
+        raise StoreError(f"unknown RDF syntax {fmt!r}; allowed: {', '.join(SERIALIZERS)}") from None
+    _check_no_bnodes(graph)
+    return writer(graph)
+
+
+def format_for(path: str | os.PathLike) -> str:
+    """The syntax name for a file name, from its extension; :class:`StoreError` for an unknown one."""
+    ext = Path(path).suffix.lower()
+    try:
+        return EXTENSIONS[ext]
+    except KeyError:
+        raise StoreError(f"cannot tell the RDF syntax of {os.fspath(path)!r} from its extension {ext or '(none)'!r}; "
+                         f"allowed: {', '.join(EXTENSIONS)}") from None
+
+
+def write_graph(kg: KnowledgeGraph, path: str | os.PathLike, base_iri: str = DEFAULT_BASE_IRI,
+                fmt: str | None = None) -> Path:
+    """Export ``kg`` to ``path`` atomically and return the path.
+
+    The syntax comes from ``fmt`` (a key of :data:`SERIALIZERS`) or else from the extension (a key of
+    :data:`EXTENSIONS`). The data go to a temporary file in the same directory, which then replaces
+    ``path`` in one step: a reader never sees a half-written file, and on any error the temporary file
+    is removed and ``path`` is left as it was.
+    """
+    path = Path(path)
+    if fmt is None:
+        fmt = format_for(path)
+    elif fmt not in SERIALIZERS:
+        raise StoreError(f"unknown RDF syntax {fmt!r}; allowed: {', '.join(SERIALIZERS)}")
+    if not path.parent.is_dir():
+        raise StoreError(f"cannot write {os.fspath(path)!r}: directory {os.fspath(path.parent)!r} does not exist")
+    data = serialize(to_rdf(kg, base_iri), fmt)
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        # O_EXCL: never clobber another file; mode 0o666 so that the umask applies as for any new file
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
+    except OSError as e:
+        raise StoreError(f"cannot write {os.fspath(path)!r}: {e.strerror or e}") from e
+    return path
