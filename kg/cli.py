@@ -1,0 +1,89 @@
+"""The command line: parses options, calls one kg function, renders the result.
+
+Every :class:`~kg.errors.KGError` becomes one message line on stderr and a non-zero exit; no command
+leaves a half-written output file behind.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Iterator, Sequence
+
+from . import __version__
+from .errors import InputError, KGError
+
+
+def _progress(iterable, total: int, desc: str):
+    """A progress bar on a terminal, nothing when stderr is piped."""
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, desc=desc, unit="doc", disable=not sys.stderr.isatty(),
+                leave=False)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .export import DEFAULT_BASE_IRI, write_graph  # noqa: F401
+    from .ingest import read_document
+    from .pipeline import build_graph
+
+    skipped: list[str] = []
+
+    def documents() -> Iterator:
+        for path in args.inputs:
+            try:
+                yield read_document(path, lang=args.lang, encoding=args.encoding)
+            except InputError as e:
+                if len(args.inputs) == 1:
+                    raise
+                skipped.append(f"{path}: {e}")
+                print(f"kg: skipped {e}", file=sys.stderr)
+
+    kg = build_graph(_progress(documents(), len(args.inputs), "building"), min_confidence=args.min_confidence)
+    if not kg.documents:
+        raise InputError(f"none of the {len(args.inputs)} inputs could be read")
+    write_graph(kg, args.output, base_iri=args.base_iri)
+    s = kg.stats()
+    edges = sum(1 for st in kg.statements() if st.is_edge)
+    print(f"kg: {s['documents']} document(s), {s['entities']} entities, {s['statements']} statements "
+          f"({edges} direct edges) -> {args.output}")
+    if skipped:
+        print(f"kg: {len(skipped)} input(s) skipped", file=sys.stderr)
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    from .export import DEFAULT_BASE_IRI
+
+    p = argparse.ArgumentParser(prog="kg", description="Build knowledge graphs from news articles.")
+    p.add_argument("--version", action="version", version=f"kg {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("build", help="read articles and write their knowledge graph",
+                       description="Read news articles (.txt, .md, .html) and write their knowledge graph "
+                                   "as RDF; the format follows the output's extension (.ttl, .nt, .jsonld).")
+    b.add_argument("inputs", nargs="+", metavar="ARTICLE", help="article files")
+    b.add_argument("-o", "--output", required=True, help="output file (.ttl, .nt, .jsonld)")
+    b.add_argument("--lang", choices=["fr", "en"], help="language of the articles (default: detected)")
+    b.add_argument("--encoding", default="utf-8", help="text encoding of the inputs (default: utf-8)")
+    b.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help=f"base of entity IRIs (default: {DEFAULT_BASE_IRI})")
+    b.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
+                   help="keep only statements with confidence >= X (0..1, default 0)")
+    b.set_defaults(func=cmd_build)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KGError as e:
+        print(f"kg: error: {e}", file=sys.stderr)
+        return e.exit_code
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

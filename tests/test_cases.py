@@ -1,0 +1,132 @@
+"""Short French and English cases, one pattern each, with the statements they must (and must not) give.
+
+Written for these tests; none is taken from the seed article or the dev data. Each expected statement
+is (subject label, relation, object label or None for a quote, polarity, modality); symmetric relations
+match in either direction.
+"""
+import pytest
+
+from kg.ingest import parse_text
+from kg.model import SYMMETRIC_RELATIONS
+from kg.pipeline import extract
+
+pytestmark = pytest.mark.model
+
+P, N = "Positive", "Negative"
+A, PL, PO = "Asserted", "Planned", "Possible"
+
+CASES = [
+    # (id, lang, text, expected, forbidden)
+    ("fr-coordinated-event-noun", "fr",
+     "Le président français Emmanuel Macron et le chancelier allemand Olaf Scholz ont eu des entretiens à Berlin mardi.",
+     [("Emmanuel Macron", "met", "Olaf Scholz", P, A)], []),
+    ("en-held-talks-with", "en",
+     "German Chancellor Olaf Scholz held talks with Chinese President Xi Jinping in Beijing on Friday.",
+     [("Olaf Scholz", "met", "Xi Jinping", P, A)], []),
+    ("fr-role-apposition", "fr",
+     "Le ministre britannique des Affaires étrangères David Lammy est arrivé lundi à Varsovie.",
+     [("David Lammy", "role_in", "United Kingdom", P, A)], []),
+    ("en-role-premodifier", "en",
+     "Brazilian President Jair Bolsonaro spoke to reporters in the capital.",
+     [("Jair Bolsonaro", "role_in", "Brazil", P, A)], []),
+    ("en-role-of-country-comma", "en",
+     "The Prime Minister of Canada, Justin Trudeau, arrived in Ottawa late on Monday.",
+     [("Justin Trudeau", "role_in", "Canada", P, A)], []),
+    ("fr-indirect-object", "fr",
+     "La France a offert à la Grèce une aide financière importante.",
+     [("France", "offered", "Greece", P, A)], []),
+    ("fr-demander-a", "fr",
+     "Le Premier ministre Keir Starmer a demandé à l'Iran la libération des otages.",
+     [("Keir Starmer", "called_for", "Iran", P, A)], []),
+    ("en-urged", "en",
+     "The European Union urged Serbia to recognise the results of the vote.",
+     [("European Union", "called_for", "Serbia", P, A)], []),
+    ("fr-negated-threat", "fr",
+     "L'Inde n'a jamais menacé le Pakistan, selon le communiqué.",
+     [("India", "threatened", "Pakistan", N, A)], [("India", "threatened", "Pakistan", P, A)]),
+    ("en-negated-attack", "en",
+     "Turkey did not attack Greece, the spokesman insisted.",
+     [("Turkey", "attacked", "Greece", N, A)], [("Turkey", "attacked", "Greece", P, A)]),
+    ("fr-future-planned", "fr",
+     "Le président Joe Biden rencontrera le Premier ministre Fumio Kishida à Tokyo la semaine prochaine.",
+     [("Joe Biden", "met", "Fumio Kishida", P, PL)], []),
+    ("en-will-planned", "en",
+     "Emmanuel Macron will visit Morocco next month.",
+     [("Emmanuel Macron", "visited", "Morocco", P, PL)], []),
+    ("fr-conditional-possible", "fr",
+     "La Chine pourrait sanctionner le Japon dans les prochaines semaines.",
+     [("China", "sanctioned", "Japan", P, PO)], []),
+    ("en-could-possible", "en",
+     "Officials said Israel could attack Iran within days.",
+     [("Israel", "attacked", "Iran", P, PO)], []),
+    ("fr-passive-agent", "fr",
+     "Le Mali a été attaqué par des rebelles, puis la Mauritanie a été critiquée par l'Algérie.",
+     [("Algeria", "criticised", "Mauritania", P, A)], []),
+    ("en-passive-by", "en",
+     "Venezuela was condemned by the United Nations on Tuesday.",
+     [("United Nations", "condemned", "Venezuela", P, A)], []),
+    ("fr-nier-infinitive", "fr",
+     "Le Maroc a nié vouloir envahir la Mauritanie.",
+     [("Morocco", "denied", "Mauritania", P, A)], [("Morocco", "attacked", "Mauritania", P, A)]),
+    ("fr-quote-after", "fr",
+     "« Nous ne céderons rien », a déclaré Olaf Scholz devant les députés.",
+     [("Olaf Scholz", "said", None, P, A)], []),
+    ("en-quote-he-said", "en",
+     "Keir Starmer met the press in London. \"We will not back down,\" he said.",
+     [("Keir Starmer", "said", None, P, A)], []),
+    ("fr-quote-warned-about", "fr",
+     "Le président Emmanuel Macron a parlé de la Russie. « La Russie doit cesser ses provocations », a averti M. Macron.",
+     [("Emmanuel Macron", "said", None, P, A), ("Emmanuel Macron", "warned", "Russia", P, A)], []),
+    ("en-accused", "en",
+     "Ukraine accused Russia of shelling civilian areas.",
+     [("Ukraine", "accused", "Russia", P, A)], []),
+    ("fr-acronym-gazetteer", "fr",
+     "L'OTAN a condamné l'Iran et l'ONU a soutenu la Jordanie.",
+     [("NATO", "condemned", "Iran", P, A), ("United Nations", "supported", "Jordan", P, A)], []),
+    ("en-surname-coreference", "en",
+     "Angela Merkel arrived in Madrid. Merkel then met Pedro Sánchez.",
+     [("Angela Merkel", "met", "Pedro Sánchez", P, A)], []),
+    ("en-pronoun-subject", "en",
+     "Recep Tayyip Erdoğan spoke in Ankara. He criticised Sweden for its policy.",
+     [("Recep Tayyip Erdoğan", "criticised", "Sweden", P, A)], []),
+    ("fr-counterpart", "fr",
+     "Le ministre espagnol des Affaires étrangères José Manuel Albares et le ministre marocain des Affaires étrangères Nasser Bourita ont tenu une réunion à Rabat. M. Albares a demandé à son homologue un calendrier précis.",
+     [("José Manuel Albares", "met", "Nasser Bourita", P, A),
+      ("José Manuel Albares", "called_for", "Nasser Bourita", P, A)], []),
+    ("fr-bare-title-refers-to-holder", "fr",
+     "Le président kényan William Ruto a reçu le Premier ministre Narendra Modi. Plus tard, le président kényan a rencontré le chef de l'opposition Raila Odinga.",
+     [("William Ruto", "met", "Raila Odinga", P, A)], []),
+    ("en-same-verb-anaphora", "en",
+     "Spain will meet Portugal on Monday, and France will do the same with Belgium.",
+     [("France", "met", "Belgium", P, PL)], []),
+    ("fr-no-relation-on-cooccurrence", "fr",
+     "La Belgique et les Pays-Bas ont publié leurs chiffres de croissance.",
+     [], [("Belgium", "met", "Netherlands", P, A)]),
+    ("en-located-in", "en",
+     "The summit took place in Charlotte (North Carolina) last year.",
+     [("Charlotte", "located_in", "North Carolina", P, A)], []),
+]
+
+
+def run(lang, text):
+    doc = parse_text(text, source="<test>", lang=lang)
+    (ex,) = list(extract([doc]))
+    label = {e.key: e.label for e in ex.entities}
+    out = set()
+    for st in ex.statements:
+        obj = label.get(st.object) if st.object else None
+        out.add((label.get(st.subject), st.relation, obj, st.polarity, st.modality))
+        if st.relation in SYMMETRIC_RELATIONS and obj:
+            out.add((obj, st.relation, label.get(st.subject), st.polarity, st.modality))
+    return out
+
+
+@pytest.mark.parametrize("case_id,lang,text,expected,forbidden", CASES, ids=[c[0] for c in CASES])
+def test_case(case_id, lang, text, expected, forbidden):
+    found = run(lang, text)
+    for exp in expected:
+        assert exp in found, f"missing {exp}; found {sorted(found, key=str)}"
+    for bad in forbidden:
+        assert bad not in found, f"forbidden {bad} present"
+    if not expected:
+        assert not {f for f in found if f[1] not in ("role_in", "member_of", "located_in", "said")}
