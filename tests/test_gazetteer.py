@@ -1,0 +1,279 @@
+"""The gazetteer: generated files are reproducible, curated files canonical, lookups and checks behave."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.errors import OntologyError
+from kg.gazetteer import DEFAULT_DIR, FILES, ROLES, Gazetteer, load_gazetteer
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("build_gazetteer", REPO / "scripts" / "build_gazetteer.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def build():
+    return _build_module()
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+# --- the data files ---------------------------------------------------------------------------------------
+
+def test_generator_is_deterministic_and_matches_committed_files(build, tmp_path):
+    first = build.write(tmp_path / "a")
+    second = build.write(tmp_path / "b")
+    assert [p.name for p in first] == ["countries.json", "cities.json"]
+    for a, b in zip(first, second):
+        assert a.read_bytes() == b.read_bytes(), f"{a.name} differs between two runs"
+        assert a.read_bytes() == (DEFAULT_DIR / a.name).read_bytes(), (
+            f"committed {a.name} is out of date: run scripts/build_gazetteer.py")
+
+
+@pytest.mark.parametrize("name", sorted({*FILES, "countries.source.json", "demonyms.source.json",
+                                         "cities.source.json"}))
+def test_every_file_is_canonical_json(build, name):
+    text = (DEFAULT_DIR / name).read_text(encoding="utf-8")
+    assert text == build.dump_json(json.loads(text)), f"{name} is not in canonical form (sorted, indent 1)"
+    data = json.loads(text)
+    if isinstance(data, list):
+        ids = [e["id"] for e in data]
+        assert ids == sorted(ids), f"{name}: entries not sorted by id"
+
+
+def test_counts(gaz):
+    kinds = {}
+    for entry in gaz:
+        kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
+    assert kinds["country"] >= 245
+    assert kinds["city"] >= 500
+    assert kinds["organisation"] >= 50
+    assert kinds["person"] >= 100
+
+
+def test_wikidata_ids_are_well_formed_and_unique(gaz):
+    seen = {}
+    for entry in gaz:
+        if entry.wikidata is not None:
+            assert re.fullmatch(r"Q\d+", entry.wikidata), entry
+            assert entry.wikidata not in seen, f"{entry.id} and {seen[entry.wikidata]} share {entry.wikidata}"
+            seen[entry.wikidata] = entry.id
+    assert gaz.get("country:RU").wikidata == "Q159"
+    assert gaz.get("country:US").wikidata == "Q30"
+
+
+def test_person_ids_follow_their_wikidata_id(gaz):
+    for entry in gaz:
+        if entry.kind == "person":
+            assert entry.id == (f"person:{entry.wikidata}" if entry.wikidata else entry.id)
+            assert not entry.wikidata or entry.id == f"person:{entry.wikidata}"
+
+
+def test_every_country_has_a_geonames_id_and_names_in_both_languages(gaz):
+    for entry in gaz:
+        if entry.kind == "country":
+            assert isinstance(entry.geonames, int) and entry.geonames > 0, entry.id
+            assert entry.names.get("en") and entry.names.get("fr"), entry.id
+            assert entry.label in entry.names["en"]
+            assert not any("," in n for n in entry.names["fr"]), entry.names["fr"]
+
+
+def test_cities_belong_to_known_countries(gaz):
+    for entry in gaz:
+        if entry.kind == "city":
+            assert entry.country in gaz and entry.geonames and entry.id == f"city:{entry.geonames}"
+
+
+def test_offices_use_the_closed_role_set(gaz):
+    for entry in gaz:
+        for office in entry.offices:
+            assert office.role in ROLES and office.of in gaz
+
+
+def test_loading_is_fast():
+    start = time.perf_counter()
+    load_gazetteer.__wrapped__()
+    assert time.perf_counter() - start < 1.0
+
+
+def test_load_is_cached():
+    assert load_gazetteer() is load_gazetteer()
+
+
+# --- lookups ----------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, lang", [("OTAN", "fr"), ("NATO", "en"), ("l'OTAN", "fr"), ("l’OTAN", "fr"),
+                                        ("L'OTAN", None), ("the North Atlantic Treaty Organization", "en")])
+def test_nato_in_all_its_forms(gaz, name, lang):
+    assert [e.id for e in gaz.lookup(name, lang)][:1] == ["org:nato"]
+
+
+def test_vienne_is_vienna(gaz):
+    (vienna,) = gaz.lookup("Vienne", lang="fr")
+    assert vienna.label == "Vienna" and vienna.geonames == 2761369 and vienna.country == "country:AT"
+    assert vienna.type == "Place" and vienna.kind == "city"
+
+
+@pytest.mark.parametrize("name, label", [("Moscou", "Moscow"), ("Londres", "London"), ("Pékin", "Beijing"),
+                                         ("Bruxelles", "Brussels"), ("Genève", "Geneva"), ("Varsovie", "Warsaw"),
+                                         ("Le Caire", "Cairo")])
+def test_french_city_names(gaz, name, label):
+    assert gaz.lookup(name, lang="fr")[0].label == label
+
+
+@pytest.mark.parametrize("name", ["Russie", "Russia", "Fédération de Russie", "russia", "la Russie"])
+def test_russia(gaz, name):
+    assert gaz.lookup(name)[0].id == "country:RU"
+
+
+@pytest.mark.parametrize("name", ["US", "U.S.", "the U.S.", "USA", "United States", "États-Unis", "Etats-Unis",
+                                  "America"])
+def test_united_states(gaz, name):
+    assert gaz.lookup(name)[0].id == "country:US"
+
+
+def test_short_acronyms_are_case_sensitive(gaz):
+    assert [e.id for e in gaz.lookup("UE", lang="fr")] == ["org:eu"]
+    assert gaz.lookup("ue") == []
+    assert gaz.lookup("us") == []
+
+
+def test_honorifics_are_dropped(gaz):
+    assert gaz.lookup("M. Lavrov", lang="fr")[0].label == "Sergei Lavrov"
+    assert gaz.lookup("Mr. Blinken", lang="en")[0].label == "Antony Blinken"
+    assert gaz.lookup("Mme Merkel", lang="fr")[0].label == "Angela Merkel"
+
+
+@pytest.mark.parametrize("name, label", [("Poutine", "Vladimir Putin"), ("Vladimir Poutine", "Vladimir Putin"),
+                                         ("Yanukovich", "Viktor Yanukovych"), ("Sergueï Lavrov", "Sergei Lavrov"),
+                                         ("Zelensky", "Volodymyr Zelensky"), ("Erdogan", "Recep Tayyip Erdoğan")])
+def test_people(gaz, name, label):
+    assert gaz.lookup(name)[0].label == label
+
+
+def test_language_preference_and_order(gaz):
+    mexico = [e.id for e in gaz.lookup("Mexico")]
+    assert mexico[0] == "country:MX"  # countries before cities
+    assert gaz.lookup("Unknown Place Name") == []
+    assert gaz.lookup("Clinton") == gaz.lookup("Clinton")  # deterministic
+
+
+@pytest.mark.parametrize("word, country", [("russe", "RU"), ("russes", "RU"), ("américain", "US"),
+                                           ("américaine", "US"), ("Russian", "RU"), ("Brazilian", "BR"),
+                                           ("ukrainien", "UA"), ("ukrainiennes", "UA"), ("britannique", "GB"),
+                                           ("chinoises", "CN"), ("Americans", "US"), ("Chinese", "CN"),
+                                           ("RUSSE", "RU")])
+def test_demonyms(gaz, word, country):
+    entry = gaz.demonym(word)
+    assert entry is not None and entry.id == f"country:{country}"
+
+
+def test_unknown_or_ambiguous_demonym(gaz):
+    assert gaz.demonym("martien") is None
+    assert gaz.demonym("coréen") is None  # North or South: refuse to guess
+
+
+def test_holders(gaz):
+    assert [p.label for p in gaz.holders("President", "country:US", 2022)] == ["Joe Biden"]
+    assert [p.label for p in gaz.holders("Minister of Foreign Affairs", "country:RU", 2022)] == ["Sergei Lavrov"]
+    assert [p.label for p in gaz.holders("Secretary of State", "country:US", 2022)] == ["Antony Blinken"]
+    assert [p.label for p in gaz.holders("Secretary-General", "org:un", 2010)] == ["Ban Ki-moon"]
+    assert "Vladimir Putin" in [p.label for p in gaz.holders("President", "country:RU")]
+    assert gaz.holders("President", "country:RU", 1990) == []
+
+
+def test_get(gaz):
+    assert gaz.get("country:FR").label == "France"
+    with pytest.raises(KeyError):
+        gaz.get("country:ZZ")
+
+
+# --- spaCy patterns ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_patterns_load_into_a_blank_entity_ruler(gaz, lang):
+    spacy = pytest.importorskip("spacy")
+    patterns = gaz.entity_ruler_patterns(lang)
+    assert patterns == gaz.entity_ruler_patterns(lang)
+    nlp = spacy.blank(lang)
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(patterns)
+    labels = {p["label"] for p in patterns}
+    assert labels == ({"LOC", "ORG", "PER"} if lang == "fr" else {"GPE", "ORG", "PERSON"})
+    text = {"fr": "L'OTAN et l'Union européenne ont reçu Vladimir Poutine à Vienne.",
+            "en": "NATO and the European Union met Vladimir Putin in the United States."}[lang]
+    found = {(e.text, e.ent_id_) for e in nlp(text).ents}
+    assert ("Vladimir Poutine" if lang == "fr" else "Vladimir Putin", "person:Q7747") in found
+    assert ("Union européenne" if lang == "fr" else "European Union", "org:eu") in found
+
+
+def test_patterns_take_a_label_mapping(gaz):
+    patterns = gaz.entity_ruler_patterns("en", labels={"organisation": "ORG"})
+    assert {p["label"] for p in patterns} == {"ORG"}
+
+
+# --- malformed data ---------------------------------------------------------------------------------------
+
+def _copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "gazetteer"
+    shutil.copytree(DEFAULT_DIR, folder)
+    return folder
+
+
+def test_missing_file_names_the_file(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "people.json").unlink()
+    with pytest.raises(OntologyError, match="people.json.*missing"):
+        load_gazetteer(folder)
+
+
+def test_invalid_json_names_the_file(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "organisations.json").write_text("[{", encoding="utf-8")
+    with pytest.raises(OntologyError, match="organisations.json"):
+        load_gazetteer(folder)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda e: e.update(role_typo=1), "unknown keys"),
+    (lambda e: e.update(wikidata="159"), "wikidata"),
+    (lambda e: e.update(type="Place"), "type"),
+    (lambda e: e["offices"][0].update(role="Tsar"), "role"),
+    (lambda e: e["offices"][0].update(of="country:ZZ"), "unknown id"),
+    (lambda e: e.pop("label"), "missing 'label'"),
+])
+def test_malformed_entry_names_the_file_and_problem(tmp_path, change, message):
+    folder = _copy(tmp_path)
+    path = folder / "people.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    putin = next(e for e in data if e["id"] == "person:Q7747")
+    change(putin)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(OntologyError, match=message) as info:
+        load_gazetteer(folder)
+    assert "people.json" in str(info.value)
+
+
+def test_shared_wikidata_id_is_refused(tmp_path):
+    folder = _copy(tmp_path)
+    path = folder / "organisations.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data[0]["wikidata"] = "Q159"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(OntologyError, match="Q159"):
+        load_gazetteer(folder)
