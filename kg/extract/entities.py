@@ -94,6 +94,7 @@ def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int,
     out = []
     taken: set[int] = set()
     lowers = [t.lower_.replace("’", "'") for t in doc]
+    lemmas = [t.lemma_.lower().replace("’", "'") for t in doc]  # "chefs d'État" -> chef
     i = 0
     while i < len(doc):
         best = None
@@ -101,7 +102,7 @@ def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int,
             for form in role.forms:
                 j, k, dem = i, 0, None
                 while k < len(form) and j < len(doc):
-                    if lowers[j] == form[k]:
+                    if lowers[j] == form[k] or (lemmas[j] == form[k] and doc[j].pos_ == "NOUN"):
                         j, k = j + 1, k + 1
                     elif k == 1 and dem is None and gaz.demonym(doc[j].text, lex.lang) is not None:
                         dem, j = j, j + 1  # "ministre russe des affaires étrangères"
@@ -152,8 +153,8 @@ def is_plausible_name(span: Span, lex: Lexicon) -> bool:
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
         return False  # names are capitalised
     if len(span) == 1:
-        if first.pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ"):
-            return False  # sentence-initial imperatives ("Lire"), function words
+        if first.pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "NOUN", "ADJ"):
+            return False  # sentence-initial imperatives ("Lire"), common nouns ("État"), function words
         if first.is_sent_start and first.pos_ not in ("PROPN",) and first.lemma_.lower() != first.lower_:
             return False
         if len(first.text) < 2:

@@ -78,6 +78,10 @@ class _Extractor:
 
     # -- helpers ----------------------------------------------------------------------------------
     def provenance(self, start_tok: int, end_tok: int, attributed_to: str | None = None) -> Provenance:
+        while start_tok < end_tok - 1 and self.doc[start_tok].is_space:
+            start_tok += 1
+        while end_tok > start_tok + 1 and self.doc[end_tok - 1].is_space:
+            end_tok -= 1
         span = self.doc[start_tok:end_tok]
         b, e = self.document.original_span(span.start_char, span.end_char)
         return Provenance(self.document.id, span.text, b, e, attributed_to)
@@ -319,21 +323,31 @@ class _Extractor:
 
     # -- speech -----------------------------------------------------------------------------------
     def reporting_verb_near(self, q: Quote) -> tuple[Token | None, str | None]:
-        """The reporting verb of a quote and how it is attached: 'after' or 'before'."""
+        """The reporting verb of a quote and where it stands: 'after' or 'before'.
+
+        After: « … », a déclaré X / "…," he said / « … » déclare-t-il — only punctuation, auxiliaries
+        and clitics between the quote and the verb. Before: X a déclaré : « … » / X said that "…" —
+        the quote follows a colon, comma or complementiser and lies in the verb's subtree."""
         doc, lex = self.doc, self.lex
-        # after: « … », a déclaré X / "…," he said / « … » déclare-t-il
         j = q.end
-        while j < len(doc) and j < q.end + 6 and doc[j].text not in (".", "\n\n") and doc[j].text not in OPENING:
-            if doc[j].lemma_.lower() in lex.reporting and doc[j].pos_ in ("VERB", "AUX"):
-                return doc[j], "after"
-            j += 1
-        # before, in the same sentence: X a déclaré : « … » / X said that "…"
-        sent = doc[q.start].sent
-        for j in range(q.start - 1, max(sent.start, q.start - 12) - 1, -1):
-            if doc[j].lemma_.lower() in lex.reporting and doc[j].pos_ in ("VERB", "AUX"):
-                return doc[j], "before"
-            if doc[j].text in ("»", "”", '"'):
+        while j < len(doc) and j < q.end + 5:
+            t = doc[j]
+            if t.lemma_.lower() in lex.reporting and t.pos_ in ("VERB", "AUX"):
+                return t, "after"
+            if not (t.is_punct or t.is_space or t.pos_ in ("AUX", "PRON") or t.text.startswith("-")):
                 break
+            j += 1
+        k = q.start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
+        if k < 0 or not (doc[k].text in (":", ",") or doc[k].lower_ in ("que", "qu'", "that")):
+            return None, None
+        sent = doc[q.start].sent
+        for j in range(k, max(sent.start, q.start - 15) - 1, -1):
+            t = doc[j]
+            if t.lemma_.lower() in lex.reporting and t.pos_ in ("VERB", "AUX") and \
+                    (doc[k].text == ":" or t.is_ancestor(doc[q.start + 1])):
+                return t, "before"
         return None, None
 
     def source_marker_speaker(self, q: Quote) -> list[Ref]:

@@ -56,6 +56,46 @@ def prep_of(token: Token) -> str | None:
     return CONTRACTIONS.get(words, words)
 
 
+AUX_LEMMAS = frozenset({"avoir", "être", "have", "be"})
+CLAUSE_BREAKS = frozenset({"«", "»", "“", "”", '"', ";", ":", "(", ")"})
+
+
+def orphan_auxiliary(pred: Token) -> Token | None:
+    """The auxiliary of a participle that the parser attached elsewhere.
+
+    An adverbial between auxiliary and participle ("n'a jamais, nulle part, menacé", "a une nouvelle
+    fois nié") often makes the parser hang the auxiliary, with the subject and the negation, on
+    another word. Found by looking left from the participle within the clause."""
+    if any(c.dep_ in AUX_DEPS for c in pred.children):
+        return None
+    head = pred.head
+    if head.i < pred.i and head.lemma_.lower() in AUX_LEMMAS and head.pos_ in ("AUX", "VERB") \
+            and pred.dep_ not in OBJECT_DEPS | CCOMP_DEPS:
+        return head  # "a une nouvelle fois nié": the participle hangs on its own auxiliary
+    if "Part" not in pred.morph.get("VerbForm"):
+        return None
+    for j in range(pred.i - 1, max(pred.sent.start, pred.i - 8) - 1, -1):
+        t = pred.doc[j]
+        if t.text in CLAUSE_BREAKS or t.dep_ in MARK_DEPS or t.pos_ in ("SCONJ", "CCONJ"):
+            return None
+        if t.lemma_.lower() in AUX_LEMMAS and t.pos_ in ("AUX", "VERB") and t.head is not pred:
+            if t.head.pos_ in ("VERB", "AUX") and t.dep_ in AUX_DEPS:
+                return None  # the auxiliary of another verb
+            return t
+        if t.pos_ in ("VERB",) and t.head is not pred:
+            return None
+    return None
+
+
+def auxiliaries(pred: Token) -> list[Token]:
+    """The auxiliaries of a predicate, including one the parser attached elsewhere."""
+    out = [c for c in pred.children if c.dep_ in AUX_DEPS]
+    orphan = orphan_auxiliary(pred)
+    if orphan is not None:
+        out.append(orphan)
+    return out
+
+
 def is_passive(pred: Token) -> bool:
     """A passive predicate: its subject is the patient."""
     kids = list(pred.children)
@@ -65,6 +105,9 @@ def is_passive(pred: Token) -> bool:
         return False  # "a-t-il averti": a clitic subject misparsed as nsubj:pass
     if any(c.dep_ in AGENT_PREP_DEPS | AGENT_DEPS for c in kids):
         return True
+    if pred.dep_ in ("acl", "amod") and "Part" in pred.morph.get("VerbForm") and \
+            "Pres" not in pred.morph.get("Tense") and "Ger" not in pred.morph.get("VerbForm"):
+        return True  # a participle modifying a noun: "propos rapportés par X", "talks held by X"
     return "Pass" in pred.morph.get("Voice") and pred.dep_ not in ("ROOT",)
 
 
@@ -80,9 +123,16 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
         args.setdefault(role, []).append(tok)
 
     passive = is_passive(pred)
+    orphan = orphan_auxiliary(pred)
+    for aux in auxiliaries(pred):
+        for c in aux.children:  # "la Russie a une nouvelle fois nié": the subject hangs on "a"
+            if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS:
+                add(OBJ if passive and c.dep_ in PASSIVE_SUBJECT_DEPS else SUBJ, c)
     for c in pred.children:
         dep = c.dep_
-        if dep in SUBJECT_DEPS:
+        if dep in SUBJECT_DEPS and orphan is not None and c.i > pred.i and SUBJ in args:
+            add(OBJ, c)  # with the real subject on the detached auxiliary, a post-verbal "subject" is the object
+        elif dep in SUBJECT_DEPS:
             add(SUBJ, c)
         elif dep in PASSIVE_SUBJECT_DEPS:
             add(OBJ if passive else SUBJ, c)
@@ -143,20 +193,28 @@ def subject_of(pred: Token) -> Token | None:
 
 
 def inherited_subject(pred: Token, depth: int = 0) -> Token | None:
-    """The subject a predicate shares with the verb it is coordinated with or controlled by."""
-    if depth > 4:
+    """The subject a predicate shares with the verb it is coordinated with or controlled by.
+
+    A coordinated verb with its own auxiliary that the parser attached to an embedded clause ("a
+    assuré que X était prêt, mais a demandé ...", "a insisté sur le fait que « … » et a offert ...")
+    shares the subject of the first verb above it that is not itself subordinate."""
+    if depth > 6:
         return None
     head = pred.head
-    if head is pred:
+    if head is pred or pred.dep_ not in CONJ_DEPS | XCOMP_DEPS:
         return None
-    if pred.dep_ in CONJ_DEPS or pred.dep_ in XCOMP_DEPS:
-        # a coordinated finite verb attached to an embedded clause ("a assuré que X était prêt, mais a
-        # demandé ...") shares the main clause's subject, not the embedded one
-        if pred.dep_ in CONJ_DEPS and any(c.dep_ in MARK_DEPS for c in head.children) \
-                and any(c.dep_ in AUX_DEPS for c in pred.children) and head.dep_ in CCOMP_DEPS:
-            return subject_of(head.head) or inherited_subject(head.head, depth + 1)
-        return subject_of(head) or inherited_subject(head, depth + 1)
-    return None
+    if pred.dep_ in CONJ_DEPS and any(c.dep_ in AUX_DEPS for c in pred.children):
+        h = head
+        for _ in range(8):
+            subordinate = h.dep_ in CCOMP_DEPS | RELCL_DEPS | {"acl", "advcl", "conj"} or \
+                any(c.dep_ in MARK_DEPS for c in h.children) or h.pos_ not in ("VERB", "AUX", "ADJ")
+            if not subordinate and subject_of(h) is not None:
+                return subject_of(h)
+            if h.head is h:
+                break
+            h = h.head
+        return subject_of(head)
+    return subject_of(head) or inherited_subject(head, depth + 1)
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -165,17 +223,19 @@ def conjuncts(tok: Token) -> list[Token]:
     for c in tok.children:
         if c.dep_ in CONJ_DEPS and c.pos_ in ("PROPN", "NOUN", "PRON", "X"):
             out.extend(conjuncts(c))
+        elif c.dep_ in APPOS_DEPS:  # "le secrétaire … Antony Blinken et le ministre …": conj on the name
+            out.extend(x for x in conjuncts(c) if x is not c)
     return sorted(set(out), key=lambda t: t.i)
 
 
 def is_negated(pred: Token, lex: Lexicon) -> bool:
     """True when the predicate (or its auxiliary) carries a negation."""
-    for c in pred.children:
+    for c in [k for a in auxiliaries(pred) for k in a.children] + list(pred.children):
         if c.dep_ in NEG_DEPS:
             return True
         if c.lower_ in lex.negation and c.dep_ in ("advmod", "mark", "case", "neg", "det") and c.lower_ != "plus":
             return True
-        if c.lower_ == "plus" and any(k.lower_ in ("ne", "n'") for k in pred.children):
+        if c.lower_ == "plus" and any(k.lower_ in ("ne", "n'") for k in c.head.children):
             return True
     # controlled by a negating verb: "refuse de menacer", "failed to meet", "nié préparer"
     if pred.dep_ in XCOMP_DEPS and pred.head.lemma_.lower() in lex.negating_verbs:
@@ -187,15 +247,15 @@ def modality(pred: Token, lex: Lexicon) -> str:
     """``Planned`` (future, intention), ``Possible`` (conditional, modal) or ``Asserted``."""
     from ..model import ASSERTED, PLANNED, POSSIBLE
 
-    chain = [pred] + [c for c in pred.children if c.dep_ in AUX_DEPS]
+    chain = [pred] + auxiliaries(pred)
     for t in chain:
         if "Cnd" in t.morph.get("Mood"):
             return POSSIBLE
         low = t.lower_
-        if t.dep_ in AUX_DEPS and low in lex.possibility:
+        if t is not pred and low in lex.possibility:
             return POSSIBLE
     for t in chain:
-        if "Fut" in t.morph.get("Tense") or (t.dep_ in AUX_DEPS and t.lemma_.lower() in lex.plan and t is not pred):
+        if "Fut" in t.morph.get("Tense") or (t is not pred and t.lemma_.lower() in lex.plan):
             return PLANNED
     head = pred.head
     if pred.dep_ in XCOMP_DEPS and head is not pred:
