@@ -103,6 +103,7 @@ class DocEntities:
             self._map(m.start, m.end, key, 0.0)
             if m.type == PERSON:
                 self.person_mentions.append((m.start, key))
+        self._propagate_names(names)
         for m in demonyms:
             if m.start not in self.token_key:
                 self._map(m.start, m.end, self._entity_for(m), 0.1)
@@ -122,6 +123,21 @@ class DocEntities:
             elif rm.role.head and aff is not None and self.builders[aff].type == PLACE:
                 self._map(rm.start, rm.end, aff, 0.3, keep=True)
         self.person_mentions.sort()
+
+    def _propagate_names(self, names: list[Mention]) -> None:
+        """A surname the NER missed elsewhere in the text ("Merkel then met …") is the same person."""
+        surnames: dict[str, set[str]] = {}
+        for m in names:
+            if m.type == PERSON and len(m.text.split()) >= 2:
+                surnames.setdefault(m.text.split()[-1], set()).add(self.token_key[m.start])
+        for t in self.doc:
+            keys = surnames.get(t.text)
+            if t.i in self.token_key or not keys or len(keys) != 1 or not t.text[:1].isupper():
+                continue
+            if t.pos_ in ("PROPN", "NOUN", "X", "ADJ"):
+                key = next(iter(keys))
+                self._map(t.i, t.i + 1, key, 0.05)
+                self.person_mentions.append((t.i, key))
 
     def _map(self, start: int, end: int, key: str, cost: float, keep: bool = False) -> None:
         for i in range(start, end):

@@ -113,7 +113,7 @@ def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int,
         if best and not taken.intersection(range(best[0], best[1])):
             s, e, role, dem = best
             if dem is None and e < len(doc) and gaz.demonym(doc[e].text, lex.lang) is not None \
-                    and doc[e].pos_ == "ADJ":
+                    and doc[e].pos_ in ("ADJ", "NOUN", "PROPN") and doc[e].text[:1].islower():
                 dem, e = e, e + 1  # "secrétaire d'État américain"
             out.append((s, e, role, dem))
             taken.update(range(s, e))
@@ -173,8 +173,6 @@ def demonym_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
         entry = gaz.demonym(t.text, lex.lang)
         if entry is None:
             continue
-        if t.pos_ != "ADJ" and t.ent_type_ != "NORP":
-            continue
         out.append(Mention(t.i, t.i + 1, t.text, entry.type, entry, kind="demonym"))
     return out
 
@@ -219,6 +217,14 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
         if k < len(doc) and doc[k].text == ",":
             k += 1
         m = by_start.get(k)
+        if m is None and k < len(doc) and doc[k].lower_ in ("de", "du", "des", "d'", "of"):
+            # "le chef de l'opposition Raila Odinga": a short complement, then the name
+            for k2 in range(k + 1, min(len(doc), k + 6)):
+                if doc[k2].is_punct and doc[k2].text != "," or doc[k2].pos_ in ("VERB", "AUX"):
+                    break
+                if k2 in by_start:
+                    m = by_start[k2]
+                    break
         if m is not None and m.type == PERSON:
             holder = m
         else:

@@ -123,6 +123,30 @@ class _Extractor:
                     out.append(r)
         return out
 
+    def subjects(self, pred: Token, args: dict) -> list[Ref]:
+        """The subjects of a predicate; when the parse gives none (a name mis-tagged as a verb breaks
+        the tree), the entities written right before the predicate, joined by et/and/commas."""
+        found = self.refs(args.get(syntax.SUBJ), speaker=self.speaker_at.get(pred.i))
+        if found or syntax.is_passive(pred):
+            return found
+        first = min([pred] + syntax.auxiliaries(pred), key=lambda t: t.i)
+        j = first.i - 1
+        while j >= first.sent.start and (self.doc[j].pos_ == "ADV" or self.doc[j].lower_ in self.lex.negation):
+            j -= 1
+        if j < first.sent.start or j not in self.ents.token_key:
+            return []
+        out: list[Ref] = []
+        while j >= first.sent.start:
+            t = self.doc[j]
+            k = self.ents.token_key.get(j)
+            if k is not None:
+                if all(k != r.key for r in out):
+                    out.append(Ref(k, self.ents.token_cost.get(j, 0.0) + 0.2))
+            elif not (t.pos_ == "DET" or t.lower_ in ("et", "and", ",")):
+                break
+            j -= 1
+        return out[::-1]
+
     def entities_in(self, tok: Token, exclude: set[str]) -> list[Ref]:
         """Entities named inside a complement's subtree (for 'nier préparer une incursion en Ukraine')."""
         out: list[Ref] = []
@@ -193,7 +217,7 @@ class _Extractor:
                                       for c in tok.children):
             return
         args = syntax.arguments(tok, lex)
-        subjects = self.refs(args.get(syntax.SUBJ), speaker=self.speaker_at.get(tok.i))
+        subjects = self.subjects(tok, args)
         if not subjects:
             return
         polarity = NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE
@@ -226,12 +250,12 @@ class _Extractor:
         """The nearest verb above a noun whose subject resolves to an entity."""
         t = noun
         for _ in range(max_hops):
-            if t.head is t:
+            if t.head == t:
                 return None
             t = t.head
             if t.pos_ in ("VERB", "AUX"):
                 args = syntax.arguments(t, self.lex)
-                if self.refs(args.get(syntax.SUBJ)):
+                if self.subjects(t, args):
                     return t
                 if t.dep_ not in syntax.RELCL_DEPS | {"acl", "xcomp", "conj"} and t.lemma_.lower() not in self.lex.light_verbs:
                     return None
@@ -262,7 +286,7 @@ class _Extractor:
             if lex.verbs.get(verb.lemma_.lower()) and verb.lemma_.lower() not in lex.light_verbs:
                 return  # the verb carries its own relation ("rejeter un accord")
             args = syntax.arguments(verb, lex)
-            subjects = self.refs(args.get(syntax.SUBJ))
+            subjects = self.subjects(verb, args)
             polarity = NEGATIVE if syntax.is_negated(verb, lex) else POSITIVE
             modality = syntax.modality(verb, lex)
             anchor = verb
@@ -470,7 +494,7 @@ class _Extractor:
                         if st:
                             yield st
                 return
-            if t.head is t:
+            if t.head == t:
                 return
 
     def blame(self, sent: Span) -> Iterator[Statement]:

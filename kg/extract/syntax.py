@@ -78,11 +78,11 @@ def orphan_auxiliary(pred: Token) -> Token | None:
         t = pred.doc[j]
         if t.text in CLAUSE_BREAKS or t.dep_ in MARK_DEPS or t.pos_ in ("SCONJ", "CCONJ"):
             return None
-        if t.lemma_.lower() in AUX_LEMMAS and t.pos_ in ("AUX", "VERB") and t.head is not pred:
+        if t.lemma_.lower() in AUX_LEMMAS and t.pos_ in ("AUX", "VERB") and t.head != pred:
             if t.head.pos_ in ("VERB", "AUX") and t.dep_ in AUX_DEPS:
                 return None  # the auxiliary of another verb
             return t
-        if t.pos_ in ("VERB",) and t.head is not pred:
+        if t.pos_ in ("VERB",) and t.head != pred:
             return None
     return None
 
@@ -168,6 +168,10 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
         elif dep in CCOMP_DEPS:
             add(CCOMP, c)
     if SUBJ not in args:
+        stolen = stolen_subject(pred)
+        if stolen is not None:
+            add(SUBJ, stolen)
+    if SUBJ not in args:
         inherited = inherited_subject(pred)
         if inherited is not None:
             add(SUBJ, inherited)
@@ -201,7 +205,7 @@ def inherited_subject(pred: Token, depth: int = 0) -> Token | None:
     if depth > 6:
         return None
     head = pred.head
-    if head is pred or pred.dep_ not in CONJ_DEPS | XCOMP_DEPS:
+    if head == pred or pred.dep_ not in CONJ_DEPS | XCOMP_DEPS:
         return None
     if pred.dep_ in CONJ_DEPS and any(c.dep_ in AUX_DEPS for c in pred.children):
         h = head
@@ -210,7 +214,7 @@ def inherited_subject(pred: Token, depth: int = 0) -> Token | None:
                 any(c.dep_ in MARK_DEPS for c in h.children) or h.pos_ not in ("VERB", "AUX", "ADJ")
             if not subordinate and subject_of(h) is not None:
                 return subject_of(h)
-            if h.head is h:
+            if h.head == h:
                 break
             h = h.head
         return subject_of(head)
@@ -220,12 +224,47 @@ def inherited_subject(pred: Token, depth: int = 0) -> Token | None:
 def conjuncts(tok: Token) -> list[Token]:
     """A token and the tokens coordinated with it, in order ("A, B et C")."""
     out = [tok]
+    appos = [c for c in tok.children if c.dep_ in APPOS_DEPS]
     for c in tok.children:
-        if c.dep_ in CONJ_DEPS and c.pos_ in ("PROPN", "NOUN", "PRON", "X"):
+        if c.dep_ in CONJ_DEPS and c.pos_ in ("PROPN", "NOUN", "PRON", "X") and stolen_by(c) is None:
             out.extend(conjuncts(c))
         elif c.dep_ in APPOS_DEPS:  # "le secrétaire … Antony Blinken et le ministre …": conj on the name
-            out.extend(x for x in conjuncts(c) if x is not c)
+            out.extend(x for x in conjuncts(c) if x != c)
+    # two names in apposition to one head with a coordinator between them are coordinated
+    # ("le président français E. Macron et le chancelier allemand O. Scholz" parsed as two appositions)
+    if len(appos) >= 2 and any(t.dep_ == "cc" for t in tok.doc[appos[0].i:appos[-1].i]):
+        out.extend(appos[1:])
     return sorted(set(out), key=lambda t: t.i)
+
+
+def stolen_by(noun: Token) -> Token | None:
+    """The verb whose subject the parser took as a conjunct of an object ("A a condamné l'Iran et
+    l'ONU a soutenu la Jordanie": ONU parsed as conj of Iran): a conjunct directly followed by an
+    auxiliary or verb whose predicate has no subject of its own."""
+    nxt = noun.right_edge.i + 1
+    if noun.dep_ not in CONJ_DEPS or nxt >= len(noun.doc):
+        return None
+    t = noun.doc[nxt]
+    if t.pos_ not in ("AUX", "VERB") or t.ent_type_ or (t.pos_ == "VERB" and "Fin" not in t.morph.get("VerbForm")):
+        return None  # a name mis-tagged as a verb ("Nasser") is no predicate
+    verb = t.head if t.dep_ in AUX_DEPS else t
+    if verb == noun.head or any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for c in verb.children):
+        return None
+    return verb
+
+
+def stolen_subject(pred: Token) -> Token | None:
+    """The inverse of :func:`stolen_by`: the conjunct just before a subjectless predicate."""
+    first = min([pred] + [c for c in pred.children if c.dep_ in AUX_DEPS], key=lambda t: t.i)
+    j = first.i - 1
+    if j < 0:
+        return None
+    cand = pred.doc[j]
+    while cand.head != cand and cand.head.i > cand.i and cand.head.i < first.i:
+        cand = cand.head  # from the last word of a name to its head
+    if cand.dep_ in CONJ_DEPS and stolen_by(cand) == pred:
+        return cand
+    return None
 
 
 def is_negated(pred: Token, lex: Lexicon) -> bool:
@@ -237,9 +276,12 @@ def is_negated(pred: Token, lex: Lexicon) -> bool:
             return True
         if c.lower_ == "plus" and any(k.lower_ in ("ne", "n'") for k in c.head.children):
             return True
-    # controlled by a negating verb: "refuse de menacer", "failed to meet", "nié préparer"
-    if pred.dep_ in XCOMP_DEPS and pred.head.lemma_.lower() in lex.negating_verbs:
-        return True
+    # controlled by a negating verb: "refuse de menacer", "failed to meet", "nié vouloir envahir"
+    t = pred
+    while t.dep_ in XCOMP_DEPS and t.head != t:
+        t = t.head
+        if t.lemma_.lower() in lex.negating_verbs:
+            return True
     return False
 
 
@@ -252,13 +294,13 @@ def modality(pred: Token, lex: Lexicon) -> str:
         if "Cnd" in t.morph.get("Mood"):
             return POSSIBLE
         low = t.lower_
-        if t is not pred and low in lex.possibility:
+        if t != pred and low in lex.possibility:
             return POSSIBLE
     for t in chain:
-        if "Fut" in t.morph.get("Tense") or (t is not pred and t.lemma_.lower() in lex.plan):
+        if "Fut" in t.morph.get("Tense") or (t != pred and t.lemma_.lower() in lex.plan):
             return PLANNED
     head = pred.head
-    if pred.dep_ in XCOMP_DEPS and head is not pred:
+    if pred.dep_ in XCOMP_DEPS and head != pred:
         hl = head.lemma_.lower()
         if hl in lex.possibility or "Cnd" in head.morph.get("Mood"):
             return POSSIBLE
@@ -275,6 +317,6 @@ def clause_tokens(pred: Token) -> Iterator[Token]:
         t = stack.pop()
         yield t
         for c in t.children:
-            if c.dep_ in CCOMP_DEPS | RELCL_DEPS | {"advcl", "parataxis"} and t is not pred:
+            if c.dep_ in CCOMP_DEPS | RELCL_DEPS | {"advcl", "parataxis"} and t != pred:
                 continue
             stack.append(c)
