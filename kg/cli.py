@@ -51,6 +51,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    import json
+
+    from .evaluate import evaluate, format_report, read_gold
+
+    records = read_gold(args.gold, articles=args.articles)
+    report = evaluate(records, progress=lambda docs: _progress(docs, len(records), "evaluating"))
+    if args.json:
+        print(json.dumps({"gold": args.gold, **report}, ensure_ascii=False, indent=1))
+    else:
+        print(f"kg evaluate {args.gold}: {report['records']} record(s)\n")
+        print(format_report(report, by_label=args.by_label, verbose=args.verbose), end="")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     from .export import DEFAULT_BASE_IRI
 
@@ -69,6 +84,21 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="keep only statements with confidence >= X (0..1, default 0)")
     b.set_defaults(func=cmd_build)
+
+    e = sub.add_parser("evaluate", help="score extraction against gold annotations",
+                       description="Extract every record of a gold file (JSONL of annotated articles or of PLOVER "
+                                   "sentences, or a .json file holding one record) and print precision, recall "
+                                   "and F1 for entities and relations, per language, and the split entities and "
+                                   "negated edges present.")
+    e.add_argument("gold", metavar="GOLD", help="gold file (.jsonl, or .json holding one record)")
+    e.add_argument("--by-label", action="store_true", help="also score each relation label")
+    e.add_argument("--verbose", action="store_true",
+                   help="list per record the missing relations, the wrong and the forbidden edges present")
+    e.add_argument("--json", action="store_true", help="print the whole report as JSON")
+    e.add_argument("--articles", metavar="DIR",
+                   help="folder of the article files named by records that have no 'text' (default: found "
+                        "next to the gold file)")
+    e.set_defaults(func=cmd_evaluate)
     return p
 
 

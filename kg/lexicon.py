@@ -70,6 +70,7 @@ class Lexicon:
     honorifics: frozenset[str]
     determiners: frozenset[str]
     roles: tuple[Role, ...]
+    type_cues: Mapping[str, str]  # category noun -> entity type
 
 
 def _check_relation(rel: str, where: str) -> str:
@@ -132,4 +133,5 @@ def load_lexicon(lang: str) -> Lexicon:
         honorifics=frozenset(section("honorifics")),
         determiners=frozenset(section("determiners")),
         roles=tuple(roles),
+        type_cues={w: typ for typ, words in section("type_cues").items() for w in words},
     )

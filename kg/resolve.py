@@ -62,6 +62,7 @@ class DocEntities:
         self.person_mentions: list[tuple[int, str]] = []  # (token index, key) in text order
         self.subjects: list[tuple[int, str]] = []  # persons seen as subjects / speakers
         self.partners: list[tuple[int, str, str]] = []  # symmetric relations seen: (i, a, b)
+        self.also: dict[int, list[str]] = {}  # token -> further entities it stands for
         self._resolve()
 
     # -- building ---------------------------------------------------------------------------------
@@ -97,7 +98,7 @@ class DocEntities:
         for s, e, _role, dem in role_matches(doc, lex, gaz):
             blocked.update(i for i in range(s, e) if i != dem)
         names = named_mentions(doc, lex, gaz, blocked)
-        names = self._merge_person_names(names)
+        names = self._merge_short_names(names)
         for m in names:
             key = self._entity_for(m)
             self._map(m.start, m.end, key, 0.0)
@@ -112,6 +113,8 @@ class DocEntities:
             aff = self.token_key.get(rm.affiliation.start) if rm.affiliation else None
             if rm.holder is not None:
                 holder = self.token_key[rm.holder.start]
+                if aff is None:
+                    aff = self._office_affiliation(holder, rm.role.label)
                 self.roles.append((rm, holder, aff))
                 self._map(rm.start, rm.end, holder, 0.0, keep=True)
                 continue
@@ -123,6 +126,18 @@ class DocEntities:
             elif rm.role.head and aff is not None and self.builders[aff].type == PLACE:
                 self._map(rm.start, rm.end, aff, 0.3, keep=True)
         self.person_mentions.sort()
+
+    def _office_affiliation(self, holder: str, role_label: str) -> str | None:
+        """World knowledge for a title without its country: "Prime Minister Viktor Yanukovich" is
+        Prime Minister of Ukraine if the gazetteer says he held that office (and only one)."""
+        gaz_id = self.builders[holder].gaz_id
+        if gaz_id is None:
+            return None
+        places = {o.of for o in self.gaz.get(gaz_id).offices if o.role == role_label}
+        if len(places) != 1:
+            return None
+        entry = self.gaz.get(places.pop())
+        return self._entity_for(Mention(-1, -1, entry.label, entry.type, entry, kind="knowledge"))
 
     def _propagate_names(self, names: list[Mention]) -> None:
         """A surname the NER missed elsewhere in the text ("Merkel then met …") is the same person."""
@@ -146,11 +161,16 @@ class DocEntities:
             self.token_key[i] = key
             self.token_cost[i] = cost
 
-    def _merge_person_names(self, names: list[Mention]) -> list[Mention]:
-        """Give a surname ("Blinken") or initialled form ("B. Obama") the full name it abbreviates.
+    def _merge_short_names(self, names: list[Mention]) -> list[Mention]:
+        """Give a short form the full name it abbreviates, in this text.
 
-        When several full names share the surname, the one introduced first wins."""
+        A surname ("Blinken") or initialled form ("B. Obama") names the person whose full name the
+        text gives; when several full names share the surname, the one introduced first wins. A
+        one-word organisation or place equal to a person's surname is that person ("Michael
+        Bloomberg … Bloomberg pense que"), and a one-word place equal to the last word of a longer
+        place named before is that place ("the Democratic Republic of the Congo … Congo's")."""
         full = [m for m in names if m.type == PERSON and len(m.text.split()) >= 2]
+        longer = [m for m in names if m.type != PERSON and len(m.text.split()) >= 2]
 
         def abbreviates(short: list[str], f: Mention) -> bool:
             ft = fold(f.text).split()
@@ -160,10 +180,22 @@ class DocEntities:
 
         out = []
         for m in names:
+            short = fold(m.text).replace(".", " ").split()
             if m.type != PERSON:
+                if len(short) == 1:
+                    people = [f for f in full if fold(f.text).split()[-1] == short[0]]
+                    if len({fold(f.text) for f in people}) == 1:
+                        f = people[0]
+                        out.append(Mention(m.start, m.end, f.text, PERSON, f.gaz, m.kind, alias=m.text))
+                        continue
+                    larger = [f for f in longer if f.start < m.start and f.type == m.type
+                              and fold(f.text).split()[-1] == short[0]]
+                    if larger:
+                        f = larger[0]
+                        out.append(Mention(m.start, m.end, f.text, f.type, f.gaz, m.kind, alias=m.text))
+                        continue
                 out.append(m)
                 continue
-            short = fold(m.text).replace(".", " ").split()
             cands = [f for f in full if abbreviates(short, f)]
             if not cands:
                 out.append(m)
@@ -174,20 +206,31 @@ class DocEntities:
         return out
 
     def _collective_nouns(self, demonyms: list[Mention]) -> None:
-        """'le peuple ukrainien', 'Russian troops', 'the government of Iraq' stand for the country."""
+        """'le peuple ukrainien', 'Russian troops', 'Belarus's rulers', 'the government of Iraq',
+        'Ivory Coast rebels' stand for the country (or organisation) they belong to."""
+        collective = self.lex.collective_nouns
         for t in self.doc:
-            if t.lemma_.lower() not in self.lex.collective_nouns or t.i in self.token_key:
+            if t.i in self.token_key or not (t.lemma_.lower() in collective or t.lower_ in collective):
                 continue
+            owner = None
             for c in t.children:
-                if c.i in self.token_key and self.builders[self.token_key[c.i]].type == PLACE and (
-                        c.dep_ in ("amod", "nmod", "nmod:poss", "poss", "compound") or
-                        (c.dep_ == "prep" and False)):
-                    self._map(t.i, t.i + 1, self.token_key[c.i], 0.2)
+                k = self.token_key.get(c.i)
+                if k is not None and self.builders[k].type != PERSON and (
+                        c.dep_ in ("amod", "nmod:poss", "poss", "compound") or
+                        (c.dep_ == "nmod" and syntax.prep_of(c) in ("de", "d'", None))):
+                    owner = k
+                    # "Senior Hungarian and Romanian officials": both countries
+                    others = [self.token_key[x.i] for x in syntax.conjuncts(c)[1:] if x.i in self.token_key]
+                    if others:
+                        self.also[t.i] = [o for o in others if o != k]
                     break
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for g in c.children:
-                        if g.i in self.token_key and self.builders[self.token_key[g.i]].type == PLACE:
-                            self._map(t.i, t.i + 1, self.token_key[g.i], 0.2)
+                        k = self.token_key.get(g.i)
+                        if k is not None and self.builders[k].type != PERSON:
+                            owner = k
+            if owner is not None:
+                self._map(t.i, t.i + 1, owner, 0.2)
 
     # -- queries ----------------------------------------------------------------------------------
     def holder_of(self, role_label: str, aff: str | None, before: int) -> str | None:
@@ -243,8 +286,11 @@ class DocEntities:
         out: list[Ref] = []
         for t in syntax.conjuncts(tok):
             r = self._refer_one(t, subject=subject, speaker=speaker)
-            if r is not None and all(r.key != x.key for x in out):
-                out.append(r)
+            found = [r] if r is not None else []
+            found += [Ref(k, 0.2) for k in self.also.get(t.i, ())]
+            for x in found:
+                if all(x.key != y.key for y in out):
+                    out.append(x)
         return out
 
     def _refer_one(self, t: Token, *, subject: str | None, speaker: str | None) -> Ref | None:

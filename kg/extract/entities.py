@@ -35,7 +35,7 @@ class Mention:
     text: str  # cleaned surface form
     type: str  # Person / Organization / Place
     gaz: GazetteerEntry | None = None
-    kind: str = "name"  # name | demonym
+    kind: str = "name"  # name | demonym | knowledge (from the gazetteer, not the text)
     alias: str | None = None  # the short form actually written, when ``text`` is the full name
 
 
@@ -67,7 +67,8 @@ def clean_span(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     while start < end and (doc[start].lower_ in lex.determiners or doc[start].lower_ in lex.honorifics
                            or doc[start].lower_.rstrip(".") in lex.honorifics or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].text.strip(TRAILING) == ""):
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].text.strip(TRAILING) == ""
+                           or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
     if start >= end or not any(_is_name_token(t) for t in doc[start:end]):
         return None
@@ -123,22 +124,69 @@ def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int,
     return out
 
 
+NAME_LABELS = frozenset({"PER", "PERSON", "MISC", "ORG"})
+
+
+def entity_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """The NER spans as ``(start, end, label)``, with one repair: a lone capitalised first name the
+    model split from the following name ("Michael" MISC + "Bloomberg" ORG) is one person."""
+    ents = [(e.start, e.end, e.label_) for e in doc.ents]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(ents):
+        s, e, label = ents[i]
+        if i + 1 < len(ents):
+            s2, e2, label2 = ents[i + 1]
+            if s2 == e and e - s == 1 and label in ("MISC", "PER", "PERSON") and label2 in NAME_LABELS \
+                    and e2 - s2 <= 2 and doc[s].is_title and all(t.is_title for t in doc[s2:e2]) \
+                    and not doc[s].whitespace_ == "":
+                person = "PERSON" if label2 == "PERSON" or label == "PERSON" else "PER"
+                out.append((s, e2, person))
+                i += 2
+                continue
+        out.append((s, e, label))
+        i += 1
+    return out
+
+
+def type_from_cue(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
+    """The type a category noun gives a name the NER could not type ("le collectif la Quadrature du
+    Net", "l'association April", "the city of Charlotte")."""
+    j = start - 1
+    steps = 0
+    while j >= 0 and steps < 4:
+        t = doc[j]
+        cue = lex.type_cues.get(t.lemma_.lower()) or lex.type_cues.get(t.lower_)
+        if cue:
+            return cue
+        if not (t.pos_ in ("DET", "ADP", "ADJ") or t.text in (",", ":")):
+            break
+        j -= 1
+        steps += 1
+    head = doc[start:end].root.head
+    return lex.type_cues.get(head.lemma_.lower())
+
+
 def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int]) -> list[Mention]:
     """Cleaned named-entity mentions; spans overlapping ``blocked`` tokens (office titles) are junk
     unless the gazetteer knows them."""
     out = []
-    for ent in doc.ents:
-        cleaned = clean_span(ent, lex)
+    for s0, e0, label in entity_spans(doc):
+        cleaned = clean_span(doc[s0:e0], lex)
         if cleaned is None:
             continue
         s, e = cleaned
         text = surface(doc, s, e)
+        if not any(ch.isupper() for ch in text):
+            continue  # names are capitalised: "les sites de paris en ligne"
         entry = gaz_lookup(gaz, text, lex.lang)
-        if ent.label_ == "NORP" or (entry is None and gaz.demonym(text, lex.lang) is not None):
+        if label == "NORP" or (entry is None and gaz.demonym(text, lex.lang) is not None):
             continue  # nationality adjectives are handled as demonyms
-        typ = entry.type if entry else NER_TYPES.get(ent.label_)
+        typ = entry.type if entry else NER_TYPES.get(label)
+        if typ is None and label == "MISC":
+            typ = type_from_cue(doc, s, e, lex)
         if typ is None:
-            continue  # MISC, DATE, MONEY ... unless the gazetteer knows the name
+            continue  # MISC, DATE, MONEY ... unless the gazetteer or a category noun types it
         if entry is None and blocked.intersection(range(s, e)):
             continue  # "État" in "secrétaire d'État", "ministre russe des Affaires"
         if entry is None and not is_plausible_name(doc[s:e], lex):
@@ -236,6 +284,30 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
                 m = by_end.get(j)
                 if m is not None and m.type == PERSON:
                     holder = m
-        out.append(RoleMention(s, end if holder is None or holder.start >= end else end, role,
-                               affiliation, holder))
+        if holder is None:
+            # a person followed by the title in parentheses: "Roger Agnelli (Vale company president)",
+            # "Eduardo Dutra (Petrobras, government oil company, president)"
+            open_i = next((k for k in range(s - 1, max(-1, s - 10), -1) if doc[k].text in ("(", ")")), None)
+            if open_i is not None and doc[open_i].text == "(":
+                m = by_end.get(open_i)
+                close = next((k for k in range(e, min(len(doc), e + 10)) if doc[k].text == ")"), None)
+                if m is not None and m.type == PERSON and close is not None:
+                    holder = m
+                    if affiliation is None:
+                        inside = [x for x in names if open_i < x.start and x.end <= close
+                                  and x.type in (PLACE, ORGANIZATION)]
+                        affiliation = inside[0] if inside else None
+        if holder is None and _plural(doc[s:e]):
+            # "Some Brazilian ministers were present: A (Economy), B (Agriculture) …": each named holds it
+            colon = next((k for k in range(e, min(doc[s].sent.end, e + 8)) if doc[k].text == ":"), None)
+            if colon is not None:
+                for m in names:
+                    if m.type == PERSON and colon < m.start < doc[s].sent.end:
+                        out.append(RoleMention(s, e, role, affiliation, m))
+                continue
+        out.append(RoleMention(s, end, role, affiliation, holder))
     return out
+
+
+def _plural(span: Span) -> bool:
+    return any("Plur" in t.morph.get("Number") for t in span if t.pos_ == "NOUN")

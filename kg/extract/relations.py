@@ -147,6 +147,26 @@ class _Extractor:
             j -= 1
         return out[::-1]
 
+    def owner_of(self, nouns: list[Token] | None, exclude: set[str]) -> list[Ref]:
+        """The entity an object noun belongs to, as event coding reads it: "rejected an Australian
+        ultimatum" (Australia), "threatened further action against Russia", "rejected calls by
+        Belarus's rulers", "condamné l'invasion de l'Ukraine par la Russie" (Ukraine, the first)."""
+        for noun in nouns or ():
+            if noun.pos_ not in ("NOUN", "PROPN"):
+                continue
+            frontier = [(noun, 0)]
+            while frontier:
+                t, depth = frontier.pop(0)
+                for c in t.children:
+                    if c.dep_ in syntax.CONJ_DEPS | {"punct", "cc", "det", "case", "acl", "acl:relcl", "relcl"}:
+                        continue
+                    k = self.ents.token_key.get(c.i)
+                    if k is not None and k not in exclude:
+                        return [Ref(k, self.ents.token_cost.get(c.i, 0.0) + 0.15 + 0.05 * depth)]
+                    if depth < 2:
+                        frontier.append((c, depth + 1))
+        return []
+
     def entities_in(self, tok: Token, exclude: set[str]) -> list[Ref]:
         """Entities named inside a complement's subtree (for 'nier préparer une incursion en Ukraine')."""
         out: list[Ref] = []
@@ -233,6 +253,8 @@ class _Extractor:
             else:
                 targets = self.refs(args.get(role), subject=subjects[0].key,
                                     speaker=self.speaker_at.get(tok.i))
+                if not targets and role == syntax.OBJ:
+                    targets = self.owner_of(args.get(role), {s.key for s in subjects})
             if targets:
                 break
         pairs = [(s, t) for s in subjects for t in targets]
