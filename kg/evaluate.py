@@ -412,7 +412,10 @@ def _triple_found_by(triple: Mapping, st: Statement, names: Callable[[str | None
                      gazetteer, codes) -> bool:
     if st.polarity == NEGATIVE:
         return False
-    if not relation_matches(st.relation, triple.get("cameo_root"), triple.get("plover_event"), codes):
+    if st.event_code:  # the event's own code, finer than its relation's
+        if not (triple.get("cameo_root") and st.event_code.startswith(str(triple["cameo_root"]))):
+            return False
+    elif not relation_matches(st.relation, triple.get("cameo_root"), triple.get("plover_event"), codes):
         return False
     src, tgt = triple.get("source"), triple.get("target")
     subj, obj = names(st.subject), names(st.object)

@@ -179,6 +179,8 @@ def _add_statement(g: Graph, base: str, st: Statement) -> None:
     g.add((node, KGO.confidence, _confidence(st.confidence)))
     if st.role:
         g.add((node, KGO.role, Literal(st.role, lang="en")))
+    if st.event_code:
+        g.add((node, KGO.cameoCode, Literal(st.event_code)))
     p = st.provenance
     if p.attributed_to:
         g.add((node, KGO.attributedTo, entity_iri(base, p.attributed_to)))

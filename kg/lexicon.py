@@ -36,6 +36,7 @@ class Frame:
     relation: str
     target: tuple[str, ...]
     requires: str | None = None  # a reflexive clitic the verb needs ("se rendre")
+    cameo: str | None = None  # CAMEO code of the verb's event when finer than its relation's
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ def load_lexicon(lang: str) -> Lexicon:
     verbs = {}
     for lemma, spec in section("verbs").items():
         verbs[lemma] = Frame(_check_relation(spec["relation"], f"lexicon.json verb {lemma!r}"),
-                             tuple(spec["target"]), spec.get("requires"))
+                             tuple(spec["target"]), spec.get("requires"), spec.get("cameo"))
     roles = []
     for spec in roles_data["roles"]:
         forms = tuple(sorted((_tokens(f) for f in spec.get(lang, [])), key=lambda t: (-len(t), t)))

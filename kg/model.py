@@ -95,6 +95,9 @@ class Statement:
     modality: str = ASSERTED
     confidence: float = 0.5
     role: str | None = None  # for role_in / member_of: the office, in English
+    #: CAMEO code of this very event when its trigger says more than the relation ("demanded" is a
+    #: called_for coded 10, "will give" an offer of intent coded 03); None: the relation's own code
+    event_code: str | None = None
 
     @property
     def is_edge(self) -> bool:

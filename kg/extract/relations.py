@@ -21,13 +21,14 @@ predicates give negative statements, futures planned ones, modals possible ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
-from ..model import (ASSERTED, NEGATIVE, PLACE, POSITIVE, PERSON, SYMMETRIC_RELATIONS, Document,
-                     Provenance, Statement)
+from ..model import (ASSERTED, EVENT_RELATIONS, NEGATIVE, PERSON, PLACE, PLANNED, POSITIVE, POSSIBLE,
+                     SYMMETRIC_RELATIONS, Document, Provenance, Statement)
 from ..resolve import DocEntities, Ref
 from . import syntax
 
@@ -68,6 +69,34 @@ def find_quotes(doc: Doc) -> list[Quote]:
     return out
 
 
+@lru_cache(maxsize=1)
+def relation_cameo() -> dict[str, str]:
+    """Relation -> its CAMEO code, from the ontology."""
+    from ..vocab import KGO, ontology
+
+    g = ontology()
+    out = {}
+    for rel in EVENT_RELATIONS:
+        code = g.value(KGO[rel], KGO.cameoCode)
+        if code is not None:
+            out[rel] = str(code)
+    return out
+
+
+def event_code(relation: str, cameo: str | None, modality: str) -> str | None:
+    """The CAMEO code of one event, when finer than its relation's: the trigger's own code, and for
+    a planned or possible act the CAMEO reading of intentions — a cooperative act announced is an
+    intent to cooperate (03), a hostile one a threat (13)."""
+    base = cameo or relation_cameo().get(relation)
+    if base and modality in (PLANNED, POSSIBLE):
+        root = int(base[:2])
+        if 4 <= root <= 8:
+            return "030"
+        if 14 <= root <= 20:
+            return "130"
+    return cameo
+
+
 class _Extractor:
     def __init__(self, document: Document, doc: Doc, ents: DocEntities, lex: Lexicon):
         self.document, self.doc, self.ents, self.lex = document, doc, ents, lex
@@ -95,16 +124,17 @@ class _Extractor:
 
     def statement(self, subj: Ref, rel: str, obj: Ref | None, kind: str, prov: Provenance, *,
                   polarity: str = POSITIVE, modality: str = ASSERTED, quote: str | None = None,
-                  role: str | None = None) -> Statement | None:
+                  role: str | None = None, cameo: str | None = None) -> Statement | None:
         if obj is not None and subj.key == obj.key:
             return None
         if rel in SYMMETRIC_RELATIONS and obj is not None and obj.key < subj.key:
             subj, obj = obj, subj  # one direction for symmetric relations
-        cost = subj.cost + (obj.cost if obj else 0.0)
-        conf = round(max(0.05, BASE_CONFIDENCE[kind] - cost), 2)
+        # each indirect step (pronoun, title, counterpart, owner of a noun) makes the statement less sure
+        conf = BASE_CONFIDENCE[kind] * (1 - min(subj.cost, 0.9)) * (1 - min(obj.cost if obj else 0.0, 0.9))
+        conf = round(max(0.05, conf), 2)
         st = Statement(subj.key, rel, obj.key if obj else None, prov, quote=quote,
                        lang=self.lex.lang if quote else None, polarity=polarity, modality=modality,
-                       confidence=conf, role=role)
+                       confidence=conf, role=role, event_code=event_code(rel, cameo, modality))
         ident = (st.subject, st.relation, st.object, st.quote, st.polarity, st.modality, prov.begin)
         if ident in self.seen:
             return None
@@ -263,7 +293,8 @@ class _Extractor:
         for s, t in pairs:
             if frame.relation == "reported" and self.ents.builders[t.key].type == PLACE:
                 continue
-            st = self.statement(s, frame.relation, t, "verb", prov, polarity=polarity, modality=modality)
+            st = self.statement(s, frame.relation, t, "verb", prov, polarity=polarity, modality=modality,
+                                cameo=frame.cameo)
             if st:
                 self.ents.note_subject(tok.i, s.key)
                 yield st
