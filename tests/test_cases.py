@@ -102,6 +102,40 @@ CASES = [
     ("fr-no-relation-on-cooccurrence", "fr",
      "La Belgique et les Pays-Bas ont publié leurs chiffres de croissance.",
      [], [("Belgium", "met", "Netherlands", P, A)]),
+    # -- actors as event coding reads them
+    ("en-collective-nationality", "en",
+     "Senior Polish and Lithuanian officials agreed on Monday to share border data.",
+     [("Poland", "agreed", "Lithuania", P, A)], []),
+    ("fr-collective-noun", "fr",
+     "Les autorités tunisiennes ont critiqué la Libye pour sa gestion de la frontière.",
+     [("Tunisia", "criticised", "Libya", P, A)], []),
+    ("en-owner-of-object", "en",
+     "Chile flatly rejected a Bolivian proposal on Tuesday.",
+     [("Chile", "rejected", "Bolivia", P, A)], []),
+    ("en-office-affiliation-from-gazetteer", "en",
+     "Prime Minister Narendra Modi arrived in Paris on Monday.",
+     [("Narendra Modi", "role_in", "India", P, A)], []),
+    ("en-parenthetical-office", "en",
+     "Also present was Jane Okafor (Shell company president).",
+     [("Jane Okafor", "role_in", "Shell", P, A)], []),
+    ("en-listed-offices", "en",
+     "Several Kenyan ministers attended: Mary Wanjiku (Health), Peter Otieno (Trade).",
+     [("Mary Wanjiku", "role_in", "Kenya", P, A), ("Peter Otieno", "role_in", "Kenya", P, A)], []),
+    ("en-short-place-name", "en",
+     "The Central African Republic accused Chad of arming rebels, and the Republic's leaders later met Cameroon.",
+     [("Central African Republic", "accused", "Chad", P, A)], []),
+    ("fr-type-cue", "fr",
+     "Le syndicat Force Ouvrière a critiqué le gouvernement français.",
+     [("Force Ouvrière", "criticised", "France", P, A)], []),
+    ("fr-first-name-split", "fr",
+     "Le maire de Lyon, Grégory Doucet, a soutenu Anne Hidalgo.",
+     [("Grégory Doucet", "role_in", "Lyon", P, A), ("Grégory Doucet", "supported", "Anne Hidalgo", P, A)], []),
+    ("fr-relative-where", "fr",
+     "La tension monte au Sénégal, où Emmanuel Macron se rendra demain.",
+     [("Emmanuel Macron", "visited", "Senegal", P, PL)], []),
+    ("en-threaten-infinitive", "en",
+     "Hungary threatened to close its border with Serbia.",
+     [("Hungary", "threatened", "Serbia", P, A)], []),
     ("en-located-in", "en",
      "The summit took place in Charlotte (North Carolina) last year.",
      [("Charlotte", "located_in", "North Carolina", P, A)], []),
@@ -121,6 +155,12 @@ def run(lang, text):
     return out
 
 
+def statements(lang, text):
+    doc = parse_text(text, source="<test>", lang=lang)
+    (ex,) = list(extract([doc]))
+    return {e.key: e.label for e in ex.entities}, ex.statements
+
+
 @pytest.mark.parametrize("case_id,lang,text,expected,forbidden", CASES, ids=[c[0] for c in CASES])
 def test_case(case_id, lang, text, expected, forbidden):
     found = run(lang, text)
@@ -130,3 +170,16 @@ def test_case(case_id, lang, text, expected, forbidden):
         assert bad not in found, f"forbidden {bad} present"
     if not expected:
         assert not {f for f in found if f[1] not in ("role_in", "member_of", "located_in", "said")}
+
+
+def test_event_codes_are_finer_than_relations():
+    label, sts = statements("en", "Egypt demanded that Israel withdraw. Japan will give Vietnam a grant.")
+    codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}
+    assert codes[("Egypt", "called_for", "Israel")] == "100"  # demand, CAMEO 10
+    assert codes[("Japan", "offered", "Vietnam")] == "030"  # an announced cooperative act: intent
+
+
+def test_confidence_orders_direct_above_indirect():
+    label, sts = statements("en", "Sweden condemned Iran. Olaf Scholz spoke later. He condemned Syria.")
+    conf = {(label[s.subject], label.get(s.object)): s.confidence for s in sts if s.relation == "condemned"}
+    assert conf[("Sweden", "Iran")] > conf[("Olaf Scholz", "Syria")]  # a name above a pronoun

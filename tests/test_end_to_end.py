@@ -119,3 +119,14 @@ def test_unknown_output_format(tmp_path):
     run = kg("build", SEED, "-o", tmp_path / "out.xyz")
     assert run.returncode != 0 and "Traceback" not in run.stderr and ".ttl" in run.stderr
     assert not (tmp_path / "out.xyz").exists()
+
+
+def test_min_confidence_filters_statements(seed_ttl, tmp_path):
+    out = tmp_path / "sure.ttl"
+    assert kg("build", SEED, "-o", out, "--min-confidence", "0.85").returncode == 0
+    from rdflib import URIRef
+    conf = URIRef("https://kg.example.org/ontology#confidence")
+    all_conf = [float(o) for o in Graph().parse(seed_ttl).objects(None, conf)]
+    kept = [float(o) for o in Graph().parse(out).objects(None, conf)]
+    assert kept and len(kept) < len(all_conf)
+    assert min(kept) >= 0.85

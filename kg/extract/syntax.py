@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ..lexicon import Lexicon
 
 # argument roles
-SUBJ, OBJ, IOBJ, AGENT, XCOMP, CCOMP = "subj", "obj", "iobj", "agent", "xcomp", "ccomp"
+SUBJ, OBJ, IOBJ, AGENT, XCOMP, CCOMP, LOC = "subj", "obj", "iobj", "agent", "xcomp", "ccomp", "loc"
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
@@ -40,6 +40,7 @@ MARK_DEPS = frozenset({"mark"})
 CASE_DEPS = frozenset({"case"})
 PERFECT_AUX = frozenset({"avoir", "have"})
 RELATIVE_PRONOUNS = frozenset({"qui", "que", "lequel", "laquelle", "which", "who", "that", "whom"})
+RELATIVE_ADVERBS = frozenset({"où", "where"})
 # prepositions that mark the recipient of an action: 'à X' in French, 'to X' in English
 DATIVE_PREPS = frozenset({"à", "au", "aux", "to"})
 AGENT_PREPS = frozenset({"par", "by"})
@@ -167,6 +168,18 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
             add(XCOMP, c)
         elif dep in CCOMP_DEPS:
             add(CCOMP, c)
+    # "en Virginie, où Obama se rendra" / "the city where he arrived": the antecedent is the place
+    # (the parser often attaches the clause to the main verb instead: take the noun before "où")
+    for c in pred.children:
+        if c.lower_ in RELATIVE_ADVERBS and c.i < pred.i:
+            if pred.dep_ in RELCL_DEPS:
+                add(LOC, pred.head)
+            else:
+                j = c.i - 1
+                while j >= 0 and pred.doc[j].is_punct:
+                    j -= 1
+                if j >= 0 and pred.doc[j].pos_ in ("PROPN", "NOUN"):
+                    add(LOC, pred.doc[j])
     if SUBJ not in args:
         stolen = stolen_subject(pred)
         if stolen is not None:
