@@ -178,9 +178,22 @@ class DocEntities:
                 return False
             return all(any(x == y or (len(x) == 1 and y.startswith(x)) for y in ft[:-1]) for x in short[:-1])
 
+        # an acronym of an organisation named in the text: its initials ("Christian Democratic Appeal
+        # (CDA)", "l'Organisation mondiale de la santé … l'OMS")
+        initials = {}
+        for f in longer:
+            caps = "".join(w[0] for w in f.text.replace("-", " ").split() if w[:1].isupper())
+            if len(caps) >= 2:
+                initials.setdefault(caps, f)
         out = []
         for m in names:
             short = fold(m.text).replace(".", " ").split()
+            before = [f for f in longer if f.end == m.start - 1] if m.start > 0 and \
+                self.doc[m.start - 1].text == "(" and m.end < len(self.doc) and self.doc[m.end].text == ")" else []
+            if m.type != PERSON and m.gaz is None and m.text.isupper() and (m.text in initials or before):
+                f = before[0] if before else initials[m.text]  # "… for Freedom and Democracy (VVD)"
+                out.append(Mention(m.start, m.end, f.text, f.type, f.gaz, m.kind, alias=m.text))
+                continue
             if m.type != PERSON:
                 if len(short) == 1:
                     people = [f for f in full if fold(f.text).split()[-1] == short[0]]

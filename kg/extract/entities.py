@@ -64,6 +64,10 @@ def clean_span(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     """Drop leading articles/honorifics and trailing punctuation; None when nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
+    for k in range(start, end):  # "van der Laan (D66": a name stops at a parenthesis
+        if doc[k].text in ("(", ")", "[", "]") and k > start:
+            end = k
+            break
     while start < end and (doc[start].lower_ in lex.determiners or doc[start].lower_ in lex.honorifics
                            or doc[start].lower_.rstrip(".") in lex.honorifics or doc[start].is_punct):
         start += 1
