@@ -64,8 +64,18 @@ def load_pipeline(lang: str):
                                 f"'pip install {requirement}' (or run 'make demo')")
     nlp = spacy.load(name)
     nlp.add_pipe("kg_sentence_bounds", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": None})
-    ruler.add_patterns(load_gazetteer().entity_ruler_patterns(lang, RULER_LABELS[lang]))
+    # Multi-word names and acronyms from the gazetteer go before the NER, which keeps them (OTAN,
+    # CNN, "Fumio Kishida"); single words go after it, without overwriting, so that they fill what the
+    # model missed but never cut a longer name it found ("Air France", "New Jersey", "Times of Zambia").
+    patterns = load_gazetteer().entity_ruler_patterns(lang, RULER_LABELS[lang])
+    early, late = [], []
+    for p in patterns:
+        tokens = p["pattern"] if isinstance(p["pattern"], list) else p["pattern"].split()
+        word = str(tokens[0].get("ORTH", "")) if len(tokens) == 1 and isinstance(tokens[0], dict) else ""
+        (late if len(tokens) == 1 and not (word.isupper() and len(word) >= 2) else early).append(p)
+    nlp.add_pipe("entity_ruler", name="gazetteer_names", before="ner").add_patterns(early)
+    nlp.add_pipe("entity_ruler", name="gazetteer_words", after="ner",
+                 config={"overwrite_ents": False}).add_patterns(late)
     return nlp
 
 

@@ -83,8 +83,20 @@ def surface(doc: Doc, start: int, end: int) -> str:
     return doc[start:end].text.strip(TRAILING).replace("’", "'")
 
 
-def gaz_lookup(gaz: Gazetteer, text: str, lang: str) -> GazetteerEntry | None:
+def gaz_lookup(gaz: Gazetteer, text: str, lang: str, label: str | None = None) -> GazetteerEntry | None:
+    """The gazetteer entry a name stands for, if any.
+
+    A dotted abbreviation whose final dot went with the sentence ("the U.S") is looked up with it.
+    World knowledge does not overrule the text on the kind of thing named: a name the model read as
+    a person only matches a person ("Kito de Pavant" is no Quito, "Allan Wagner" no Wagner Group),
+    and a city matches only a name read as a place."""
     hits = gaz.lookup(text, lang)
+    if not hits and "." in text and text[-1:].isalpha():
+        hits = gaz.lookup(text + ".", lang)
+    if label in ("PER", "PERSON"):
+        hits = [h for h in hits if h.type == PERSON]
+    elif label is not None and label not in ("LOC", "GPE", "FAC"):
+        hits = [h for h in hits if h.kind != "city"]
     if not hits:
         return None
     return sorted(hits, key=lambda e: (GAZ_KIND_PRIORITY.get(e.kind, 9), e.id))[0]
@@ -183,7 +195,7 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int]) ->
         text = surface(doc, s, e)
         if not any(ch.isupper() for ch in text):
             continue  # names are capitalised: "les sites de paris en ligne"
-        entry = gaz_lookup(gaz, text, lex.lang)
+        entry = gaz_lookup(gaz, text, lex.lang, label)
         if label == "NORP" or (entry is None and gaz.demonym(text, lex.lang) is not None):
             continue  # nationality adjectives are handled as demonyms
         typ = entry.type if entry else NER_TYPES.get(label)

@@ -249,14 +249,20 @@ class _Extractor:
                 j += 1
             if doc[i].text == "(" and (j >= len(doc) or doc[j].text != ")"):
                 continue
-            if doc[i].text == "," and (j < len(doc) and doc[j].text not in (",", ".", ")", "\n", "\n\n")):
-                continue
+            if doc[i].text == "," and (j < len(doc) and doc[j].text not in (".", ")", "\n", "\n\n")):
+                continue  # "Milan, Giverny, Barcelone": a list, not "city, region"
             gz = self.ents.gaz
             ga = gz.get(ba.gaz_id) if ba.gaz_id else None
+            gb = gz.get(bb.gaz_id) if bb.gaz_id else None
             if ga is not None and ga.kind == "country":
                 continue  # a country is not located in another place
+            if doc[i].text == "," and i >= 2 and doc[i - 2].text == ",":
+                continue  # the last items of a list
+            if ga is not None and gb is not None and ga.country and gb.kind == "country" and ga.country != gb.id:
+                continue  # the gazetteer knows better: a city of another country
+            end = j + 1 if doc[i].text == "(" else j
             yield from filter(None, [self.statement(Ref(a), "located_in", Ref(b), "located",
-                                                    self.provenance(i - 1, j))])
+                                                    self.provenance(i - 1, end))])
 
     def verb_frame(self, tok: Token) -> Iterator[Statement]:
         lex = self.lex
@@ -450,33 +456,33 @@ class _Extractor:
         return []
 
     def quoted_speech(self, q: Quote) -> Iterator[Statement]:
+        """A quote and its speaker(s): a said statement each ("Premier X and CEO Y said")."""
         lex = self.lex
-        if True:
-            verb, where = self.reporting_verb_near(q)
-            speakers: list[Ref] = []
-            relation = "said"
-            if verb is not None:
-                args = syntax.arguments(verb, lex)
-                speakers = self.refs(args.get(syntax.SUBJ))
-                relation = lex.reporting[verb.lemma_.lower()]
-            if not speakers:
-                speakers = self.source_marker_speaker(q)
-                verb = None
-            if not speakers:
-                return
-            speaker = speakers[0]
-            for i in range(q.start, q.end):
-                self.speaker_at[i] = speaker.key
-            self.ents.note_subject(q.start, speaker.key)
-            span_start = min(q.start, verb.i if verb is not None else q.start)
-            span_end = max(q.end, (verb.i + 1) if verb is not None else q.end)
-            if verb is not None and where == "after":  # up to the speaker's name
-                for t in args.get(syntax.SUBJ, ()):
-                    span_end = max(span_end, t.right_edge.i + 1)
-            prov = self.provenance(span_start, span_end)
-            polarity = NEGATIVE if verb is not None and syntax.is_negated(verb, lex) else POSITIVE
-            st = self.statement(speaker, "said", None, "said", prov, quote=q.text(self.doc),
-                                polarity=polarity)
+        verb, where = self.reporting_verb_near(q)
+        speakers: list[Ref] = []
+        relation = "said"
+        args: dict = {}
+        if verb is not None:
+            args = syntax.arguments(verb, lex)
+            speakers = self.refs(args.get(syntax.SUBJ))
+            relation = lex.reporting[verb.lemma_.lower()]
+        if not speakers:
+            speakers = self.source_marker_speaker(q)
+            verb = None
+        if not speakers:
+            return
+        for i in range(q.start, q.end):
+            self.speaker_at[i] = speakers[0].key
+        self.ents.note_subject(q.start, speakers[0].key)
+        span_start = min(q.start, verb.i if verb is not None else q.start)
+        span_end = max(q.end, (verb.i + 1) if verb is not None else q.end)
+        if verb is not None and where == "after":  # up to the speaker's name
+            for t in args.get(syntax.SUBJ, ()):
+                span_end = max(span_end, t.right_edge.i + 1)
+        prov = self.provenance(span_start, span_end)
+        polarity = NEGATIVE if verb is not None and syntax.is_negated(verb, lex) else POSITIVE
+        for speaker in speakers:
+            st = self.statement(speaker, "said", None, "said", prov, quote=q.text(self.doc), polarity=polarity)
             if st:
                 yield st
             if relation != "said" and verb is not None:
@@ -515,16 +521,16 @@ class _Extractor:
         speakers = self.refs(args.get(syntax.SUBJ))
         if not speakers:
             return
-        speaker = speakers[0]
-        sub = list(clause.subtree)
+        sub = [t for t in clause.subtree if not (t.dep_ in syntax.MARK_DEPS and t.i == clause.left_edge.i)]
         for t in sub:
-            self.speaker_at.setdefault(t.i, speaker.key)
+            self.speaker_at.setdefault(t.i, speakers[0].key)
         text = self.doc[sub[0].i:sub[-1].i + 1].text
         prov = self.sentence_prov(tok)
-        st = self.statement(speaker, "said", None, "indirect_said", prov, quote=text,
-                            polarity=NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE)
-        if st:
-            yield st
+        for speaker in speakers:
+            st = self.statement(speaker, "said", None, "indirect_said", prov, quote=text,
+                                polarity=NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE)
+            if st:
+                yield st
 
     def reported_by(self, tok: Token) -> Iterator[Statement]:
         """'a déclaré X, dans des propos rapportés par CNN' / 'X said, as reported by Reuters'."""
