@@ -37,6 +37,8 @@ class Frame:
     target: tuple[str, ...]
     requires: str | None = None  # a reflexive clitic the verb needs ("se rendre")
     cameo: str | None = None  # CAMEO code of the verb's event when finer than its relation's
+    voice: str | None = None  # "passive": fires only in the passive, the patient being the subject
+    modality: str | None = None  # a modality the verb itself carries ("est attendu à" is planned)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ class Lexicon:
     determiners: frozenset[str]
     roles: tuple[Role, ...]
     type_cues: Mapping[str, str]  # category noun -> entity type
+    instrument_nouns: frozenset[str]
+    temporal_nouns: frozenset[str]
+    enumeration_openers: tuple[tuple[str, ...], ...]
 
 
 def _check_relation(rel: str, where: str) -> str:
@@ -106,7 +111,8 @@ def load_lexicon(lang: str) -> Lexicon:
     verbs = {}
     for lemma, spec in section("verbs").items():
         verbs[lemma] = Frame(_check_relation(spec["relation"], f"lexicon.json verb {lemma!r}"),
-                             tuple(spec["target"]), spec.get("requires"), spec.get("cameo"))
+                             tuple(spec["target"]), spec.get("requires"), spec.get("cameo"),
+                             spec.get("voice"), spec.get("modality"))
     roles = []
     for spec in roles_data["roles"]:
         forms = tuple(sorted((_tokens(f) for f in spec.get(lang, [])), key=lambda t: (-len(t), t)))
@@ -135,4 +141,7 @@ def load_lexicon(lang: str) -> Lexicon:
         determiners=frozenset(section("determiners")),
         roles=tuple(roles),
         type_cues={w: typ for typ, words in section("type_cues").items() for w in words},
+        instrument_nouns=frozenset(section("instrument_nouns")),
+        temporal_nouns=frozenset(section("temporal_nouns")),
+        enumeration_openers=tuple(tuple(x) for x in section("enumeration_openers")),
     )

@@ -27,7 +27,10 @@ EVENT_RELATIONS = (
 STATIC_RELATIONS = ("role_in", "member_of", "located_in")
 RELATIONS = EVENT_RELATIONS + STATIC_RELATIONS
 #: relations whose direction carries no meaning
-SYMMETRIC_RELATIONS = frozenset({"met", "negotiated", "agreed"})
+SYMMETRIC_RELATIONS = frozenset({"met", "negotiated"})
+#: relations that coordinated subjects hold with each other ("A and B met / agreed"); "agreed" is not
+#: symmetric, since its target may be the thing agreed to ("the United States agreed ACTA")
+MUTUAL_RELATIONS = SYMMETRIC_RELATIONS | {"agreed"}
 
 
 @dataclass(frozen=True, eq=False)

@@ -109,6 +109,7 @@ class DocEntities:
             if m.start not in self.token_key:
                 self._map(m.start, m.end, self._entity_for(m), 0.1)
         self._collective_nouns(demonyms)
+        self._instruments(names)
         for rm in role_mentions(doc, lex, gaz, names, demonyms):
             aff = self.token_key.get(rm.affiliation.start) if rm.affiliation else None
             if rm.holder is not None:
@@ -244,6 +245,32 @@ class DocEntities:
                             owner = k
             if owner is not None:
                 self._map(t.i, t.i + 1, owner, 0.2)
+
+    def _instruments(self, names: list[Mention]) -> None:
+        """'le projet ACTA … Le traité avait été signé': a bare definite description of a treaty, law or
+        plan refers to the last one the text named as such (by a noun before the name, or the name's
+        own last word: 'the Kyoto Protocol … the protocol')."""
+        nouns = self.lex.instrument_nouns
+        named: list[tuple[int, str]] = []  # (token index, key) of names known to be instruments
+        for m in names:
+            before = self.doc[m.start - 1] if m.start > 0 else None
+            last = self.doc[m.end - 1]
+            if (before is not None and before.lemma_.lower() in nouns and before.pos_ == "NOUN") or \
+                    last.lemma_.lower() in nouns:
+                named.append((m.start, self.token_key[m.start]))
+        if not named:
+            return
+        for t in self.doc:
+            if t.i in self.token_key or t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
+                continue
+            dets = [c for c in t.children if c.dep_ in ("det", "case")]
+            if not any(d.lower_ in ("le", "la", "l'", "du", "au", "the", "ce", "cet", "cette", "this") for d in dets):
+                continue
+            if any(c.i in self.token_key or c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS for c in t.children):
+                continue  # "l'accord de Paris" names its own instrument
+            earlier = [k for i, k in named if i < t.i]
+            if earlier:
+                self._map(t.i, t.i + 1, earlier[-1], 0.25)
 
     # -- queries ----------------------------------------------------------------------------------
     def holder_of(self, role_label: str, aff: str | None, before: int) -> str | None:

@@ -217,8 +217,9 @@ def is_plausible_name(span: Span, lex: Lexicon) -> bool:
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in span):
         return False  # names are capitalised
     if len(span) == 1:
-        if first.pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ", "NOUN", "ADJ"):
-            return False  # sentence-initial imperatives ("Lire"), common nouns ("État"), function words
+        if first.pos_ in ("VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ") or (
+                first.pos_ in ("NOUN", "ADJ") and not (first.text.isupper() and len(first.text) >= 2)):
+            return False  # imperatives ("Lire"), common nouns ("État"), function words; acronyms pass
         if first.is_sent_start and first.pos_ not in ("PROPN",) and first.lemma_.lower() != first.lower_:
             return False
         if len(first.text) < 2:

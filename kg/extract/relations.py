@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from ..model import (ASSERTED, EVENT_RELATIONS, NEGATIVE, PERSON, PLACE, PLANNED, POSITIVE, POSSIBLE,
-                     SYMMETRIC_RELATIONS, Document, Provenance, Statement)
+                     MUTUAL_RELATIONS, SYMMETRIC_RELATIONS, Document, Provenance, Statement)
 from ..resolve import DocEntities, Ref
 from . import syntax
 
@@ -141,8 +141,6 @@ class _Extractor:
                   role: str | None = None, cameo: str | None = None) -> Statement | None:
         if obj is not None and subj.key == obj.key:
             return None
-        if rel in SYMMETRIC_RELATIONS and obj is not None and obj.key < subj.key:
-            subj, obj = obj, subj  # one direction for symmetric relations
         # each indirect step (pronoun, title, counterpart, owner of a noun) makes the statement less sure
         conf = BASE_CONFIDENCE[kind] * (1 - min(subj.cost, 0.9)) * (1 - min(obj.cost if obj else 0.0, 0.9))
         conf = round(max(0.05, conf), 2)
@@ -162,9 +160,36 @@ class _Extractor:
     def refs(self, toks: list[Token] | None, **kw) -> list[Ref]:
         out: list[Ref] = []
         for t in toks or ():
-            for r in self.ents.refer(t, **kw):
+            for r in self.ents.refer(t, **kw) + self.enumeration_after(t):
                 if all(r.key != x.key for x in out):
                     out.append(r)
+        return out
+
+    def enumeration_after(self, tok: Token) -> list[Ref]:
+        """Items a comma and "ainsi que / as well as" add to an argument, read off the surface because
+        parsers scatter long lists ("signé par 22 gouvernements, ainsi que les États-Unis, le Japon, le
+        Canada et le Maroc")."""
+        doc, lex = self.doc, self.lex
+        j = tok.right_edge.i + 1
+        if j >= len(doc) or doc[j].text != ",":
+            return []
+        j += 1
+        for opener in lex.enumeration_openers:
+            if tuple(t.lower_ for t in doc[j:j + len(opener)]) == opener:
+                j += len(opener)
+                break
+        else:
+            return []
+        out: list[Ref] = []
+        while j < len(doc) and j < tok.sent.end:
+            t = doc[j]
+            k = self.ents.token_key.get(j)
+            if k is not None:
+                if all(k != r.key for r in out):
+                    out.append(Ref(k, self.ents.token_cost.get(j, 0.0) + 0.1))
+            elif not (t.pos_ == "DET" or t.text in (",", "-") or t.lower_ in ("et", "and")):
+                break
+            j += 1
         return out
 
     def subjects(self, pred: Token, args: dict) -> list[Ref]:
@@ -287,11 +312,19 @@ class _Extractor:
                                       for c in tok.children):
             return
         args = syntax.arguments(tok, lex)
+        if frame.voice == "passive":
+            if not syntax.is_passive(tok):
+                return
+            args = dict(args)  # the grammatical subject, however the parser labelled it
+            args[syntax.SUBJ] = [c for c in tok.children
+                                 if c.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS]
         subjects = self.subjects(tok, args)
         if not subjects:
             return
         polarity = NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE
         modality = syntax.modality(tok, lex)
+        if frame.modality and modality == ASSERTED:
+            modality = frame.modality
         prov = self.sentence_prov(tok)
         targets: list[Ref] = []
         for role in frame.target:
@@ -308,7 +341,10 @@ class _Extractor:
             if targets:
                 break
         pairs = [(s, t) for s in subjects for t in targets]
-        if not targets and frame.relation in SYMMETRIC_RELATIONS and len(subjects) >= 2:
+        # "A and B met / agreed": the coordinated subjects are the parties — unless the predicate has
+        # an object we could not name ("the treaty was signed by A, B and C" is not A agreed with B)
+        if not targets and frame.relation in MUTUAL_RELATIONS and 2 <= len(subjects) <= 4 \
+                and not args.get(syntax.OBJ):
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         for s, t in pairs:
             if frame.relation == "reported" and self.ents.builders[t.key].type == PLACE:
@@ -366,11 +402,19 @@ class _Extractor:
             if not partners:  # "had lunch with X": the partner hangs on the verb
                 for p in lex.participant_preps:
                     partners.extend(self.refs(args.get(f"prep:{p}")))
+        if not partners and rel not in MUTUAL_RELATIONS:
+            # the object of a nominalised act: "a appelé au rejet du projet", "called for sanctions
+            # against Iran", "l'attaque contre la Syrie"
+            for c in tok.children:
+                p = syntax.prep_of(c) if c.dep_ in syntax.OBLIQUE_DEPS else (c.lower_ if c.dep_ in syntax.PREP_DEPS else None)
+                if p in ("de", "d'", "du", "des", "of", "contre", "against", "on", "sur"):
+                    heads = [c] if c.dep_ in syntax.OBLIQUE_DEPS else [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]
+                    partners.extend(r for r in self.refs(heads) if all(r.key != x.key for x in subjects))
         if len(between) >= 2:
             pairs = [(a, b) for n, a in enumerate(between) for b in between[n + 1:]]
         elif subjects and partners:
             pairs = [(s, p) for s in subjects for p in partners]
-        elif len(subjects) >= 2 and rel in SYMMETRIC_RELATIONS:
+        elif 2 <= len(subjects) <= 4 and rel in MUTUAL_RELATIONS:
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         else:
             return

@@ -129,7 +129,14 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
         for c in aux.children:  # "la Russie a une nouvelle fois nié": the subject hangs on "a"
             if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_SUBJECT_DEPS:
                 add(OBJ if passive and c.dep_ in PASSIVE_SUBJECT_DEPS else SUBJ, c)
+    children = []
     for c in pred.children:
+        if c.pos_ == "NOUN" and c.lemma_.lower() in lex.temporal_nouns and c.dep_ not in SUBJECT_DEPS:
+            # "attendu mercredi à Charlotte": a time word is no argument; what hangs on it is the verb's
+            children.extend(g for g in c.children if g.dep_ in OBLIQUE_DEPS | PREP_DEPS)
+            continue
+        children.append(c)
+    for c in children:
         dep = c.dep_
         if dep in SUBJECT_DEPS and orphan is not None and c.i > pred.i and SUBJ in args:
             add(OBJ, c)  # with the real subject on the detached auxiliary, a post-verbal "subject" is the object
