@@ -70,12 +70,16 @@ class Lexicon:
     plan: frozenset[str]
     he_she: frozenset[str]
     first_person: frozenset[str]
+    third_person: frozenset[str]
+    obligation: frozenset[str]
+    intent_verbs: frozenset[str]
     honorifics: frozenset[str]
     determiners: frozenset[str]
     roles: tuple[Role, ...]
     type_cues: Mapping[str, str]  # category noun -> entity type
     instrument_nouns: frozenset[str]
     temporal_nouns: frozenset[str]
+    role_modifiers: frozenset[str]
     enumeration_openers: tuple[tuple[str, ...], ...]
 
 
@@ -137,11 +141,15 @@ def load_lexicon(lang: str) -> Lexicon:
         plan=frozenset(section("plan_words")),
         he_she=frozenset(pronouns["person_singular"][lang]),
         first_person=frozenset(pronouns["first_singular"][lang]),
+        third_person=frozenset(pronouns["third_person"][lang]),
+        obligation=frozenset(section("obligation_words")),
+        intent_verbs=frozenset(section("intent_verbs")),
         honorifics=frozenset(section("honorifics")),
         determiners=frozenset(section("determiners")),
         roles=tuple(roles),
         type_cues={w: typ for typ, words in section("type_cues").items() for w in words},
         instrument_nouns=frozenset(section("instrument_nouns")),
         temporal_nouns=frozenset(section("temporal_nouns")),
+        role_modifiers=frozenset(roles_data.get("modifiers", {}).get(lang, ())),
         enumeration_openers=tuple(tuple(x) for x in section("enumeration_openers")),
     )

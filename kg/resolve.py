@@ -234,7 +234,8 @@ class DocEntities:
                         (c.dep_ == "nmod" and syntax.prep_of(c) in ("de", "d'", None))):
                     owner = k
                     # "Senior Hungarian and Romanian officials": both countries
-                    others = [self.token_key[x.i] for x in syntax.conjuncts(c)[1:] if x.i in self.token_key]
+                    others = [self.token_key[x.i] for x in c.children
+                              if x.dep_ in syntax.CONJ_DEPS and x.i in self.token_key]
                     if others:
                         self.also[t.i] = [o for o in others if o != k]
                     break
@@ -333,6 +334,19 @@ class DocEntities:
                     out.append(x)
         return out
 
+    def _reporter_of(self, t: Token) -> Ref | None:
+        """The subject of the reporting verb whose complement clause holds a pronoun ("X said it
+        would …", "X a affirmé qu'il …"), when that subject is an entity."""
+        child = t
+        for anc in t.ancestors:
+            if child.dep_ in syntax.CCOMP_DEPS and anc.lemma_.lower() in self.lex.reporting:
+                subj = syntax.subject_of(anc)
+                if subj is not None and subj.i != t.i and subj.i in self.token_key:
+                    return Ref(self.token_key[subj.i], self.token_cost.get(subj.i, 0.0) + 0.2)
+                return None
+            child = anc
+        return None
+
     def _refer_one(self, t: Token, *, subject: str | None, speaker: str | None) -> Ref | None:
         lex = self.lex
         if t.i in self.token_key:
@@ -341,6 +355,10 @@ class DocEntities:
         if t.pos_ == "PRON" or low in lex.he_she or low in lex.first_person:
             if speaker is not None and low in lex.first_person:
                 return Ref(speaker, 0.2)
+            if t.lower_ in lex.third_person:
+                reporter = self._reporter_of(t)
+                if reporter is not None:  # "Syria says it is willing …": it = Syria
+                    return reporter
             if low in {p.lstrip("-") for p in lex.he_she}:
                 k = self.last_person(t.i)
                 return Ref(k, 0.25) if k else None

@@ -257,8 +257,8 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
         affiliation = dem_at.get(dem) if dem is not None else None
         # nationality or country just before: "Brazilian President", "U.S. Secretary of State", "Congo's"
         j = s - 1
-        while j >= 0 and doc[j].lower_ in lex.determiners:
-            j -= 1
+        while j >= 0 and (doc[j].lower_ in lex.determiners or doc[j].lower_ in lex.role_modifiers):
+            j -= 1  # "Taiwan's Vice Foreign Minister", "the former Brazilian president"
         if affiliation is None and j >= 0:
             if j in dem_at:
                 affiliation = dem_at[j]

@@ -398,10 +398,15 @@ class _Extractor:
             subjects = self.subjects(verb, args)
             polarity = NEGATIVE if syntax.is_negated(verb, lex) else POSITIVE
             modality = syntax.modality(verb, lex)
+            if modality == ASSERTED and (verb.lemma_.lower() in lex.plan or verb.lemma_.lower() in lex.intent_verbs):
+                modality = PLANNED  # "preparing a major offensive", "plans talks with"
             anchor = verb
             if not partners:  # "had lunch with X": the partner hangs on the verb
                 for p in lex.participant_preps:
                     partners.extend(self.refs(args.get(f"prep:{p}")))
+        if any(c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "det" and "Yes" in c.morph.get("Poss"))
+               for c in tok.children) and verb is not None and not partners:
+            return  # "its support of X": the possessor acts, not the subject of the verb above
         if not partners and rel not in MUTUAL_RELATIONS:
             # the object of a nominalised act: "a appelé au rejet du projet", "called for sanctions
             # against Iran", "l'attaque contre la Syrie"
@@ -583,7 +588,8 @@ class _Extractor:
         if tok.lemma_.lower() not in lex.reporting or tok.pos_ not in ("VERB",) or tok.i in self.speaker_at:
             return
         args = syntax.arguments(tok, lex)
-        clauses = [c for c in args.get(syntax.CCOMP, ()) if any(m.dep_ in syntax.MARK_DEPS for m in c.children)]
+        clauses = [c for c in args.get(syntax.CCOMP, ())
+                   if any(m.dep_ in syntax.MARK_DEPS for m in c.children) or syntax.subject_of(c) is not None]
         if not clauses:
             return
         clause = clauses[0]
@@ -602,6 +608,23 @@ class _Extractor:
                                 polarity=NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE)
             if st:
                 yield st
+        yield from self.obligation(tok, clause, speakers, prov)
+
+    def obligation(self, verb: Token, clause: Token, speakers: list[Ref], prov: Provenance) -> Iterator[Statement]:
+        """'X said that Y must …' / 'X a déclaré que Y doit …': X demands something of Y (CAMEO 10)."""
+        lex = self.lex
+        modal = clause.lemma_.lower() in lex.obligation or any(
+            c.dep_ in syntax.AUX_DEPS and (c.lower_ in lex.obligation or c.lemma_.lower() in lex.obligation)
+            for c in clause.children)
+        if not modal or syntax.is_negated(clause, lex):
+            return
+        args = syntax.arguments(clause, lex)
+        targets = self.refs(args.get(syntax.SUBJ))
+        for s in speakers:
+            for t in targets:
+                st = self.statement(s, "called_for", t, "indirect_said", prov, cameo="100")
+                if st:
+                    yield st
 
     def reported_by(self, tok: Token) -> Iterator[Statement]:
         """'a déclaré X, dans des propos rapportés par CNN' / 'X said, as reported by Reuters'."""

@@ -324,8 +324,8 @@ def modality(pred: Token, lex: Lexicon) -> str:
         hl = head.lemma_.lower()
         if hl in lex.possibility or "Cnd" in head.morph.get("Mood"):
             return POSSIBLE
-        if hl in lex.plan or "Fut" in head.morph.get("Tense"):
-            return PLANNED
+        if hl in lex.plan or hl in lex.intent_verbs or "Fut" in head.morph.get("Tense"):
+            return PLANNED  # "threatened to ban", "a promis de retirer": intended, not done
         return modality(head, lex) if head.dep_ in XCOMP_DEPS else ASSERTED
     return ASSERTED
 
