@@ -224,11 +224,19 @@ class DocEntities:
         'Ivory Coast rebels' stand for the country (or organisation) they belong to."""
         collective = self.lex.collective_nouns
         for t in self.doc:
-            if t.i in self.token_key or not (t.lemma_.lower() in collective or t.lower_ in collective):
+            if t.i in self.token_key or t.pos_ not in ("NOUN", "PROPN"):
+                continue
+            # a listed collective ("government", "army"), or any plural with a nationality: "Israeli
+            # tanks", "Palestinian refugees", "Afghan guerillas" stand for their country in event coding
+            plural = "Plur" in t.morph.get("Number")
+            if not (t.lemma_.lower() in collective or t.lower_ in collective or plural):
                 continue
             owner = None
             for c in t.children:
                 k = self.token_key.get(c.i)
+                if plural and t.lemma_.lower() not in collective and t.lower_ not in collective and \
+                        c.dep_ not in ("amod", "compound"):
+                    continue  # a plain plural takes only a nationality adjective
                 if k is not None and self.builders[k].type != PERSON and (
                         c.dep_ in ("amod", "nmod:poss", "poss", "compound") or
                         (c.dep_ == "nmod" and syntax.prep_of(c) in ("de", "d'", None))):

@@ -336,7 +336,7 @@ class _Extractor:
             else:
                 targets = self.refs(args.get(role), subject=subjects[0].key,
                                     speaker=self.speaker_at.get(tok.i))
-                if not targets and role == syntax.OBJ:
+                if not targets:  # "rejected an Australian ultimatum", "fired at targets in Jericho"
                     targets = self.owner_of(args.get(role), {s.key for s in subjects})
             if targets:
                 break
@@ -404,9 +404,11 @@ class _Extractor:
             if not partners:  # "had lunch with X": the partner hangs on the verb
                 for p in lex.participant_preps:
                     partners.extend(self.refs(args.get(f"prep:{p}")))
-        if any(c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "det" and "Yes" in c.morph.get("Poss"))
-               for c in tok.children) and verb is not None and not partners:
-            return  # "its support of X": the possessor acts, not the subject of the verb above
+        possessor = self.possessor(tok)
+        if possessor is not None and verb is not None:
+            # "Israel mounted its invasion of X" (its = Israel); "sanctions on the Taliban for its
+            # support of X" (its = the Taliban): the possessor acts, whatever the verb above says
+            subjects = [possessor]
         if not partners and rel not in MUTUAL_RELATIONS:
             # the object of a nominalised act: "a appelé au rejet du projet", "called for sanctions
             # against Iran", "l'attaque contre la Syrie"
@@ -431,6 +433,21 @@ class _Extractor:
             st = self.statement(a, rel, b, "event", prov, polarity=polarity, modality=modality)
             if st:
                 yield st
+
+    def possessor(self, noun: Token) -> Ref | None:
+        """Who a possessive in front of an event noun names: a name, or for a pronoun ("its",
+        "leur") the nearest entity before it in the sentence."""
+        for c in noun.children:
+            if c.dep_ in ("poss", "nmod:poss") or (c.dep_ == "det" and "Yes" in c.morph.get("Poss")):
+                if c.pos_ != "PRON" and c.pos_ != "DET":
+                    refs = self.refs([c])
+                    return refs[0] if refs else None
+                for j in range(c.i - 1, c.sent.start - 1, -1):
+                    k = self.ents.token_key.get(j)
+                    if k is not None:
+                        return Ref(k, self.ents.token_cost.get(j, 0.0) + 0.2)
+                return None
+        return None
 
     def anaphoric(self, tok: Token) -> Iterator[Statement]:
         """'M. X fera de même avec Y': the previous relation again, with a new subject."""
