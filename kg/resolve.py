@@ -247,7 +247,8 @@ class DocEntities:
                     if others:
                         self.also[t.i] = [o for o in others if o != k]
                     break
-                if c.dep_ == "prep" and c.lower_ == "of":
+                if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and not plural)):
+                    # "the government of Iraq", "Security forces in Guinea", "Rebels in the Ivory Coast"
                     for g in c.children:
                         k = self.token_key.get(g.i)
                         if k is not None and self.builders[k].type != PERSON:

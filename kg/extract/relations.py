@@ -346,11 +346,15 @@ class _Extractor:
         if not targets and frame.relation in MUTUAL_RELATIONS and 2 <= len(subjects) <= 4 \
                 and not args.get(syntax.OBJ):
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
+        relation, cameo = frame.relation, frame.cameo
+        if relation == "agreed" and polarity == NEGATIVE:
+            # "will not accept / did not agree to": refusing is rejecting (CAMEO 12)
+            relation, cameo, polarity = "rejected", "120", POSITIVE
         for s, t in pairs:
-            if frame.relation == "reported" and self.ents.builders[t.key].type == PLACE:
+            if relation == "reported" and self.ents.builders[t.key].type == PLACE:
                 continue
-            st = self.statement(s, frame.relation, t, "verb", prov, polarity=polarity, modality=modality,
-                                cameo=frame.cameo)
+            st = self.statement(s, relation, t, "verb", prov, polarity=polarity, modality=modality,
+                                cameo=cameo)
             if st:
                 self.ents.note_subject(tok.i, s.key)
                 yield st
@@ -410,6 +414,13 @@ class _Extractor:
             # support of X" (its = the Taliban): the possessor acts, whatever the verb above says
             subjects = [possessor]
         if not partners and rel not in MUTUAL_RELATIONS:
+            # "its demand that Israel ease restrictions": the clause's subject is the target
+            for c in tok.children:
+                if c.dep_ in syntax.CCOMP_DEPS | {"acl", "acl:relcl", "relcl"} and \
+                        any(m.dep_ in syntax.MARK_DEPS and m.lower_ in ("that", "que", "qu'") for m in c.children):
+                    subj = syntax.subject_of(c)
+                    if subj is not None:
+                        partners.extend(self.refs([subj]))
             # the object of a nominalised act: "a appelé au rejet du projet", "called for sanctions
             # against Iran", "l'attaque contre la Syrie"
             for c in tok.children:
