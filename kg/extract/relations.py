@@ -600,10 +600,11 @@ class _Extractor:
     def quote_about(self, q: Quote, speaker: str) -> Ref | None:
         """The entity a quote is about: the first entity it names other than the speaker, else the
         target of the speaker's last statement (what 'they' / 'ils' refers to)."""
-        for i in range(q.start, q.end):
-            k = self.ents.token_key.get(i)
-            if k and k != speaker and self.ents.builders[k].type != PERSON or (k and k != speaker):
-                return Ref(k, 0.1)
+        named = [self.ents.token_key[i] for i in range(q.start, q.end)
+                 if self.ents.token_key.get(i) not in (None, speaker)]
+        if named:  # a country or organisation the quote names before any person
+            others = [k for k in named if self.ents.builders[k].type != PERSON]
+            return Ref((others or named)[0], 0.1)
         for st in reversed(self.history):
             if st.subject == speaker and st.object:
                 return Ref(st.object, 0.2)
