@@ -232,8 +232,9 @@ class _Extractor:
                     k = self.ents.token_key.get(c.i)
                     if k is not None and k not in exclude:
                         return [Ref(k, self.ents.token_cost.get(c.i, 0.0) + 0.15 + 0.05 * depth)]
-                    if depth < 2:
-                        frontier.append((c, depth + 1))
+                    step = 0 if c.pos_ == "ADP" else 1  # "a state of emergency in X": count nouns, not prepositions
+                    if depth + step <= 2:
+                        frontier.append((c, depth + step))
         return []
 
     def entities_in(self, tok: Token, exclude: set[str]) -> list[Ref]:
