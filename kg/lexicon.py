@@ -57,6 +57,7 @@ class Lexicon:
     verbs: Mapping[str, Frame]
     light_verbs: frozenset[str]
     event_nouns: Mapping[str, str]
+    event_noun_cameo: Mapping[str, str]  # event noun -> its CAMEO code, when finer than its relation's
     participant_preps: frozenset[str]
     blame_nouns: frozenset[str]
     reporting: Mapping[str, str]
@@ -127,7 +128,9 @@ def load_lexicon(lang: str) -> Lexicon:
         lang=lang,
         verbs=verbs,
         light_verbs=frozenset(section("light_verbs")),
-        event_nouns={k: _check_relation(v, f"lexicon.json event noun {k!r}") for k, v in section("event_nouns").items()},
+        event_nouns={k: _check_relation(v.split(":")[0], f"lexicon.json event noun {k!r}")
+                     for k, v in section("event_nouns").items()},
+        event_noun_cameo={k: v.split(":")[1] for k, v in section("event_nouns").items() if ":" in v},
         participant_preps=frozenset(section("participant_prepositions")),
         blame_nouns=frozenset(section("blame_nouns")),
         reporting={k: _check_relation(v, f"lexicon.json reporting verb {k!r}") for k, v in section("reporting_verbs").items()},

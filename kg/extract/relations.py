@@ -329,7 +329,13 @@ class _Extractor:
         prov = self.sentence_prov(tok)
         targets: list[Ref] = []
         for role in frame.target:
-            if role in (syntax.XCOMP, syntax.CCOMP):
+            if role == "advcl":  # a purpose clause: "rioted demanding independence from X"
+                for c in tok.children:
+                    if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX"):
+                        targets = self.entities_in(c, {s.key for s in subjects})[:1]
+                        if targets:
+                            break
+            elif role in (syntax.XCOMP, syntax.CCOMP):
                 for c in args.get(role, ()):
                     targets = self.entities_in(c, {s.key for s in subjects})[:1]
                     if targets:
@@ -414,6 +420,11 @@ class _Extractor:
             # "Israel mounted its invasion of X" (its = Israel); "sanctions on the Taliban for its
             # support of X" (its = the Taliban): the possessor acts, whatever the verb above says
             subjects = [possessor]
+        if not partners and verb is not None and lex.event_noun_cameo.get(tok.lemma_.lower(), "").startswith("14"):
+            # "staged demonstrations to demand reforms by X's government": the purpose names the target
+            for c in list(tok.children) + list(verb.children):
+                if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX") and c.i != tok.i:
+                    partners.extend(self.entities_in(c, set()))
         if not partners and rel not in MUTUAL_RELATIONS:
             # "its demand that Israel ease restrictions": the clause's subject is the target
             for c in tok.children:
@@ -442,7 +453,8 @@ class _Extractor:
             if self.ents.builders[b.key].type == PLACE and rel in ("met", "negotiated") and \
                     self.ents.builders[a.key].type == PERSON:
                 continue  # "la réunion de Vienne": a place is where, not with whom
-            st = self.statement(a, rel, b, "event", prov, polarity=polarity, modality=modality)
+            st = self.statement(a, rel, b, "event", prov, polarity=polarity, modality=modality,
+                                cameo=lex.event_noun_cameo.get(tok.lemma_.lower()))
             if st:
                 yield st
 
