@@ -59,12 +59,16 @@ class Lexicon:
     event_nouns: Mapping[str, str]
     event_noun_cameo: Mapping[str, str]  # event noun -> its CAMEO code, when finer than its relation's
     participant_preps: frozenset[str]
+    locative_preps: frozenset[str]
     blame_nouns: frozenset[str]
     reporting: Mapping[str, str]
     source_markers: tuple[tuple[str, ...], ...]
     anaphoric: tuple[tuple[str, ...], ...]
     counterpart_nouns: frozenset[str]
     collective_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    group_modifiers: frozenset[str]
+    quantity_nouns: frozenset[str]
     negation: frozenset[str]
     negating_verbs: frozenset[str]
     possibility: frozenset[str]
@@ -132,12 +136,16 @@ def load_lexicon(lang: str) -> Lexicon:
                      for k, v in section("event_nouns").items()},
         event_noun_cameo={k: v.split(":")[1] for k, v in section("event_nouns").items() if ":" in v},
         participant_preps=frozenset(section("participant_prepositions")),
+        locative_preps=frozenset(section("locative_prepositions")),
         blame_nouns=frozenset(section("blame_nouns")),
         reporting={k: _check_relation(v, f"lexicon.json reporting verb {k!r}") for k, v in section("reporting_verbs").items()},
         source_markers=tuple(_tokens(m) for m in section("source_markers")),
         anaphoric=tuple(tuple(x) for x in section("anaphoric_predicates")),
         counterpart_nouns=frozenset(section("counterpart_nouns")),
         collective_nouns=frozenset(section("collective_nouns")),
+        group_nouns=frozenset(section("group_nouns")),
+        group_modifiers=frozenset(section("group_modifiers")),
+        quantity_nouns=frozenset(section("quantity_nouns")),
         negation=frozenset(section("negation_words")),
         negating_verbs=frozenset(section("negating_verbs")),
         possibility=frozenset(section("possibility_words")),

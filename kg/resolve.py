@@ -19,7 +19,7 @@ from .extract.entities import (Mention, RoleMention, demonym_mentions, fold, nam
 from .extract import syntax
 from .gazetteer import Gazetteer, GazetteerEntry
 from .lexicon import Lexicon
-from .model import PERSON, PLACE, Entity
+from .model import ORGANIZATION, PERSON, PLACE, Entity
 
 
 def slug(label: str) -> str:
@@ -108,6 +108,7 @@ class DocEntities:
         for m in demonyms:
             if m.start not in self.token_key:
                 self._map(m.start, m.end, self._entity_for(m), 0.1)
+        self._groups()
         self._collective_nouns(demonyms)
         self._instruments(names)
         for rm in role_mentions(doc, lex, gaz, names, demonyms):
@@ -218,6 +219,61 @@ class DocEntities:
             best = before[0]
             out.append(Mention(m.start, m.end, best.text, m.type, best.gaz or m.gaz, m.kind, alias=m.text))
         return out
+
+    def _groups(self) -> None:
+        """'Afghan rebels', 'Palestinian prisoners', 'ethnic Albanians', 'rebels in the Ivory Coast',
+        'manifestants ukrainiens': a non-state group named by its nationality, place or identity is an
+        entity of its own (an organisation), never the country itself. Only a plural group noun of the
+        lexicon with such an identity qualifies; a bare 'prisoners' names no one."""
+        groups, modifiers = self.lex.group_nouns, self.lex.group_modifiers
+        for t in self.doc:
+            if t.i in self.token_key or t.pos_ not in ("NOUN", "PROPN") or t.lower_ not in groups:
+                continue
+            keep: list[Token] = []  # modifier tokens that go into the label
+            identity = False
+            for c in t.children:
+                if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i or (c.dep_ == "amod" and c.i > t.i):
+                    k = self.token_key.get(c.i)
+                    if k is not None and self.builders[k].type != PERSON:
+                        keep.extend(x for x in c.subtree if x.i in self.token_key or x.i == c.i)
+                        identity = True
+                    elif c.lower_ in modifiers:
+                        keep.append(c)
+                        identity = True
+                    elif c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < t.i:
+                        keep.append(c)  # "paper workers"
+            tail: Token | None = None
+            if not identity:
+                for c in t.children:
+                    # "rebels in the Ivory Coast", "refugees from Syria", "réfugiés de Syrie"
+                    if c.lower_ in ("in", "from", "of", "de", "du", "d'", "en") or c.dep_ == "nmod":
+                        for g in ([c] if c.dep_ == "nmod" else [x for x in c.children if x.dep_ in ("pobj", "obj")]):
+                            k = self.token_key.get(g.i)
+                            if k is not None and self.builders[k].type == PLACE:
+                                tail = g
+                                identity = True
+                                break
+                    if tail is not None:
+                        break
+            if not identity:
+                continue
+            if tail is not None:
+                span = self.doc[t.i:tail.right_edge.i + 1]
+                label = span.text
+            else:
+                toks = sorted({x.i for x in keep} | {t.i})
+                label = " ".join(self.doc[i].text for i in toks)
+                span = self.doc[toks[0]:toks[-1] + 1]
+            words = label.split()
+            if words[0].lower() in modifiers or words[0].lower() in groups:
+                words[0] = words[0].lower()  # "Ethnic Albanians" at the start of a sentence
+            label = " ".join(words)
+            key = slug(label)
+            b = self.builders.get(key)
+            if b is None:
+                b = self.builders[key] = _Builder(key, label, ORGANIZATION)
+            b.labels.add((span.text, self.lex.lang))
+            self._map(t.i, t.i + 1, key, 0.1)
 
     def _collective_nouns(self, demonyms: list[Mention]) -> None:
         """'le peuple ukrainien', 'Russian troops', 'Belarus's rulers', 'the government of Iraq',
@@ -379,4 +435,11 @@ class DocEntities:
         for c in t.children:
             if c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS and c.i in self.token_key:
                 return Ref(self.token_key[c.i], self.token_cost.get(c.i, 0.0))
+        # "thousands of Iraqi Kurds", "un groupe de réfugiés tchétchènes": the counted noun
+        if low in lex.quantity_nouns or t.lemma_.lower() in lex.quantity_nouns:
+            for c in t.children:
+                for g in syntax.prep_objects(c, ("of", "de", "d'", "des")):
+                    r = self._refer_one(g, subject=subject, speaker=speaker)
+                    if r is not None:
+                        return Ref(r.key, r.cost + 0.05)
         return None

@@ -236,6 +236,9 @@ def demonym_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
         if t.pos_ not in ("ADJ", "PROPN", "NOUN") and t.ent_type_ != "NORP":
             continue
         entry = gaz.demonym(t.text, lex.lang)
+        if entry is None and t.ent_type_ == "NORP" and t.text[:1].isupper():
+            # a country name the model read as a nationality: "the Mozambique government"
+            entry = next((h for h in gaz.lookup(t.text, lex.lang) if h.kind == "country"), None)
         if entry is None:
             continue
         out.append(Mention(t.i, t.i + 1, t.text, entry.type, entry, kind="demonym"))

@@ -205,10 +205,14 @@ class _Extractor:
         if j < first.sent.start or j not in self.ents.token_key:
             return []
         out: list[Ref] = []
+        taken: set[int] = set()
         while j >= first.sent.start:
             t = self.doc[j]
             k = self.ents.token_key.get(j)
-            if k is not None:
+            if k is not None and t.head.i in taken and t.dep_ in ("amod", "compound"):
+                pass  # "Iraqi" in "Iraqi Kurds demonstrated": a modifier of the subject, not a subject
+            elif k is not None:
+                taken.add(j)
                 if all(k != r.key for r in out):
                     out.append(Ref(k, self.ents.token_cost.get(j, 0.0) + 0.2))
             elif not (t.pos_ == "DET" or t.lower_ in ("et", "and", ",")):
@@ -235,6 +239,17 @@ class _Extractor:
                     step = 0 if c.pos_ == "ADP" else 1  # "a state of emergency in X": count nouns, not prepositions
                     if depth + step <= 2:
                         frontier.append((c, depth + step))
+        return []
+
+    def place_of(self, pred: Token, exclude: set[str]) -> list[Ref]:
+        """The place a predicate happened in: a place named by a locative complement ("in Serbia",
+        "en Ukraine"), or inside one ("at a jail in northern Israel", "dans la ville de Kirkouk")."""
+        for c in pred.children:
+            for noun in syntax.prep_objects(c, self.lex.locative_preps):
+                for t in [noun] + [g for x in noun.children for g in syntax.prep_objects(x, self.lex.locative_preps)]:
+                    k = self.ents.token_key.get(t.i)
+                    if k is not None and k not in exclude and self.ents.builders[k].type == PLACE:
+                        return [Ref(k, self.ents.token_cost.get(t.i, 0.0) + 0.2)]
         return []
 
     def entities_in(self, tok: Token, exclude: set[str]) -> list[Ref]:
@@ -335,6 +350,8 @@ class _Extractor:
                         targets = self.entities_in(c, {s.key for s in subjects})[:1]
                         if targets:
                             break
+            elif role == "place":  # where it happened: "rioted at a jail in northern Israel"
+                targets = self.place_of(tok, {s.key for s in subjects})
             elif role in (syntax.XCOMP, syntax.CCOMP):
                 for c in args.get(role, ()):
                     targets = self.entities_in(c, {s.key for s in subjects})[:1]

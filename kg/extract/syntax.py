@@ -9,7 +9,7 @@ as subjects.
 """
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from spacy.tokens import Token
 
@@ -55,6 +55,19 @@ def prep_of(token: Token) -> str | None:
         return None
     words = " ".join(c.lower_ for c in cases)
     return CONTRACTIONS.get(words, words)
+
+
+def prep_objects(child: Token, preps: Iterable[str]) -> list[Token]:
+    """The nouns a child of a noun or verb introduces with one of ``preps``, in either scheme: a UD
+    oblique or nominal modifier with its 'case' ("de réfugiés"), or a ClearNLP 'prep' with its pobj
+    ("of refugees")."""
+    preps = set(preps)
+    if child.dep_ in PREP_DEPS and child.lower_ in preps:
+        return [g for g in child.children if g.dep_ in POBJ_DEPS]
+    if child.dep_ in OBLIQUE_DEPS and (prep_of(child) in preps or
+                                       any(c.lower_ in preps for c in child.children if c.dep_ in CASE_DEPS)):
+        return [child]
+    return []
 
 
 AUX_LEMMAS = frozenset({"avoir", "être", "have", "be"})
