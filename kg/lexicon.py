@@ -58,6 +58,8 @@ class Lexicon:
     light_verbs: frozenset[str]
     event_nouns: Mapping[str, str]
     event_noun_cameo: Mapping[str, str]  # event noun -> its CAMEO code, when finer than its relation's
+    third_party_codes: frozenset[str]
+    light_verb_cameo: Mapping[str, str]  # light verb -> the CAMEO code it gives its event noun
     participant_preps: frozenset[str]
     locative_preps: frozenset[str]
     blame_nouns: frozenset[str]
@@ -78,6 +80,7 @@ class Lexicon:
     third_person: frozenset[str]
     obligation: frozenset[str]
     intent_verbs: frozenset[str]
+    threat_conditions: tuple[tuple[str, ...], ...]
     honorifics: frozenset[str]
     determiners: frozenset[str]
     roles: tuple[Role, ...]
@@ -135,6 +138,8 @@ def load_lexicon(lang: str) -> Lexicon:
         event_nouns={k: _check_relation(v.split(":")[0], f"lexicon.json event noun {k!r}")
                      for k, v in section("event_nouns").items()},
         event_noun_cameo={k: v.split(":")[1] for k, v in section("event_nouns").items() if ":" in v},
+        third_party_codes=frozenset(section("third_party_codes")),
+        light_verb_cameo=dict(section("light_verb_cameo")),
         participant_preps=frozenset(section("participant_prepositions")),
         locative_preps=frozenset(section("locative_prepositions")),
         blame_nouns=frozenset(section("blame_nouns")),
@@ -155,6 +160,7 @@ def load_lexicon(lang: str) -> Lexicon:
         third_person=frozenset(pronouns["third_person"][lang]),
         obligation=frozenset(section("obligation_words")),
         intent_verbs=frozenset(section("intent_verbs")),
+        threat_conditions=tuple(tuple(x) for x in section("threat_conditions")),
         honorifics=frozenset(section("honorifics")),
         determiners=frozenset(section("determiners")),
         roles=tuple(roles),

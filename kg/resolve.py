@@ -110,6 +110,7 @@ class DocEntities:
                 self._map(m.start, m.end, self._entity_for(m), 0.1)
         self._groups()
         self._collective_nouns(demonyms)
+        self._collective_nouns(demonyms)  # again: "leaders of Romania's government" needs the government
         self._instruments(names)
         for rm in role_mentions(doc, lex, gaz, names, demonyms):
             aff = self.token_key.get(rm.affiliation.start) if rm.affiliation else None
@@ -226,9 +227,16 @@ class DocEntities:
         entity of its own (an organisation), never the country itself. Only a plural group noun of the
         lexicon with such an identity qualifies; a bare 'prisoners' names no one."""
         groups, modifiers = self.lex.group_nouns, self.lex.group_modifiers
+        collective = self.lex.collective_nouns
         for t in self.doc:
-            if t.i in self.token_key or t.pos_ not in ("NOUN", "PROPN") or t.lower_ not in groups:
+            if t.i in self.token_key or t.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if t.lower_ not in groups:
+                # a state organ with an identity word and no country: "Moslem forces"
+                if not (t.lower_ in collective and "Plur" in t.morph.get("Number") and
+                        any(c.lower_ in modifiers for c in t.children) and
+                        not any(c.i in self.token_key for c in t.children)):
+                    continue
             keep: list[Token] = []  # modifier tokens that go into the label
             identity = False
             for c in t.children:
@@ -406,8 +414,9 @@ class DocEntities:
         for anc in t.ancestors:
             if child.dep_ in syntax.CCOMP_DEPS and anc.lemma_.lower() in self.lex.reporting:
                 subj = syntax.subject_of(anc)
-                if subj is not None and subj.i != t.i and subj.i in self.token_key:
-                    return Ref(self.token_key[subj.i], self.token_cost.get(subj.i, 0.0) + 0.2)
+                if subj is not None and subj.i != t.i and subj.pos_ != "PRON":
+                    r = self._refer_one(subj, subject=None, speaker=None)
+                    return Ref(r.key, r.cost + 0.2) if r is not None else None
                 return None
             child = anc
         return None
@@ -435,6 +444,16 @@ class DocEntities:
         for c in t.children:
             if c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS and c.i in self.token_key:
                 return Ref(self.token_key[c.i], self.token_cost.get(c.i, 0.0))
+        for c in t.children:  # "the Umma party", read as a nominal modifier of the noun
+            if c.dep_ == "nmod" and c.i < t.i and c.pos_ == "PROPN" and c.i in self.token_key and \
+                    self.builders[self.token_key[c.i]].type == ORGANIZATION:
+                return Ref(self.token_key[c.i], self.token_cost.get(c.i, 0.0) + 0.05)
+        # a participle read as the subject, with the real subject under it: "The Red Cross operating
+        # in Iraq said …"
+        if t.pos_ == "VERB" and t.dep_ in syntax.SUBJECT_DEPS:
+            subj = syntax.subject_of(t)
+            if subj is not None and subj.i != t.i:
+                return self._refer_one(subj, subject=subject, speaker=speaker)
         # "thousands of Iraqi Kurds", "un groupe de réfugiés tchétchènes": the counted noun
         if low in lex.quantity_nouns or t.lemma_.lower() in lex.quantity_nouns:
             for c in t.children:

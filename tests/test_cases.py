@@ -189,6 +189,46 @@ CASES = [
     ("fr-group-quantity-place", "fr",
      "Des milliers de manifestants kurdes ont manifesté à Ankara.",
      [("manifestants kurdes", "criticised", "Ankara", P, A)], []),
+    ("en-conditional-act-is-threat", "en",
+     "Venezuela will expel Colombia's diplomats unless the attacks stop.",
+     [("Venezuela", "threatened", "Colombia", P, PL)], []),
+    ("fr-conditional-act-is-threat", "fr",
+     "La Turquie boycottera les élections grecques à moins que le gouvernement ne démissionne.",
+     [("Turkey", "threatened", "Greece", P, PL)], []),
+    ("en-complement-target-conjuncts", "en",
+     "Al-Shabaab threatened to attack Kenya and Uganda.",
+     [("Al-Shabaab", "threatened", "Kenya", P, A), ("Al-Shabaab", "threatened", "Uganda", P, A)], []),
+    ("en-failed-agreement-is-rejection", "en",
+     "Ethiopia and Egypt failed to reach an agreement on the dam.",
+     [("Ethiopia", "rejected", "Egypt", P, A)], [("Ethiopia", "agreed", "Egypt", P, A)]),
+    ("en-allow-clausal-object", "en",
+     "Egypt allowed Hamas to open an office in Cairo.",
+     [("Egypt", "agreed", "Hamas", P, A)], []),
+    ("en-participle-on-object-shares-subject", "en",
+     "Greenpeace issued a statement demanding that the Norwegian government halt drilling.",
+     [("Greenpeace", "called_for", "Norway", P, A)], []),
+    ("en-participle-parsed-as-subject", "en",
+     "The World Bank operating in Kenya said Uganda must repay its loans.",
+     [("World Bank", "called_for", "Uganda", P, A)], []),
+    ("en-sanctions-through-noun", "en",
+     "Canada imposed sanctions on the Hezbollah militant network.",
+     [("Canada", "sanctioned", "Hezbollah", P, A)], []),
+    ("en-measure-imposed-in-place", "en",
+     "Nigerian authorities imposed a curfew in the city of Jos.",
+     [("Nigeria", "sanctioned", "Jos", P, A)], []),
+    ("en-summon-ambassador", "en",
+     "France summoned the Algerian ambassador on Monday.",
+     [("France", "criticised", "Algeria", P, A)], []),
+    ("en-mediation-between-sides", "en",
+     "Qatar's emir, Sheikh Tamim bin Hamad, launched a mediation effort between Sudan and Chad.",
+     [("Sheikh Tamim bin Hamad", "negotiated", "Sudan", P, A), ("Sheikh Tamim bin Hamad", "negotiated", "Chad", P, A)],
+     [("Sudan", "negotiated", "Chad", P, A)]),
+    ("en-collective-of-collective", "en",
+     "Emmanuel Macron held talks with leaders of Mali's transitional government on Friday.",
+     [("Emmanuel Macron", "met", "Mali", P, A)], []),
+    ("en-willing-shares-subject", "en",
+     "Eritrea says it is ready to withdraw its troops from Ethiopia.",
+     [("Eritrea", "agreed", "Ethiopia", P, PL)], []),
     ("en-owner-through-prepositions", "en",
      "Chad on Monday lifted a state of emergency in the Lac province of Niger.",
      [("Chad", "agreed", "Niger", P, A)], []),
@@ -236,6 +276,12 @@ def test_event_codes_are_finer_than_relations():
     codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}
     assert codes[("Egypt", "called_for", "Israel")] == "100"  # demand, CAMEO 10
     assert codes[("Japan", "offered", "Vietnam")] == "030"  # an announced cooperative act: intent
+
+
+def test_light_verb_changes_event_code():
+    label, sts = statements("en", "Brazil lodged a formal protest with Paraguay. Students staged a protest against Peru.")
+    codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}
+    assert codes[("Brazil", "criticised", "Paraguay")] == "111"  # a complaint lodged, not a street protest
 
 
 def test_confidence_orders_direct_above_indirect():

@@ -246,10 +246,24 @@ class _Extractor:
         "en Ukraine"), or inside one ("at a jail in northern Israel", "dans la ville de Kirkouk")."""
         for c in pred.children:
             for noun in syntax.prep_objects(c, self.lex.locative_preps):
-                for t in [noun] + [g for x in noun.children for g in syntax.prep_objects(x, self.lex.locative_preps)]:
+                inner = self.lex.locative_preps | {"of", "de", "d'", "du"}  # "in the town of Cizre"
+                for t in [noun] + [g for x in noun.children for g in syntax.prep_objects(x, inner)]:
                     k = self.ents.token_key.get(t.i)
                     if k is not None and k not in exclude and self.ents.builders[k].type == PLACE:
                         return [Ref(k, self.ents.token_cost.get(t.i, 0.0) + 0.2)]
+        return []
+
+    def first_entity_in(self, tok: Token, exclude: set[str]) -> list[Ref]:
+        """The first entity named inside a complement, with those coordinated with it ("threatened to
+        deliver blows to the United States and Israel")."""
+        for t in tok.subtree:
+            k = self.ents.token_key.get(t.i)
+            if k is None or k in exclude:
+                continue
+            while t.head.i != t.i and self.ents.token_key.get(t.head.i) == k:
+                t = t.head  # the head of a multi-word name carries its conjuncts
+            refs = [r for r in self.refs([t]) if r.key not in exclude]
+            return refs or [Ref(k, self.ents.token_cost.get(t.i, 0.0) + 0.15)]
         return []
 
     def entities_in(self, tok: Token, exclude: set[str]) -> list[Ref]:
@@ -354,7 +368,7 @@ class _Extractor:
                 targets = self.place_of(tok, {s.key for s in subjects})
             elif role in (syntax.XCOMP, syntax.CCOMP):
                 for c in args.get(role, ()):
-                    targets = self.entities_in(c, {s.key for s in subjects})[:1]
+                    targets = self.first_entity_in(c, {s.key for s in subjects})
                     if targets:
                         break
             else:
@@ -371,6 +385,10 @@ class _Extractor:
                 and not args.get(syntax.OBJ):
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         relation, cameo = frame.relation, frame.cameo
+        if relation not in ("said", "reported", "warned", "threatened", "denied") and polarity == POSITIVE \
+                and modality != ASSERTED and syntax.condition_of(tok, lex) is not None:
+            # "will withdraw its force from Chad unless …": an act announced on a condition is a threat
+            relation, cameo = "threatened", "130"
         if relation == "agreed" and polarity == NEGATIVE:
             # "will not accept / did not agree to": refusing is rejecting (CAMEO 12)
             relation, cameo, polarity = "rejected", "120", POSITIVE
@@ -405,7 +423,8 @@ class _Extractor:
             return
         partners: list[Ref] = []
         between: list[Ref] = []
-        for c in tok.children:  # "réunion avec X", "talks between A and B"
+        # "réunion avec X", "talks between A and B", "a mediation effort between A and B"
+        for c in list(tok.children) + (list(tok.head.children) if tok.dep_ == "compound" else []):
             p = syntax.prep_of(c) if c.dep_ in syntax.OBLIQUE_DEPS else (c.lower_ if c.dep_ in syntax.PREP_DEPS else None)
             if p not in lex.participant_preps:
                 continue
@@ -415,6 +434,7 @@ class _Extractor:
                 between.extend(refs)
             else:
                 partners.extend(refs)
+        explicit = {r.key for r in partners + between}  # named as parties, not where
         verb = self.governing_verb(tok)
         subjects: list[Ref] = []
         polarity, modality = POSITIVE, ASSERTED
@@ -456,8 +476,19 @@ class _Extractor:
                 p = syntax.prep_of(c) if c.dep_ in syntax.OBLIQUE_DEPS else (c.lower_ if c.dep_ in syntax.PREP_DEPS else None)
                 if p in ("de", "d'", "du", "des", "of", "contre", "against", "on", "sur"):
                     heads = [c] if c.dep_ in syntax.OBLIQUE_DEPS else [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]
-                    partners.extend(r for r in self.refs(heads) if all(r.key != x.key for x in subjects))
-        if len(between) >= 2:
+                    # "sanctions on the Taliban religious faction", "a suspension of air links with
+                    # Serbia": through a noun that is not itself an entity
+                    found = self.refs(heads) or self.owner_of(heads, {x.key for x in subjects})
+                    partners.extend(r for r in found if all(r.key != x.key for x in subjects))
+            if not partners and rel == "sanctioned" and verb is not None:
+                # "imposed a curfew in the town of Cizre": a measure imposed in a place targets it
+                partners.extend(self.place_of(tok, {x.key for x in subjects}) or
+                                self.place_of(verb, {x.key for x in subjects}))
+        third_party = lex.event_noun_cameo.get(tok.lemma_.lower()) in lex.third_party_codes
+        if len(between) >= 2 and third_party and subjects:
+            # "launched a mediation between A and B": the mediator deals with each side
+            pairs = [(s, b) for s in subjects for b in between if s.key != b.key]
+        elif len(between) >= 2:
             pairs = [(a, b) for n, a in enumerate(between) for b in between[n + 1:]]
         elif subjects and partners:
             pairs = [(s, p) for s in subjects for p in partners]
@@ -465,13 +496,19 @@ class _Extractor:
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         else:
             return
+        cameo = lex.event_noun_cameo.get(tok.lemma_.lower())
+        if verb is not None and verb.lemma_.lower() in lex.light_verb_cameo and \
+                (relation_cameo().get(rel) or "")[:2] == lex.light_verb_cameo[verb.lemma_.lower()][:2]:
+            cameo = lex.light_verb_cameo[verb.lemma_.lower()]  # "lodged a protest with X": a complaint
+        if rel == "agreed" and polarity == NEGATIVE:
+            # "failed to reach an agreement", "n'ont pas conclu d'accord": no agreement is a rejection
+            rel, cameo, polarity = "rejected", "120", POSITIVE
         prov = self.sentence_prov(anchor)
         for a, b in pairs:
             if self.ents.builders[b.key].type == PLACE and rel in ("met", "negotiated") and \
-                    self.ents.builders[a.key].type == PERSON:
+                    self.ents.builders[a.key].type == PERSON and b.key not in explicit:
                 continue  # "la réunion de Vienne": a place is where, not with whom
-            st = self.statement(a, rel, b, "event", prov, polarity=polarity, modality=modality,
-                                cameo=lex.event_noun_cameo.get(tok.lemma_.lower()))
+            st = self.statement(a, rel, b, "event", prov, polarity=polarity, modality=modality, cameo=cameo)
             if st:
                 yield st
 

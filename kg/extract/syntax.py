@@ -238,8 +238,14 @@ def inherited_subject(pred: Token, depth: int = 0) -> Token | None:
     if depth > 6:
         return None
     head = pred.head
-    if head == pred or pred.dep_ not in CONJ_DEPS | XCOMP_DEPS:
-        return None
+    if pred.dep_ == "acl" and head.dep_ in OBJECT_DEPS and "Part" in pred.morph.get("VerbForm") \
+            and "Pres" in pred.morph.get("Tense") and head.head != head:
+        # "issued a declaration demanding that …", "a publié un communiqué exigeant …": a present
+        # participle on the object says what the verb's subject does through it
+        verb = head.head
+        return subject_of(verb) or inherited_subject(verb, depth + 1)
+    if head == pred or pred.dep_ not in CONJ_DEPS | XCOMP_DEPS | {"acomp"}:
+        return None  # ("acomp": "it is willing to withdraw", through the adjective to the copula)
     if pred.dep_ in CONJ_DEPS and any(c.dep_ in AUX_DEPS for c in pred.children):
         h = head
         for _ in range(8):
@@ -353,3 +359,15 @@ def clause_tokens(pred: Token) -> Iterator[Token]:
             if c.dep_ in CCOMP_DEPS | RELCL_DEPS | {"advcl", "parataxis"} and t != pred:
                 continue
             stack.append(c)
+
+
+def condition_of(pred: Token, lex: Lexicon) -> Token | None:
+    """The adverbial clause that makes a predicate conditional on another party's act ("… unless the
+    president steps down", "… à moins que Moscou ne retire ses troupes"), or None."""
+    for c in pred.children:
+        if c.dep_ not in ("advcl", "ccomp") or c.i < pred.i:
+            continue
+        words = tuple(t.lower_ for t in c.doc[c.left_edge.i:c.left_edge.i + 3])
+        if any(words[:len(m)] == m for m in lex.threat_conditions):
+            return c
+    return None
