@@ -272,10 +272,10 @@ class DocEntities:
                 toks = sorted({x.i for x in keep} | {t.i})
                 label = " ".join(self.doc[i].text for i in toks)
                 span = self.doc[toks[0]:toks[-1] + 1]
-            words = label.split()
-            if words[0].lower() in modifiers or words[0].lower() in groups:
-                words[0] = words[0].lower()  # "Ethnic Albanians" at the start of a sentence
-            label = " ".join(words)
+            first = span[0] if tail is not None else self.doc[toks[0]]
+            if first.is_sent_start and first.ent_type_ != "NORP" and \
+                    (first.lower_ in modifiers or first.lower_ in groups):
+                label = first.lower_ + label[len(first.text):]  # "Ethnic Albanians" starting a sentence
             key = slug(label)
             b = self.builders.get(key)
             if b is None:

@@ -372,10 +372,14 @@ class _Extractor:
                     if targets:
                         break
             else:
-                targets = self.refs(args.get(role), subject=subjects[0].key,
-                                    speaker=self.speaker_at.get(tok.i))
+                heads = args.get(role)
+                if not heads and role.startswith("prep:"):
+                    # the parser hung the phrase on the object: "shared evidence with the U.S."
+                    heads = [g for o in args.get(syntax.OBJ, ()) for c in o.children
+                             for g in syntax.prep_objects(c, (role[5:],))] or None
+                targets = self.refs(heads, subject=subjects[0].key, speaker=self.speaker_at.get(tok.i))
                 if not targets:  # "rejected an Australian ultimatum", "fired at targets in Jericho"
-                    targets = self.owner_of(args.get(role), {s.key for s in subjects})
+                    targets = self.owner_of(heads, {s.key for s in subjects})
             if targets:
                 break
         pairs = [(s, t) for s in subjects for t in targets]

@@ -244,6 +244,9 @@ def inherited_subject(pred: Token, depth: int = 0) -> Token | None:
         # participle on the object says what the verb's subject does through it
         verb = head.head
         return subject_of(verb) or inherited_subject(verb, depth + 1)
+    if pred.dep_ == "advcl" and "Inf" in pred.morph.get("VerbForm") and head != pred:
+        # a purpose infinitive: "blocked roads to demand …", "a manifesté pour exiger …"
+        return subject_of(head) or inherited_subject(head, depth + 1)
     if head == pred or pred.dep_ not in CONJ_DEPS | XCOMP_DEPS | {"acomp"}:
         return None  # ("acomp": "it is willing to withdraw", through the adjective to the copula)
     if pred.dep_ in CONJ_DEPS and any(c.dep_ in AUX_DEPS for c in pred.children):
