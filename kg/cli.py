@@ -66,6 +66,34 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _query_source(args: argparse.Namespace):
+    """The store a query-side command reads: ``--store DIR`` or ``--data FILE``."""
+    from .sparql import load_data, open_store
+
+    if args.store and args.data:
+        raise InputError("give either --store DIR or --data FILE, not both")
+    if args.store:
+        return open_store(args.store)
+    if args.data:
+        return load_data(args.data)
+    raise InputError("no data to query: give --store DIR or --data FILE")
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from .sparql import format_table, read_query, run_query, serialize_result
+
+    text = read_query(args.query)
+    store = _query_source(args)
+    result = run_query(store, text)
+    fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
+    if fmt == "table":
+        sys.stdout.write(format_table(result, max_width=args.max_width or None))
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(serialize_result(result, fmt))
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     from .export import DEFAULT_BASE_IRI
 
@@ -99,6 +127,21 @@ def make_parser() -> argparse.ArgumentParser:
                    help="folder of the article files named by records that have no 'text' (default: found "
                         "next to the gold file)")
     e.set_defaults(func=cmd_evaluate)
+
+    q = sub.add_parser("query", help="run a SPARQL query over a store or an RDF file",
+                       description="Run a SPARQL 1.1 query (text, or a .rq file) over a kg store or an RDF file, "
+                                   "over the union of its graphs; the kg prefixes (kgo:, ent:, rdf:, rdfs:, nif:, "
+                                   "prov:, schema:, skos:, dcterms: ...) need no declaration. SELECT and ASK print "
+                                   "an aligned table on a terminal and CSV otherwise; CONSTRUCT and DESCRIBE "
+                                   "print Turtle.")
+    q.add_argument("query", metavar="QUERY", help="SPARQL text, or a .rq file")
+    q.add_argument("--store", metavar="DIR", help="kg store directory")
+    q.add_argument("--data", metavar="FILE", help="RDF file (.ttl, .nt, .nq, .trig, .jsonld, .rdf) instead of a store")
+    q.add_argument("--format", choices=["table", "csv", "tsv", "json", "xml"],
+                   help="result format (default: table on a terminal, csv otherwise); CONSTRUCT gives Turtle")
+    q.add_argument("--max-width", type=int, default=60, metavar="N",
+                   help="cut table cells to N characters (0: no limit; default 60)")
+    q.set_defaults(func=cmd_query)
     return p
 
 
