@@ -114,6 +114,33 @@ def cmd_push(args: argparse.Namespace) -> int:
     return 0 if all(g.remote in (None, g.triples) for g in report.graphs) else 1
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    from .server import serve
+    from .sparql import load_data, open_store
+
+    token = args.token if args.token is not None else os.environ.get("KG_SERVE_TOKEN")
+    if args.writable and not token:
+        raise InputError("--writable needs --token TOKEN (or the KG_SERVE_TOKEN environment variable)")
+    if token and not args.writable:
+        token = None  # a token alone does not make the endpoint writable
+    if args.store and args.data:
+        raise InputError("give either --store DIR or --data FILE, not both")
+    if args.store:
+        store = open_store(args.store, read_only=not args.writable)
+    elif args.data:
+        store = load_data(args.data)
+    else:
+        raise InputError("nothing to serve: give --store DIR or --data FILE")
+    mode = "writable (updates need the bearer token)" if token else "read-only"
+    serve(store, args.host, args.port, token=token,
+          log=(lambda line: print(line, file=sys.stderr)) if args.verbose else None,
+          ready=lambda url: print(f"kg: SPARQL endpoint at {url} ({mode}); query page at "
+                                  f"{url.rsplit('/', 1)[0]}/ ; Ctrl-C stops", file=sys.stderr, flush=True))
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     from .export import DEFAULT_BASE_IRI
 
@@ -182,6 +209,20 @@ def make_parser() -> argparse.ArgumentParser:
                     help="retries of a failed request: connection errors, timeouts, HTTP 408/429/5xx (default 3)")
     pu.add_argument("--timeout", type=float, default=60.0, metavar="S", help="seconds per request (default 60)")
     pu.set_defaults(func=cmd_push)
+
+    sv = sub.add_parser("serve", help="answer SPARQL queries over HTTP",
+                        description="Serve a store (or an RDF file) as a SPARQL 1.1 Protocol endpoint at /sparql "
+                                    "(GET and POST queries, results in the format the Accept header asks for) "
+                                    "with a query page at /. Read-only unless started with --writable and a "
+                                    "token, which SPARQL updates must then send as 'Authorization: Bearer TOKEN'.")
+    sv.add_argument("--store", metavar="DIR", help="kg store directory")
+    sv.add_argument("--data", metavar="FILE", help="RDF file to serve instead of a store (kept in memory)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=7878, help="port (default 7878)")
+    sv.add_argument("--writable", action="store_true", help="accept SPARQL updates that carry the token")
+    sv.add_argument("--token", metavar="TOKEN", help="bearer token for updates (default: $KG_SERVE_TOKEN)")
+    sv.add_argument("--verbose", action="store_true", help="log every request on stderr")
+    sv.set_defaults(func=cmd_serve)
     return p
 
 
