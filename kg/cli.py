@@ -141,6 +141,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .errors import ValidationError
+    from .sparql import open_store
+    from .validate import read_rdf, store_graph, validate_graph
+
+    if bool(args.file) == bool(args.store):
+        raise InputError("give one RDF FILE or --store DIR to validate")
+    graph = store_graph(open_store(args.store)) if args.store else read_rdf(args.file)
+    name = args.store or args.file
+    report = validate_graph(graph)
+    print(report.format(name, limit=args.limit or None), end="")
+    if not report.conforms:
+        raise ValidationError(f"{name} does not conform to ontologies/shapes.ttl: {len(report.violations)} "
+                              f"violation(s)")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     from .export import DEFAULT_BASE_IRI
 
@@ -223,6 +240,17 @@ def make_parser() -> argparse.ArgumentParser:
     sv.add_argument("--token", metavar="TOKEN", help="bearer token for updates (default: $KG_SERVE_TOKEN)")
     sv.add_argument("--verbose", action="store_true", help="log every request on stderr")
     sv.set_defaults(func=cmd_serve)
+
+    va = sub.add_parser("validate", help="check RDF against kg's SHACL shapes",
+                        description="Validate an RDF file (.ttl, .nt, .jsonld, .rdf, .nq, .trig) or a store against "
+                                    "the SHACL shapes in ontologies/shapes.ttl with pySHACL: every statement has a "
+                                    "subject, a relation of the ontology, a target or a quote, provenance with "
+                                    "offsets, one polarity and one modality; every entity has one English label "
+                                    "and one type. Prints each violation; exits with code 7 if there are any.")
+    va.add_argument("file", nargs="?", metavar="FILE", help="RDF file")
+    va.add_argument("--store", metavar="DIR", help="kg store directory (its graphs are validated together)")
+    va.add_argument("--limit", type=int, default=50, metavar="N", help="print at most N violations (0: all)")
+    va.set_defaults(func=cmd_validate)
     return p
 
 
