@@ -22,7 +22,8 @@ from kgstore import corpus_graph, make_store
 from virtuoso import Virtuoso, VirtuosoUnavailable
 
 ROOT = Path(__file__).resolve().parent.parent
-COMPARED_QUERIES = ["warned-threatened.rq", "negated.rq", "statements-about.rq", "by-modality.rq"]
+# statements-about.rq gives the same answers too, but takes Virtuoso 15 s (UNION under OPTIONAL)
+COMPARED_QUERIES = ["warned-threatened.rq", "negated.rq", "by-modality.rq"]
 
 
 def kg(*args, timeout=120):

@@ -102,13 +102,11 @@ def test_shapes_catch(name):
 def test_report_is_sorted_and_stable():
     g, _, _ = _break("unknown relation")
     g.add((URIRef(ENT + "Olaf_Scholz"), RDFS.label, Literal("Scholz", lang="en")))
-    a, b = validate_graph(g).format("g"), validate_graph(g).format("g")
-    assert a == b and len(validate_graph(g).violations) >= 2
+    report = validate_graph(g)
+    assert report.violations == sorted(report.violations) and len(report.violations) >= 2
 
 
 def test_cli_validate(tmp_path):
-    run = kg("validate", ROOT / "examples" / "corpus.ttl")
-    assert run.returncode == 0 and "conforms" in run.stdout
     g, _, _ = _break("no polarity")
     bad = tmp_path / "bad.nt"
     g.serialize(bad, format="nt")
@@ -117,7 +115,7 @@ def test_cli_validate(tmp_path):
     assert "Traceback" not in run.stderr
     store = make_store(tmp_path / "kg", corpus_graph())
     run = kg("validate", "--store", store)
-    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.returncode == 0 and "conforms" in run.stdout, run.stdout + run.stderr
 
 
 @pytest.mark.parametrize("args, code", [([], 2), (["missing.ttl"], 2), (["x.csv"], 2), (["--store", "nope"], 5)])
