@@ -92,6 +92,7 @@ class Endpoint:
             handlers = [urllib.request.HTTPBasicAuthHandler(mgr), urllib.request.HTTPDigestAuthHandler(mgr)]
         self.opener = urllib.request.build_opener(*handlers)
         self.retried = 0
+        self.last_content_type = ""
 
     def request(self, method: str, body: bytes | None, content_type: str | None = None, *,
                 params: dict[str, str] | None = None, accept: str | None = None) -> bytes:
@@ -107,6 +108,7 @@ class Endpoint:
             req = urllib.request.Request(url, data=body, method=method, headers=headers)
             try:
                 with self.opener.open(req, timeout=self.timeout) as resp:
+                    self.last_content_type = resp.headers.get("Content-Type") or ""
                     return resp.read()
             except urllib.error.HTTPError as e:
                 detail = " ".join(e.read(400).decode("utf-8", "replace").split())[:200]
@@ -145,15 +147,24 @@ def _gsp_batch(ep: Endpoint, graph: str, lines: list[str], first: bool) -> None:
                "application/n-triples; charset=utf-8", params={"graph": graph})
 
 
-def _remote_count(ep: Endpoint, graph: str) -> int | None:
-    # asks the same endpoint; a Graph Store endpoint that does not answer queries leaves it unchecked
+def _remote_count(ep: Endpoint, graph: str, protocol: str) -> int | None:
+    """The number of triples the endpoint now holds in ``graph``: a COUNT query for ``update``, the graph
+    itself fetched and parsed for ``gsp``. None when the endpoint does not say."""
     import json
 
-    q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
     try:
+        if protocol == "gsp":
+            body = ep.request("GET", None, params={"graph": graph},
+                              accept="application/n-triples, text/turtle;q=0.9")
+            media = ep.last_content_type.split(";")[0].strip().lower()
+            fmt = ox.RdfFormat.from_media_type(media) if media else None
+            if fmt is None:
+                return None
+            return sum(1 for _ in ox.parse(body, format=fmt))
+        q = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
         body = ep.request("GET", None, params={"query": q}, accept="application/sparql-results+json")
         return int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
-    except (PushError, ValueError, KeyError, IndexError):
+    except (PushError, ValueError, KeyError, IndexError, SyntaxError):
         return None
 
 
@@ -198,7 +209,7 @@ def push(store: ox.Store, endpoint: Endpoint, *, protocol: str = "update", graph
             else:
                 endpoint.request("PUT", b"", "application/n-triples", params={"graph": graph})
         if verify:
-            gr.remote = _remote_count(endpoint, graph)
+            gr.remote = _remote_count(endpoint, graph, protocol)
         report.graphs.append(gr)
         if progress:
             progress(graph)

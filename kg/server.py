@@ -266,5 +266,7 @@ def serve(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *, token: 
         ready(f"http://{host}:{server.server_address[1]}/sparql")
     try:
         server.serve_forever()
+    except KeyboardInterrupt:
+        pass  # Ctrl-C is how a foreground server is meant to stop
     finally:
         server.server_close()
