@@ -150,7 +150,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         raise InputError("give one RDF FILE or --store DIR to validate")
     graph = store_graph(open_store(args.store)) if args.store else read_rdf(args.file)
     name = args.store or args.file
-    report = validate_graph(graph)
+    report = validate_graph(graph, sources=args.sources)
     print(report.format(name, limit=args.limit or None), end="")
     if not report.conforms:
         raise ValidationError(f"{name} does not conform to ontologies/shapes.ttl: {len(report.violations)} "
@@ -249,6 +249,9 @@ def make_parser() -> argparse.ArgumentParser:
                                     "and one type. Prints each violation; exits with code 7 if there are any.")
     va.add_argument("file", nargs="?", metavar="FILE", help="RDF file")
     va.add_argument("--store", metavar="DIR", help="kg store directory (its graphs are validated together)")
+    va.add_argument("--sources", metavar="DIR", default=".",
+                    help="folder the documents' source paths are relative to; offsets are checked against the "
+                         "source files found there (default: the current folder)")
     va.add_argument("--limit", type=int, default=50, metavar="N", help="print at most N violations (0: all)")
     va.set_defaults(func=cmd_validate)
     return p

@@ -18,7 +18,7 @@ from rdflib.namespace import RDF, SH
 
 from .errors import InputError, OntologyError
 
-__all__ = ["SHAPES_PATH", "Violation", "ValidationReport", "shapes", "validate_graph", "read_rdf", "store_graph"]
+__all__ = ["SHAPES_PATH", "Violation", "ValidationReport", "shapes", "check_offsets", "validate_graph", "read_rdf", "store_graph"]
 
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "ontologies" / "shapes.ttl"
 
@@ -55,12 +55,18 @@ class ValidationReport:
     conforms: bool
     triples: int
     violations: list[Violation] = field(default_factory=list)
+    #: documents whose source file was found and whose offsets were checked against it, of all documents
+    sources_checked: int = 0
+    documents: int = 0
 
     def format(self, name: str, limit: int | None = 50) -> str:
+        sources = (f"; offsets checked against {self.sources_checked} of {self.documents} source file(s)"
+                   if self.documents else "")
         if self.conforms:
-            return f"kg validate: {name} conforms to the kg shapes ({self.triples} triples)\n"
+            return f"kg validate: {name} conforms to the kg shapes ({self.triples} triples{sources})\n"
         shown = self.violations if limit is None else self.violations[:limit]
-        lines = [f"kg validate: {name} does not conform: {len(self.violations)} violation(s) in {self.triples} triples"]
+        lines = [f"kg validate: {name} does not conform: {len(self.violations)} violation(s) in {self.triples} "
+                 f"triples{sources}"]
         for v in shown:
             where = f" {v.path}" if v.path else ""
             value = f" (value {v.value})" if v.value else ""
@@ -82,8 +88,7 @@ def _short(term) -> str:
     return text if len(text) <= 60 else text[:59] + "…"
 
 
-def validate_graph(graph: Graph) -> ValidationReport:
-    """Validate ``graph`` against the kg shapes (no inference; the graph is not modified)."""
+def _validate_shapes(graph: Graph) -> ValidationReport:
     from pyshacl import validate
 
     conforms, results, _ = validate(graph, shacl_graph=shapes(), inference="none", advanced=True,
@@ -99,6 +104,50 @@ def validate_graph(graph: Graph) -> ValidationReport:
             severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
         ))
     return ValidationReport(bool(conforms), len(graph), sorted(set(violations)))
+
+
+def check_offsets(graph: Graph, sources: str | Path) -> tuple[list[Violation], int, int]:
+    """Check statements' offsets against their documents' source files, found under ``sources``.
+
+    The RDF does not carry a document's length, so the shapes alone cannot tell whether an offset lies
+    inside the document; when the file a document's ``dcterms:source`` names is there, this checks that
+    every statement from it ends within the file's text. Returns the violations, the number of documents
+    whose file was found, and the number of documents.
+    """
+    from rdflib.namespace import DCTERMS, PROV
+
+    from .vocab import KGO, NIF
+
+    root = Path(sources).resolve()
+    lengths: dict = {}
+    docs = list(graph.subjects(RDF.type, KGO.Document))
+    for doc in docs:
+        src = graph.value(doc, DCTERMS.source)
+        path = (root / str(src)).resolve() if src is not None else None
+        # only files under the sources folder: the graph may come from elsewhere
+        if path is not None and path.is_relative_to(root) and path.is_file():
+            lengths[doc] = len(path.read_text(encoding="utf-8", errors="replace"))
+    violations = []
+    for st in graph.subjects(RDF.type, KGO.Statement):
+        doc = graph.value(st, PROV.wasDerivedFrom)
+        end = graph.value(st, NIF.endIndex)
+        if doc in lengths and end is not None and int(end) > lengths[doc]:
+            violations.append(Violation(_short(st), "nif:endIndex",
+                                        f"offset {int(end)} is past the end of {graph.value(doc, DCTERMS.source)} "
+                                        f"({lengths[doc]} characters)", str(int(end))))
+    return violations, len(lengths), len(docs)
+
+
+def validate_graph(graph: Graph, sources: str | Path | None = None) -> ValidationReport:
+    """Validate ``graph`` against the kg shapes (no inference; the graph is not modified) and, with
+    ``sources``, its offsets against the source files found there (:func:`check_offsets`)."""
+    report = _validate_shapes(graph)
+    if sources is not None:
+        extra, report.sources_checked, report.documents = check_offsets(graph, sources)
+        if extra:
+            report.violations = sorted(set(report.violations) | set(extra))
+            report.conforms = False
+    return report
 
 
 def read_rdf(path: str | Path) -> Graph:

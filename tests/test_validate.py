@@ -42,6 +42,17 @@ def test_corpus_and_its_store_conform(tmp_path):
     assert validate_graph(store_graph(store)).conforms
 
 
+def test_offsets_are_checked_against_the_source_files():
+    g = corpus_graph()
+    report = validate_graph(g, sources=ROOT)
+    assert report.conforms and report.sources_checked == report.documents == len(ARTICLES)
+    st = _statement(g)
+    g.set((st, NIF.endIndex, Literal(10 ** 6)))
+    report = validate_graph(g, sources=ROOT)
+    assert not report.conforms and "past the end of examples/" in report.format("g")
+    assert validate_graph(g, sources=ROOT / "docs").sources_checked == 0
+
+
 def _statement(g, relation="met"):
     return next(s for s in g.subjects(RDF.type, KGO.Statement) if g.value(s, RDF.predicate) == KGO[relation])
 
@@ -146,8 +157,9 @@ def test_every_export_format_conforms(corpus_kg, tmp_path, ext):
     write_graph(corpus_kg, path)
     graph = read_rdf(path)
     assert len(graph) == len(to_rdf(corpus_kg))
-    report = validate_graph(graph)
+    report = validate_graph(graph, sources=ROOT)
     assert report.conforms, report.format(path.name)
+    assert report.sources_checked == len(ARTICLES)  # the Wikinews texts have no file
 
 
 @pytest.mark.model
