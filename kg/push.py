@@ -198,16 +198,21 @@ def push(store: ox.Store, endpoint: Endpoint, *, protocol: str = "update", graph
         report.skipped_default = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     for graph in selected:
         gr = GraphReport(graph)
-        for lines in graph_batches(store, graph, batch_size):
-            send(endpoint, graph, lines, first=gr.batches == 0)
-            gr.batches += 1
-            gr.triples += len(lines)
-        if gr.batches == 0:  # an empty graph still replaces the remote one
-            if protocol == "update":
-                endpoint.request("POST", urllib.parse.urlencode({"update": f"DROP SILENT GRAPH <{graph}>"}).encode(),
-                                 "application/x-www-form-urlencoded; charset=utf-8")
-            else:
-                endpoint.request("PUT", b"", "application/n-triples", params={"graph": graph})
+        try:
+            for lines in graph_batches(store, graph, batch_size):
+                send(endpoint, graph, lines, first=gr.batches == 0)
+                gr.batches += 1
+                gr.triples += len(lines)
+            if gr.batches == 0:  # an empty graph still replaces the remote one
+                if protocol == "update":
+                    endpoint.request("POST", urllib.parse.urlencode({"update": f"DROP SILENT GRAPH <{graph}>"})
+                                     .encode(), "application/x-www-form-urlencoded; charset=utf-8")
+                else:
+                    endpoint.request("PUT", b"", "application/n-triples", params={"graph": graph})
+        except PushError as e:
+            done = len(report.graphs)
+            raise PushError(f"graph <{graph}> failed at batch {gr.batches + 1} ({done} of {len(selected)} graph(s) "
+                            f"pushed before it; this one is incomplete on the endpoint): {e}") from None
         if verify:
             gr.remote = _remote_count(endpoint, graph, protocol)
         report.graphs.append(gr)

@@ -119,6 +119,14 @@ def test_client_errors_are_not_retried(store, fake):
     assert len(Recorder.seen) == 1
 
 
+def test_failure_says_how_far_the_push_got(store, fake):
+    first = sum(1 for _ in graph_batches(store, sorted(g.value for g in store.named_graphs())[0], 100))
+    Recorder.script = [204] * first + [204, 400]
+    with pytest.raises(PushError) as err:
+        push(store, Endpoint(fake, retries=0), batch_size=100, verify=False)
+    assert "1 of 4 graph(s) pushed before it" in str(err.value) and "batch 2" in str(err.value)
+
+
 def test_unknown_graph_and_bad_options(store, fake):
     with pytest.raises(PushError, match="not in the store"):
         push(store, Endpoint(fake), graphs=["https://example.org/nope"])
