@@ -86,11 +86,16 @@ def cmd_query(args: argparse.Namespace) -> int:
     store = _query_source(args)
     result = run_query(store, text)
     fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
-    if fmt == "table":
-        sys.stdout.write(format_table(result, max_width=args.max_width or None))
-    else:
+    out = (format_table(result, max_width=args.max_width or None).encode("utf-8") if fmt == "table"
+           else serialize_result(result, fmt))
+    try:
         sys.stdout.flush()
-        sys.stdout.buffer.write(serialize_result(result, fmt))
+        sys.stdout.buffer.write(out)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # "kg query ... | head": the reader has all it wants
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
 
 
