@@ -203,3 +203,14 @@ def test_wrong_password_is_refused(virtuoso, store):
     with pytest.raises(PushError, match="401"):
         push(store, Endpoint(virtuoso.sparql_auth, user="dba", password="wrong", retries=0),
              graphs=[ENTITIES_GRAPH])
+
+
+def test_virtuoso_config_listens_on_loopback_only(tmp_path):
+    from virtuoso import INI_TEMPLATE, _ini
+
+    if not INI_TEMPLATE.is_file():
+        pytest.skip(f"{INI_TEMPLATE} is not installed")
+    text = _ini(INI_TEMPLATE.read_text(encoding="utf-8"), tmp_path, 11111, 18890)
+    ports = [line.split("=", 1)[1].strip() for line in text.splitlines() if line.startswith("ServerPort")]
+    assert ports == ["127.0.0.1:11111", "127.0.0.1:18890"]
+    assert "/var/lib/virtuoso-opensource-7/db" not in text and str(tmp_path) in text
