@@ -66,6 +66,103 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _query_source(args: argparse.Namespace):
+    """The store a query-side command reads: ``--store DIR`` or ``--data FILE``."""
+    from .sparql import load_data, open_store
+
+    if args.store and args.data:
+        raise InputError("give either --store DIR or --data FILE, not both")
+    if args.store:
+        return open_store(args.store)
+    if args.data:
+        return load_data(args.data)
+    raise InputError("no data to query: give --store DIR or --data FILE")
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from .sparql import format_table, read_query, run_query, serialize_result
+
+    text = read_query(args.query)
+    store = _query_source(args)
+    result = run_query(store, text)
+    fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
+    out = (format_table(result, max_width=args.max_width or None).encode("utf-8") if fmt == "table"
+           else serialize_result(result, fmt))
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(out)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:  # "kg query ... | head": the reader has all it wants
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    import os
+
+    from .push import Endpoint, push
+    from .sparql import open_store
+
+    password = args.password if args.password is not None else os.environ.get("KG_PUSH_PASSWORD")
+    if args.user is None:
+        password = None
+    elif password is None:
+        raise InputError("--user needs --password (or the KG_PUSH_PASSWORD environment variable)")
+    store = open_store(args.store)
+    endpoint = Endpoint(args.endpoint, user=args.user, password=password, retries=args.retries,
+                        timeout=args.timeout)
+    report = push(store, endpoint, protocol=args.protocol, graphs=args.graph or None, batch_size=args.batch_size,
+                  progress=lambda g: print(f"kg: pushed {g}", file=sys.stderr) if sys.stderr.isatty() else None)
+    print(report.format(), end="")
+    return 0 if all(g.remote in (None, g.triples) for g in report.graphs) else 1
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import os
+
+    from .server import serve
+    from .sparql import load_data, open_store
+
+    token = args.token if args.token is not None else os.environ.get("KG_SERVE_TOKEN")
+    if args.writable and not token:
+        raise InputError("--writable needs --token TOKEN (or the KG_SERVE_TOKEN environment variable)")
+    if token and not args.writable:
+        token = None  # a token alone does not make the endpoint writable
+    if args.store and args.data:
+        raise InputError("give either --store DIR or --data FILE, not both")
+    if args.store:
+        store = open_store(args.store, read_only=not args.writable)
+    elif args.data:
+        store = load_data(args.data)
+    else:
+        raise InputError("nothing to serve: give --store DIR or --data FILE")
+    mode = "writable (updates need the bearer token)" if token else "read-only"
+    serve(store, args.host, args.port, token=token,
+          log=(lambda line: print(line, file=sys.stderr)) if args.verbose else None,
+          ready=lambda url: print(f"kg: SPARQL endpoint at {url} ({mode}); query page at "
+                                  f"{url.rsplit('/', 1)[0]}/ ; Ctrl-C stops", file=sys.stderr, flush=True))
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .errors import ValidationError
+    from .sparql import open_store
+    from .validate import read_rdf, store_graph, validate_graph
+
+    if bool(args.file) == bool(args.store):
+        raise InputError("give one RDF FILE or --store DIR to validate")
+    graph = store_graph(open_store(args.store)) if args.store else read_rdf(args.file)
+    name = args.store or args.file
+    report = validate_graph(graph, sources=args.sources)
+    print(report.format(name, limit=args.limit or None), end="")
+    if not report.conforms:
+        raise ValidationError(f"{name} does not conform to ontologies/shapes.ttl: {len(report.violations)} "
+                              f"violation(s)")
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     from .export import DEFAULT_BASE_IRI
 
@@ -99,6 +196,69 @@ def make_parser() -> argparse.ArgumentParser:
                    help="folder of the article files named by records that have no 'text' (default: found "
                         "next to the gold file)")
     e.set_defaults(func=cmd_evaluate)
+
+    q = sub.add_parser("query", help="run a SPARQL query over a store or an RDF file",
+                       description="Run a SPARQL 1.1 query (text, or a .rq file) over a kg store or an RDF file, "
+                                   "over the union of its graphs; the kg prefixes (kgo:, ent:, rdf:, rdfs:, nif:, "
+                                   "prov:, schema:, skos:, dcterms: ...) need no declaration. SELECT and ASK print "
+                                   "an aligned table on a terminal and CSV otherwise; CONSTRUCT and DESCRIBE "
+                                   "print Turtle.")
+    q.add_argument("query", metavar="QUERY", help="SPARQL text, or a .rq file")
+    q.add_argument("--store", metavar="DIR", help="kg store directory")
+    q.add_argument("--data", metavar="FILE", help="RDF file (.ttl, .nt, .nq, .trig, .jsonld, .rdf) instead of a store")
+    q.add_argument("--format", choices=["table", "csv", "tsv", "json", "xml"],
+                   help="result format (default: table on a terminal, csv otherwise); CONSTRUCT gives Turtle")
+    q.add_argument("--max-width", type=int, default=60, metavar="N",
+                   help="cut table cells to N characters (0: no limit; default 60)")
+    q.set_defaults(func=cmd_query)
+
+    pu = sub.add_parser("push", help="send a store's graphs to a remote SPARQL endpoint",
+                        description="Send every named graph of a store (or the --graph ones) to a SPARQL 1.1 Update "
+                                    "endpoint or a Graph Store HTTP Protocol endpoint, one graph at a time, in "
+                                    "batches, with retries. Each graph replaces the remote graph of the same name, "
+                                    "so pushing again does not duplicate anything. Prints one line per graph with "
+                                    "the triples sent and the count the endpoint then reports.")
+    pu.add_argument("--store", metavar="DIR", required=True, help="kg store directory")
+    pu.add_argument("--endpoint", metavar="URL", required=True,
+                    help="SPARQL Update endpoint (e.g. http://host:8890/sparql-auth) or Graph Store endpoint")
+    pu.add_argument("--graph", metavar="IRI", action="append", help="push only this named graph (repeatable)")
+    pu.add_argument("--protocol", choices=["update", "gsp"], default="update",
+                    help="SPARQL 1.1 Update (default) or Graph Store HTTP Protocol")
+    pu.add_argument("--user", metavar="U", help="user name for HTTP Basic or Digest authentication")
+    pu.add_argument("--password", metavar="P", help="password (default: $KG_PUSH_PASSWORD)")
+    pu.add_argument("--batch-size", type=int, default=1000, metavar="N", help="triples per request (default 1000)")
+    pu.add_argument("--retries", type=int, default=3, metavar="N",
+                    help="retries of a failed request: connection errors, timeouts, HTTP 408/429/5xx (default 3)")
+    pu.add_argument("--timeout", type=float, default=60.0, metavar="S", help="seconds per request (default 60)")
+    pu.set_defaults(func=cmd_push)
+
+    sv = sub.add_parser("serve", help="answer SPARQL queries over HTTP",
+                        description="Serve a store (or an RDF file) as a SPARQL 1.1 Protocol endpoint at /sparql "
+                                    "(GET and POST queries, results in the format the Accept header asks for) "
+                                    "with a query page at /. Read-only unless started with --writable and a "
+                                    "token, which SPARQL updates must then send as 'Authorization: Bearer TOKEN'.")
+    sv.add_argument("--store", metavar="DIR", help="kg store directory")
+    sv.add_argument("--data", metavar="FILE", help="RDF file to serve instead of a store (kept in memory)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=7878, help="port (default 7878)")
+    sv.add_argument("--writable", action="store_true", help="accept SPARQL updates that carry the token")
+    sv.add_argument("--token", metavar="TOKEN", help="bearer token for updates (default: $KG_SERVE_TOKEN)")
+    sv.add_argument("--verbose", action="store_true", help="log every request on stderr")
+    sv.set_defaults(func=cmd_serve)
+
+    va = sub.add_parser("validate", help="check RDF against kg's SHACL shapes",
+                        description="Validate an RDF file (.ttl, .nt, .jsonld, .rdf, .nq, .trig) or a store against "
+                                    "the SHACL shapes in ontologies/shapes.ttl with pySHACL: every statement has a "
+                                    "subject, a relation of the ontology, a target or a quote, provenance with "
+                                    "offsets, one polarity and one modality; every entity has one English label "
+                                    "and one type. Prints each violation; exits with code 7 if there are any.")
+    va.add_argument("file", nargs="?", metavar="FILE", help="RDF file")
+    va.add_argument("--store", metavar="DIR", help="kg store directory (its graphs are validated together)")
+    va.add_argument("--sources", metavar="DIR", default=".",
+                    help="folder the documents' source paths are relative to; offsets are checked against the "
+                         "source files found there (default: the current folder)")
+    va.add_argument("--limit", type=int, default=50, metavar="N", help="print at most N violations (0: all)")
+    va.set_defaults(func=cmd_validate)
     return p
 
 

@@ -33,3 +33,21 @@ class StoreError(KGError):
     """An output file or store cannot be written."""
 
     exit_code = 5
+
+
+class QueryError(KGError):
+    """A SPARQL query or update cannot be parsed or run: the message gives the position of a syntax error."""
+
+    exit_code = 2
+
+
+class PushError(KGError):
+    """A remote SPARQL endpoint refused the graph, or could not be reached after the retries."""
+
+    exit_code = 6
+
+
+class ValidationError(KGError):
+    """An RDF file or store does not conform to the SHACL shapes in ``ontologies/shapes.ttl``."""
+
+    exit_code = 7

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Regenerate the README's example queries and their output on the example corpus.
+
+    python scripts/update_query_docs.py          # rewrite the section in README.md
+    python scripts/update_query_docs.py --check  # exit 1 if README.md is out of date
+
+The section between the markers below is what `kg query QUERY --data examples/corpus.ttl --format table`
+prints for every query under examples/queries/. examples/corpus.ttl is the graph of the example articles,
+rebuilt with `kg build examples/*.txt -o examples/corpus.ttl` (a test checks that it is current).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg.sparql import format_table, load_data, read_query, run_query  # noqa: E402
+
+README = ROOT / "README.md"
+START, END = "<!-- queries:start -->", "<!-- queries:end -->"
+CORPUS = "examples/corpus.ttl"
+
+
+def _first_comment(text: str) -> str:
+    lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line.lstrip("# ").rstrip())
+    return " ".join(lines)
+
+
+def queries_section() -> str:
+    store = load_data(ROOT / CORPUS)
+    parts = [START]
+    for path in sorted((ROOT / "examples" / "queries").glob("*.rq")):
+        rel = path.relative_to(ROOT).as_posix()
+        text = read_query(str(path))
+        table = format_table(run_query(store, text)).rstrip()
+        parts.append(f"\n`{rel}`: {_first_comment(text)}\n\n```\n$ kg query {rel} --data {CORPUS}\n{table}\n```\n")
+    parts.append(END)
+    return "\n".join(parts)
+
+
+def main(argv: list[str]) -> int:
+    text = README.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        print(f"README.md has no {START} … {END} section", file=sys.stderr)
+        return 2
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    new = head + queries_section() + tail
+    if "--check" in argv:
+        if new != text:
+            print("README.md example query outputs are out of date: run python scripts/update_query_docs.py")
+            return 1
+        return 0
+    README.write_text(new, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
