@@ -236,3 +236,18 @@ def test_five_thousand_nodes_render(browser, tmp_path):
     finally:
         page.close()
     print(f"5,000 nodes: page written in {built:.1f}s, rendered in {loaded:.1f}s, filter applied in {filtered:.2f}s")
+
+
+def test_store_folder_through_the_command_line(tmp_path):
+    from test_propertygraph import make_store
+
+    store = make_store(tmp_path / "store")
+    run = kg("viz", "--store", store, "-o", tmp_path / "store.html", "--png", tmp_path / "store.png")
+    assert run.returncode == 0, run.stderr
+    from_file = tmp_path / "file.html"
+    assert kg("viz", "--store", SEED_TTL, "-o", from_file, "--title", "store").returncode == 0
+    assert (tmp_path / "store.html").read_bytes() == from_file.read_bytes()
+    (tmp_path / "not-a-store").mkdir()
+    run = kg("viz", "--store", tmp_path / "not-a-store", "-o", tmp_path / "x.html")
+    assert run.returncode != 0 and "not a readable pyoxigraph store" in run.stderr
+    assert not (tmp_path / "x.html").exists()
