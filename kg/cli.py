@@ -72,6 +72,8 @@ def cmd_viz(args: argparse.Namespace) -> int:
 
     if not args.output and not args.png:
         raise InputError("nothing to write: give -o PAGE.html and/or --png PICTURE.png")
+    if args.png and Path(args.png).suffix.lower() != ".png":
+        raise InputError(f"--png {args.png!r}: the picture's name must end in .png")
     rdf = read_rdf(args.store)
     title = args.title or Path(args.store).name
     for out in (args.output, args.png):

@@ -302,7 +302,7 @@ def generate_graphml(pg: nx.MultiDiGraph) -> bytes:
     """GraphML (yEd, Cytoscape, Gephi); ``networkx.read_graphml`` reads back the same graph."""
     buf = BytesIO()
     # a multigraph's edge keys (the statement IRIs) become the GraphML edge ids
-    nx.write_graphml(_plain(pg), buf, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    nx.write_graphml(_plain(pg), buf, encoding="utf-8", prettyprint=True)
     return buf.getvalue()
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .errors import KGError, StoreError
+from .errors import InputError, KGError, StoreError
 from .model import NEGATIVE, RELATIONS
 from .propertygraph import layout, to_property_graph, write_bytes
 
@@ -211,7 +211,7 @@ def write_viz(rdf, path: str | os.PathLike, title: str | None = None) -> Path:
                          f"{ext or '(none)'!r}; allowed: {', '.join(VIEWERS)}")
     pg = to_property_graph(rdf)
     if pg.number_of_nodes() == 0:
-        raise KGError("the input has no entity (no resource typed kgo:Entity or schema:Person/Organization/Place); "
+        raise InputError("the input has no entity (no resource typed kgo:Entity or schema:Person/Organization/Place); "
                       "nothing to draw")
     positions = layout(pg)
     data = VIEWERS[ext](pg, positions=positions, title=title or "kg graph")

@@ -65,6 +65,7 @@ def test_png_is_drawn_without_a_browser(tmp_path):
     (["--store", "README.md", "-o", "out.html"], "allowed: .ttl"),
     (["--store", str(SEED_TTL), "-o", "out.svg"], "allowed: .html, .htm, .png"),
     (["--store", str(SEED_TTL)], "nothing to write"),
+    (["--store", str(SEED_TTL), "--png", "out.jpg"], "must end in .png"),
 ])
 def test_bad_input_is_one_error_line_and_no_file(tmp_path, args, message):
     run = subprocess.run([sys.executable, "-m", "kg.cli", "viz", *args], capture_output=True, text=True,
@@ -183,6 +184,29 @@ def test_seed_page_in_chromium(browser, tmp_path):
         page.uncheck("#types input[data-type=Person]")
         assert "Antony Blinken" not in page.evaluate("kgViz.nodeView.get().map(n => n.label)")
         page.check("#types input[data-type=Person]")
+        relations = "kgViz.edgeView.get().map(e => kgViz.data.edges.find(x => x.id === e.id).relation)"
+        assert "met" in page.evaluate(relations)
+        page.uncheck("#relations input[data-relation=met]")
+        assert "met" not in page.evaluate(relations)
+        page.check("#relations input[data-relation=met]")
+        page.check("#negated")
+        assert page.evaluate("kgViz.edgeView.get().some(e => "
+                             "kgViz.data.edges.find(x => x.id === e.id).polarity === 'Negative')")
+        page.uncheck("#negated")
+        page.fill("#confidence", "0.85")
+        page.dispatch_event("#confidence", "input")
+        assert page.evaluate("kgViz.edgeView.get().every(e => "
+                             "kgViz.data.edges.find(x => x.id === e.id).confidence >= 0.85)")
+        page.fill("#confidence", "0")
+        page.dispatch_event("#confidence", "input")
+        documents = page.evaluate("[...document.querySelectorAll('#document option')].map(o => o.value)")
+        assert documents == ["", "https://kg.example.org/document/doc-3b6b7ec84430a362"]
+        page.select_option("#document", documents[1])
+        assert "NATO" not in page.evaluate("kgViz.nodeView.get().map(n => n.label)")  # no statement there
+        page.select_option("#document", "")
+        page.fill("#search", "Lavrov")
+        page.dispatch_event("#search", "change")
+        assert page.inner_text("#panel h1") == "Sergei Lavrov"
         page.screenshot(path=str(tmp_path / "seed-graph.png"))
         assert requests == [out.as_uri()], "the page made a network request"
     finally:
