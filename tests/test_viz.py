@@ -22,7 +22,7 @@ from kg.viz import generate_html, generate_png, write_viz
 
 SEED_TTL = ROOT / "examples" / "blinken-lavrov-vienne.fr.ttl"
 ENT = "https://kg.example.org/entity/"
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("KG_TEST_CHROMIUM", "/usr/bin/chromium")
 
 
 def kg(*args):
@@ -98,27 +98,34 @@ def _install_chromium() -> str | None:
             return f"'{' '.join(cmd)}' timed out"
         if run.returncode != 0:
             return f"'{' '.join(cmd)}' failed: {run.stderr.strip().splitlines()[-1:] or run.returncode}"
-    return None if os.path.exists(CHROMIUM) else "apt-get installed chromium but /usr/bin/chromium is missing"
+    return None if os.path.exists(CHROMIUM) else f"apt-get installed chromium but {CHROMIUM} is missing"
+
+
+def _skip(request, reason):
+    # printed on the terminal even under output capture, then in the summary's skip line
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\nSKIP browser tests: {reason}")
+    pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(request):
     reason = _install_chromium()
     if reason:
-        print(f"SKIP browser tests: {reason}")
-        pytest.skip(reason)
+        _skip(request, reason)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        pytest.skip("playwright is not installed (pip install -e '.[test]')")
+        _skip(request, "playwright is not installed (pip install -e '.[test]')")
     with sync_playwright() as p:
         try:
             b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
                                   args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
         except Exception as e:  # noqa: BLE001 - any launch failure means: cannot test here
-            reason = f"cannot start {CHROMIUM}: {str(e).splitlines()[0]}"
-            print(f"SKIP browser tests: {reason}")
-            pytest.skip(reason)
+            _skip(request, f"cannot start {CHROMIUM}: {str(e).splitlines()[0]}")
         yield b
         b.close()
 
