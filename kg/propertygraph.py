@@ -255,35 +255,64 @@ def _flatten(pos: dict) -> dict:
     return {k: (float(out[i, 0]), float(out[i, 1])) for i, k in enumerate(keys)}
 
 
+#: layout units: about one pixel of the page at zoom 1; a typical edge and the closest two nodes may be
+EDGE_LENGTH, MIN_DISTANCE = 220.0, 150.0
+
+
+def _spread(pos: dict, min_distance: float, rounds: int = 60) -> dict:
+    """Push apart nodes closer than ``min_distance`` (their labels would overlap); O(n^2), small parts only."""
+    import numpy as np
+
+    keys = list(pos)
+    xy = np.array([pos[k] for k in keys], dtype=float)
+    for _ in range(rounds):
+        delta = xy[:, None, :] - xy[None, :, :]
+        dist = np.sqrt((delta ** 2).sum(-1)) + np.eye(len(keys)) * 1e9
+        close = dist < min_distance
+        if not close.any():
+            break
+        push = np.where(close, (min_distance - dist) / 2 / np.maximum(dist, 1e-6), 0.0)
+        xy += (delta * push[..., None]).sum(1) * 0.5
+    return {k: (float(xy[i, 0]), float(xy[i, 1])) for i, k in enumerate(keys)}
+
+
 def layout(pg: nx.Graph, seed: int = 6) -> dict[str, tuple[float, float]]:
-    """Node -> (x, y), the same for the same graph: each connected component laid out on its own
-    (force-directed, seeded), scaled by the square root of its size, and packed in rows, largest first.
-    Positions are rounded to 2 decimals, y grows downwards (screen convention), roughly 0..100 per node."""
+    """Node -> (x, y), the same for the same graph. Each connected component is laid out on its own
+    (force-directed, seeded), turned so that its long axis is horizontal, scaled so that its median edge
+    is :data:`EDGE_LENGTH` long, with nodes pushed at least :data:`MIN_DISTANCE` apart (up to a few hundred
+    nodes); the components are then packed in rows, largest first, lone nodes last in a grid whose cells
+    fit their labels. Units are about a pixel of the page at zoom 1; y grows downwards; 2 decimals."""
     simple = nx.Graph()
     simple.add_nodes_from(sorted(pg))
     simple.add_edges_from(sorted((u, v) for u, v in pg.edges() if u != v))
     comps = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
     placed: list[tuple[dict, float, float]] = []
     for comp in comps:
+        if len(comp) == 1:
+            label = str(pg.nodes[comp[0]].get("label", comp[0]))
+            placed.append(({comp[0]: (0.0, 0.0)}, max(MIN_DISTANCE, 12.0 * len(label) + 40), 110.0))
+            continue
         sub = nx.Graph()
         sub.add_nodes_from(comp)
         sub.add_edges_from(sorted(simple.subgraph(comp).edges()))
         raw = _flatten(_component_layout(sub, seed))
-        xs, ys = [p[0] for p in raw.values()], [p[1] for p in raw.values()]
-        span = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9)
-        size = 0.0 if len(comp) == 1 else 170.0 * math.sqrt(len(comp))
-        pos = {n: ((x - min(xs)) / span * size, (y - min(ys)) / span * size * 0.75) for n, (x, y) in raw.items()}
-        width = max(p[0] for p in pos.values()) + 150
-        height = max(p[1] for p in pos.values()) + 110
-        placed.append((pos, width, height))
-    row_width = max(math.sqrt(sum(w * h for _, w, h in placed)) * 1.4, max((w for _, w, _ in placed), default=0))
+        lengths = sorted(math.dist(raw[u], raw[v]) for u, v in sub.edges())
+        scale = EDGE_LENGTH / max(lengths[len(lengths) // 2], 1e-9)
+        pos = {n: (x * scale, y * scale) for n, (x, y) in raw.items()}
+        if len(comp) <= _SMALL_COMPONENT:
+            pos = _spread(pos, MIN_DISTANCE)
+        x0, y0 = min(p[0] for p in pos.values()), min(p[1] for p in pos.values())
+        pos = {n: (x - x0, y - y0) for n, (x, y) in pos.items()}
+        placed.append((pos, max(p[0] for p in pos.values()) + 190, max(p[1] for p in pos.values()) + 120))
+    row_width = max(math.sqrt(sum(w * h for _, w, h in placed)) * 1.5, max((w for _, w, _ in placed), default=0))
     out: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for pos, width, height in placed:  # shelf packing, largest component first
+    for pos, width, height in placed:  # shelf packing
         if x > 0 and x + width > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
+        left = x + (width - max(p[0] for p in pos.values())) / 2  # centred in its cell
         for n, (px, py) in pos.items():
-            out[n] = (round(x + 75 + px, 2), round(y + 55 + py, 2))
+            out[n] = (round(left + px, 2), round(y + 60 + py, 2))
         x += width
         row_height = max(row_height, height)
     return out

@@ -137,14 +137,15 @@ def generate_png(pg: nx.MultiDiGraph, positions: dict | None = None, title: str 
     xs = [p[0] for p in pos.values()] or [0.0]
     ys = [p[1] for p in pos.values()] or [0.0]
     w, h = max(xs) - min(xs) or 1.0, max(ys) - min(ys) or 1.0
-    plot_w = 11.0  # inches for the graph; the legend takes about 3 more
+    # about 110 layout units an inch, so that labels keep their size against the nodes' spacing
+    plot_w = min(max(w / 110.0, 9.0), 30.0)  # inches for the graph; the legend takes about 3 more
     fig_w, fig_h = plot_w + 3.0, min(max(plot_w * h / w, 3.5), 18.0) + 1.0
     plt.rcParams["svg.hashsalt"] = "kg"
     fig, ax = plt.subplots(figsize=(fig_w, fig_h), dpi=110)
     ax.set_axis_off()
     curves = _curves(pg)
     used_relations, dashed = set(), False
-    node_size = {n: 260 + 140 * min(pg.degree(n), 12) for n in pg}
+    node_size = {n: 180 + 70 * min(pg.degree(n), 12) for n in pg}
     for u, v, k, d in pg.edges(keys=True, data=True):
         if d.get("polarity") == NEGATIVE or u == v:
             continue
@@ -171,9 +172,10 @@ def generate_png(pg: nx.MultiDiGraph, positions: dict | None = None, title: str 
     ranked = sorted(pg, key=lambda n: (-pg.degree(n), n))[:_PNG_LABELS]
     for n in ranked:
         d = pg.nodes[n]
-        label = d.get("label", n) + (f"  ({d['quotes']} quotes)" if d.get("quotes") else "")
+        q = d.get("quotes", 0)
+        label = d.get("label", n) + (f"  ({q} quote{'s' if q > 1 else ''})" if q else "")
         ax.annotate(label, pos[n], xytext=(0, -(node_size[n] ** 0.5) * 0.55 - 3), textcoords="offset points",
-                    ha="center", va="top", fontsize=10, fontweight="bold", zorder=4,
+                    ha="center", va="top", fontsize=9.5, fontweight="bold", zorder=4,
                     bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#cccccc", "alpha": 0.9})
     types = [Line2D([], [], marker=m, ls="", color=TYPE_COLOURS[t], markersize=10, label=t)
              for t, (_, m) in TYPE_SHAPES.items() if any(d.get("type") == t for _, d in pg.nodes(data=True))]
