@@ -26,6 +26,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .ingest import read_document
     from .pipeline import build_graph
 
+    _check_build_output(args.output)
     skipped: list[str] = []
 
     def documents() -> Iterator:
@@ -49,6 +50,20 @@ def cmd_build(args: argparse.Namespace) -> int:
     if skipped:
         print(f"kg: {len(skipped)} input(s) skipped", file=sys.stderr)
     return 0
+
+
+def _check_build_output(path: str) -> None:
+    """Refuse an output format before the (slow) build, naming the RDF and property-graph extensions."""
+    from pathlib import Path
+
+    from .errors import StoreError
+    from .export import EXTENSIONS
+    from .propertygraph import WRITERS
+
+    ext = Path(path).suffix.lower()
+    if ext not in EXTENSIONS and ext not in WRITERS:
+        raise StoreError(f"cannot tell the output format of {path!r} from its extension {ext or '(none)'!r}; "
+                         f"allowed: {', '.join(EXTENSIONS)} (RDF), {', '.join(WRITERS)} (property graph)")
 
 
 def _write_build_output(kg, args: argparse.Namespace) -> None:
