@@ -91,10 +91,8 @@ def cmd_viz(args: argparse.Namespace) -> int:
         raise InputError(f"--png {args.png!r}: the picture's name must end in .png")
     rdf = read_rdf(args.store)
     title = args.title or Path(args.store).name
-    for out in (args.output, args.png):
-        if out:
-            write_viz(rdf, out, title=title)
-            print(f"kg: {out}")
+    for out in write_viz(rdf, *[p for p in (args.output, args.png) if p], title=title):
+        print(f"kg: wrote {out}")
     return 0
 
 

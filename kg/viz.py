@@ -205,16 +205,19 @@ def generate_png(pg: nx.MultiDiGraph, positions: dict | None = None, title: str 
 VIEWERS = {".html": generate_html, ".htm": generate_html, ".png": generate_png}
 
 
-def write_viz(rdf, path: str | os.PathLike, title: str | None = None) -> Path:
-    """Draw the graph of ``rdf`` (an rdflib graph) to ``path``, HTML or PNG by extension, atomically."""
-    ext = Path(path).suffix.lower()
-    if ext not in VIEWERS:
-        raise StoreError(f"cannot tell the picture format of {os.fspath(path)!r} from its extension "
-                         f"{ext or '(none)'!r}; allowed: {', '.join(VIEWERS)}")
+def write_viz(rdf, *paths: str | os.PathLike, title: str | None = None) -> list[Path]:
+    """Draw the graph of ``rdf`` (an rdflib graph) to each of ``paths``, HTML or PNG by extension (a key of
+    :data:`VIEWERS`), all from one layout; each file is written atomically, and none if an extension is
+    unknown or the graph has no entity."""
+    for path in paths:
+        ext = Path(path).suffix.lower()
+        if ext not in VIEWERS:
+            raise StoreError(f"cannot tell the picture format of {os.fspath(path)!r} from its extension "
+                             f"{ext or '(none)'!r}; allowed: {', '.join(VIEWERS)}")
     pg = to_property_graph(rdf)
     if pg.number_of_nodes() == 0:
         raise InputError("the input has no entity (no resource typed kgo:Entity or schema:Person/Organization/Place); "
-                      "nothing to draw")
+                         "nothing to draw")
     positions = layout(pg)
-    data = VIEWERS[ext](pg, positions=positions, title=title or "kg graph")
-    return write_bytes(data, path)
+    return [write_bytes(VIEWERS[Path(path).suffix.lower()](pg, positions=positions, title=title or "kg graph"), path)
+            for path in paths]

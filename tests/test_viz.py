@@ -247,7 +247,7 @@ def synthetic_graph(n_entities=5000, n_statements=6000) -> KnowledgeGraph:
 
 def test_five_thousand_nodes_render(browser, tmp_path):
     t0 = time.monotonic()
-    out = write_viz(to_rdf(synthetic_graph()), tmp_path / "big.html")
+    (out,) = write_viz(to_rdf(synthetic_graph()), tmp_path / "big.html")
     built = time.monotonic() - t0
     requests, problems = [], []
     t0 = time.monotonic()
