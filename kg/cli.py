@@ -10,7 +10,7 @@ import sys
 from typing import Iterator, Sequence
 
 from . import __version__
-from .errors import InputError, KGError
+from .errors import InputError, KGError, StoreError
 
 
 def _progress(iterable, total: int, desc: str):
@@ -56,7 +56,6 @@ def _check_build_output(path: str) -> None:
     """Refuse an output format before the (slow) build, naming the RDF and property-graph extensions."""
     from pathlib import Path
 
-    from .errors import StoreError
     from .export import EXTENSIONS
     from .propertygraph import WRITERS
 
@@ -88,7 +87,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
     if not args.output and not args.png:
         raise InputError("nothing to write: give -o PAGE.html and/or --png PICTURE.png")
     if args.png and Path(args.png).suffix.lower() != ".png":
-        raise InputError(f"--png {args.png!r}: the picture's name must end in .png")
+        raise StoreError(f"--png {args.png!r}: the picture's name must end in .png")
     rdf = read_rdf(args.store)
     title = args.title or Path(args.store).name
     for out in write_viz(rdf, *[p for p in (args.output, args.png) if p], title=title):
