@@ -10,7 +10,7 @@ import sys
 from typing import Iterator, Sequence
 
 from . import __version__
-from .errors import InputError, KGError
+from .errors import InputError, KGError, StoreError
 
 
 def _progress(iterable, total: int, desc: str):
@@ -26,6 +26,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .ingest import read_document
     from .pipeline import build_graph
 
+    _check_build_output(args.output)
     skipped: list[str] = []
 
     def documents() -> Iterator:
@@ -41,13 +42,56 @@ def cmd_build(args: argparse.Namespace) -> int:
     kg = build_graph(_progress(documents(), len(args.inputs), "building"), min_confidence=args.min_confidence)
     if not kg.documents:
         raise InputError(f"none of the {len(args.inputs)} inputs could be read")
-    write_graph(kg, args.output, base_iri=args.base_iri)
+    _write_build_output(kg, args)
     s = kg.stats()
     edges = sum(1 for st in kg.statements() if st.is_edge)
     print(f"kg: {s['documents']} document(s), {s['entities']} entities, {s['statements']} statements "
           f"({edges} direct edges) -> {args.output}")
     if skipped:
         print(f"kg: {len(skipped)} input(s) skipped", file=sys.stderr)
+    return 0
+
+
+def _check_build_output(path: str) -> None:
+    """Refuse an output format before the (slow) build, naming the RDF and property-graph extensions."""
+    from pathlib import Path
+
+    from .export import EXTENSIONS
+    from .propertygraph import WRITERS
+
+    ext = Path(path).suffix.lower()
+    if ext not in EXTENSIONS and ext not in WRITERS:
+        raise StoreError(f"cannot tell the output format of {path!r} from its extension {ext or '(none)'!r}; "
+                         f"allowed: {', '.join(EXTENSIONS)} (RDF), {', '.join(WRITERS)} (property graph)")
+
+
+def _write_build_output(kg, args: argparse.Namespace) -> None:
+    """RDF by extension, or a property graph (.graphml, .gexf, .json) through the RDF."""
+    from pathlib import Path
+
+    from .export import to_rdf, write_graph
+    from .propertygraph import WRITERS, write_property_graph
+
+    if Path(args.output).suffix.lower() in WRITERS:
+        write_property_graph(to_rdf(kg, args.base_iri), args.output)
+    else:
+        write_graph(kg, args.output, base_iri=args.base_iri)
+
+
+def cmd_viz(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .propertygraph import read_rdf
+    from .viz import write_viz
+
+    if not args.output and not args.png:
+        raise InputError("nothing to write: give -o PAGE.html and/or --png PICTURE.png")
+    if args.png and Path(args.png).suffix.lower() != ".png":
+        raise StoreError(f"--png {args.png!r}: the picture's name must end in .png")
+    rdf = read_rdf(args.store)
+    title = args.title or Path(args.store).name
+    for out in write_viz(rdf, *[p for p in (args.output, args.png) if p], title=title):
+        print(f"kg: wrote {out}")
     return 0
 
 
@@ -172,9 +216,10 @@ def make_parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="read articles and write their knowledge graph",
                        description="Read news articles (.txt, .md, .html) and write their knowledge graph "
-                                   "as RDF; the format follows the output's extension (.ttl, .nt, .jsonld).")
+                                   "as RDF; the format follows the output's extension (.ttl, .nt, .jsonld), or as a "
+                                   "property graph for Gephi, Cytoscape and yEd (.graphml, .gexf, .json).")
     b.add_argument("inputs", nargs="+", metavar="ARTICLE", help="article files")
-    b.add_argument("-o", "--output", required=True, help="output file (.ttl, .nt, .jsonld)")
+    b.add_argument("-o", "--output", required=True, help="output file (.ttl, .nt, .jsonld; .graphml, .gexf, .json)")
     b.add_argument("--lang", choices=["fr", "en"], help="language of the articles (default: detected)")
     b.add_argument("--encoding", default="utf-8", help="text encoding of the inputs (default: utf-8)")
     b.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help=f"base of entity IRIs (default: {DEFAULT_BASE_IRI})")
@@ -259,6 +304,16 @@ def make_parser() -> argparse.ArgumentParser:
                          "source files found there (default: the current folder)")
     va.add_argument("--limit", type=int, default=50, metavar="N", help="print at most N violations (0: all)")
     va.set_defaults(func=cmd_validate)
+
+    v = sub.add_parser("viz", help="draw a graph: an interactive HTML page and/or a PNG picture",
+                       description="Draw the knowledge graph of a store folder or an RDF file (.ttl, .nt, .jsonld, "
+                                   ".nq, .trig) as one self-contained HTML page that works offline (filters, "
+                                   "search, evidence on hover) and/or as a PNG picture from the same layout.")
+    v.add_argument("--store", required=True, metavar="DIR|FILE", help="store folder or RDF file to draw")
+    v.add_argument("-o", "--output", metavar="PAGE.html", help="interactive page to write (.html)")
+    v.add_argument("--png", metavar="PICTURE.png", help="static picture to write (.png), readable for small graphs")
+    v.add_argument("--title", help="title of the page and picture (default: the input's file name)")
+    v.set_defaults(func=cmd_viz)
     return p
 
 
