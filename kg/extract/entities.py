@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Gazetteer, GazetteerEntry
 from ..lexicon import Lexicon, Role
 from ..model import ORGANIZATION, PERSON, PLACE
+from . import syntax
 
 #: spaCy NER labels (French and English models) -> schema.org types; NORP goes through demonyms
 NER_TYPES = {
@@ -183,6 +184,25 @@ def type_from_cue(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
     return lex.type_cues.get(head.lemma_.lower())
 
 
+def apposition_cue(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
+    """The type a category noun gives a name in apposition to it ("la principale association de
+    défense des consommateurs, l'UFC-Que Choisir") or right before it ("le syndicat SUD")."""
+    root = doc[start:end].root
+    k = start - 1
+    while k >= 0 and doc[k].pos_ == "DET":
+        k -= 1
+    after_comma = k >= 0 and doc[k].text == ","
+    # an apposition, or a comma-separated nominal modifier (how parsers often read one)
+    if root.dep_ in syntax.APPOS_DEPS or (after_comma and root.dep_ == "nmod" and root.head.i < start):
+        cue = lex.type_cues.get(root.head.lemma_.lower())
+        if cue:
+            return cue
+    j = start - 1
+    while j >= 0 and doc[j].pos_ == "DET":
+        j -= 1
+    return lex.type_cues.get(doc[j].lemma_.lower()) if j >= 0 and doc[j].pos_ == "NOUN" else None
+
+
 def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int]) -> list[Mention]:
     """Cleaned named-entity mentions; spans overlapping ``blocked`` tokens (office titles) are junk
     unless the gazetteer knows them."""
@@ -201,6 +221,8 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int]) ->
         typ = entry.type if entry else NER_TYPES.get(label)
         if typ is None and label == "MISC":
             typ = type_from_cue(doc, s, e, lex)
+        elif entry is None and typ == PLACE and apposition_cue(doc, s, e, lex) == ORGANIZATION:
+            typ = ORGANIZATION  # "l'association de consommateurs, l'UFC-Que Choisir", read as a place
         if typ is None:
             continue  # MISC, DATE, MONEY ... unless the gazetteer or a category noun types it
         if entry is None and blocked.intersection(range(s, e)):

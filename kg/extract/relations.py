@@ -49,6 +49,9 @@ class Quote:
         return doc[self.start + 1:self.end - 1].text.strip()
 
 
+_QUOTE_MARKS = frozenset({"«", "»", '"', "“", "”"})
+
+
 def find_quotes(doc: Doc) -> list[Quote]:
     """Quotations delimited by « », “ ” or straight double quotes (paired in order)."""
     out, i = [], 0
@@ -575,11 +578,19 @@ class _Extractor:
         the quote follows a colon, comma or complementiser and lies in the verb's subtree."""
         doc, lex = self.doc, self.lex
         j = q.end
-        while j < len(doc) and j < q.end + 5:
+        # « … », a ensuite précisé X / « … », conclut tout simplement X / "…," the minister, X, told
+        # reporters: punctuation, auxiliaries, clitics, adverbs and a short noun phrase may come first
+        first_word = True
+        while j < len(doc) and j < q.end + 8 and doc[j].text not in _QUOTE_MARKS:
             t = doc[j]
-            if reporting_lemma(t, lex) and t.pos_ in ("VERB", "AUX"):
+            # right after the quote a reporting verb is one whatever the tagger says ("», juge le
+            # ministère", "», commente X" tagged as nouns)
+            if reporting_lemma(t, lex) and (t.pos_ in ("VERB", "AUX") or first_word and t.pos_ != "PROPN"):
                 return t, "after"
-            if not (t.is_punct or t.is_space or t.pos_ in ("AUX", "PRON") or t.text.startswith("-")):
+            if not (t.is_punct or t.is_space):
+                first_word = False
+            if not (t.is_punct or t.is_space or t.text.startswith("-") or
+                    t.pos_ in ("AUX", "PRON", "ADV", "DET", "NOUN", "PROPN", "ADJ")):
                 break
             j += 1
         k = q.start - 1
@@ -599,14 +610,17 @@ class _Extractor:
         """'Pour X, « … »' / '« … », selon X' / 'according to X'."""
         doc, lex = self.doc, self.lex
         markers = list(lex.source_markers) + [("pour",), ("for",)]
-        for j in range(max(doc[q.start].sent.start, q.start - 10), q.start):
+        for j in range(max(doc[q.start].sent.start, q.start - 30), q.start):
             for m in markers:
                 if tuple(t.lower_ for t in doc[j:j + len(m)]) == m:
-                    k = j + len(m)
-                    refs = self.refs([doc[k]]) if k < q.start else []
-                    if refs and self.ents.builders[refs[0].key].type != PLACE and \
-                            all(t.is_punct or t.i in self.ents.token_key for t in doc[k:q.start]):
-                        return refs[:1]
+                    # "Pour Bernard Thibault, son secrétaire général : « … »", "D'après le ministre du
+                    # budget, Jérôme Cahuzac, « … »": the first speaker named before any verb
+                    for t in doc[j + len(m):q.start]:
+                        if t.pos_ in ("VERB", "AUX"):
+                            break
+                        refs = self.refs([t])
+                        if refs and self.ents.builders[refs[0].key].type != PLACE:
+                            return refs[:1]
         j = q.end
         while j < len(doc) and j < q.end + 4 and doc[j].is_punct:
             j += 1
@@ -630,6 +644,8 @@ class _Extractor:
             relation = lex.reporting[reporting_lemma(verb, lex)]
             if not speakers and where == "after":
                 speakers = self.name_after(verb)
+            if not speakers and where == "before":
+                speakers = self.name_before(verb)
         if not speakers:
             speakers = self.source_marker_speaker(q)
             verb = None
@@ -657,12 +673,31 @@ class _Extractor:
                     if st:
                         yield st
 
+    def name_before(self, verb: Token) -> list[Ref]:
+        """'Pierre Moscovici, a pour sa part ajouté : « … »': a comma cuts the speaker off the verb
+        in the parse; the person named just before the comma (and the verb's auxiliaries) speaks."""
+        first = min([verb] + syntax.auxiliaries(verb), key=lambda t: t.i)
+        j = first.i - 1
+        # over "a pour sa part", "a ensuite", "has also" back to the comma
+        while j >= first.sent.start and first.i - j <= 6 and self.doc[j].text != "," and \
+                self.doc[j].pos_ in ("AUX", "ADP", "DET", "NOUN", "ADV", "PRON"):
+            j -= 1
+        if j < first.sent.start or self.doc[j].text != ",":
+            return []
+        k = self.ents.token_key.get(j - 1)
+        if k is not None and self.ents.builders[k].type != PLACE:
+            return [Ref(k, self.ents.token_cost.get(j - 1, 0.0) + 0.2)]
+        return []
+
     def name_after(self, verb: Token) -> list[Ref]:
         """« … », a expliqué à l'AFP Gilles-Éric Séralini: the parser hangs the inverted subject on
         the oblique; the first person named within a few words after the verb speaks."""
         for j in range(verb.i + 1, min(verb.sent.end, verb.i + 7)):
             k = self.ents.token_key.get(j)
-            if k is not None and self.ents.builders[k].type == PERSON:
+            if k is not None and self.ents.builders[k].type != PLACE and \
+                    (self.ents.builders[k].type == PERSON or self.doc[j].dep_ not in ("pobj", "obl", "obl:arg")):
+                # a person, or an organisation that is not the addressee ("a précisé Febelfin", not
+                # "a déclaré à l'AFP")
                 return [Ref(k, self.ents.token_cost.get(j, 0.0) + 0.15)]
             if self.doc[j].text in (".", ";", "«", "»", '"', "“", "”"):
                 break
