@@ -377,10 +377,22 @@ class DocEntities:
         recent_names = [(i, k) for i, k in self.person_mentions if i < before and k != exclude]
         if window:
             last_subj_i = max(i for i, k in self.subjects if i < before and k != exclude)
-            # a person named in between, in this very sentence, is more salient
-            later = [k for i, k in recent_names if i > last_subj_i and i >= sent_start]
+            # a person named in between, in this very sentence or as the subject of a later clause
+            # ("Bruno Le Roux … est ensuite intervenu … « … », a-t-il affirmé"), is more salient
+            later = [k for i, k in recent_names if i > last_subj_i and (i >= sent_start or self._is_subject(i, k))]
             return later[-1] if later else window[-1]
         return recent_names[-1][1] if recent_names else None
+
+    def _is_subject(self, i: int, key: str) -> bool:
+        """Whether the name mentioned at token ``i`` is the subject of its clause."""
+        if self.doc[i].is_sent_start:
+            return True  # a name opening its sentence is its subject, however the parser read it
+        j = i
+        while j < len(self.doc) and self.token_key.get(j) == key:
+            if self.doc[j].dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS:
+                return True
+            j += 1
+        return False
 
     def counterpart(self, of: str | None, at: int) -> str | None:
         """'son homologue' / 'his counterpart': the other party of the current two-party exchange."""
@@ -444,8 +456,10 @@ class DocEntities:
         for c in t.children:
             if c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS and c.i in self.token_key:
                 return Ref(self.token_key[c.i], self.token_cost.get(c.i, 0.0))
-        for c in t.children:  # "the Umma party", read as a nominal modifier of the noun
-            if c.dep_ == "nmod" and c.i < t.i and c.pos_ == "PROPN" and c.i in self.token_key and \
+        # "the Umma party", "le syndicat SUD": a party's name read as a nominal modifier of the noun
+        for c in t.children:
+            if c.dep_ == "nmod" and (c.i < t.i or t.lemma_.lower() in lex.type_cues) and \
+                    c.pos_ == "PROPN" and c.i in self.token_key and \
                     self.builders[self.token_key[c.i]].type == ORGANIZATION:
                 return Ref(self.token_key[c.i], self.token_cost.get(c.i, 0.0) + 0.05)
         # a participle read as the subject, with the real subject under it: "The Red Cross operating

@@ -193,10 +193,12 @@ def apposition_cue(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
         k -= 1
     after_comma = k >= 0 and doc[k].text == ","
     # an apposition, or a comma-separated nominal modifier (how parsers often read one)
-    if root.dep_ in syntax.APPOS_DEPS or (after_comma and root.dep_ == "nmod" and root.head.i < start):
-        cue = lex.type_cues.get(root.head.lemma_.lower())
-        if cue:
-            return cue
+    if root.dep_ in syntax.APPOS_DEPS or (after_comma and root.dep_ in ("nmod", "conj") and root.head.i < start):
+        # (also "la fédération des banques, Febelfin", read as a conjunct of "banques")
+        for head in (root.head, root.head.head):
+            cue = lex.type_cues.get(head.lemma_.lower())
+            if cue:
+                return cue
     j = start - 1
     while j >= 0 and doc[j].pos_ == "DET":
         j -= 1
@@ -227,8 +229,9 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int]) ->
             continue  # MISC, DATE, MONEY ... unless the gazetteer or a category noun types it
         if entry is None and blocked.intersection(range(s, e)):
             continue  # "État" in "secrétaire d'État", "ministre russe des Affaires"
-        if entry is None and not is_plausible_name(doc[s:e], lex):
-            continue
+        if entry is None and not is_plausible_name(doc[s:e], lex) and \
+                apposition_cue(doc, s, e, lex) != ORGANIZATION:
+            continue  # (a name in apposition to "la fédération des banques" is one: "Febelfin")
         out.append(Mention(s, e, text, typ, entry))
     return out
 

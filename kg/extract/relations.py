@@ -596,14 +596,28 @@ class _Extractor:
         k = q.start - 1
         while k >= 0 and doc[k].is_space:
             k -= 1
+        if k >= 0 and reporting_lemma(doc[k], lex) and doc[k].pos_ in ("VERB", "AUX"):
+            return doc[k], "before"  # "a indiqué « vouloir procéder … »"
         if k < 0 or not (doc[k].text in (":", ",") or doc[k].lower_ in ("que", "qu'", "that")):
             return None, None
         sent = doc[q.start].sent
+        crossed_verb = False
         for j in range(k, max(sent.start, q.start - 15) - 1, -1):
             t = doc[j]
+            # the quote depends on the verb, or nothing but adverbials lie between them ("X estime, au
+            # contraire, que « … »"); a colon hands the quote to the verb before it anyway
             if reporting_lemma(t, lex) and t.pos_ in ("VERB", "AUX") and \
-                    (doc[k].text == ":" or t.is_ancestor(doc[q.start + 1])):
+                    (doc[k].text == ":" or t.is_ancestor(doc[q.start + 1]) or not crossed_verb):
                 return t, "before"
+            if t.pos_ == "VERB":
+                crossed_verb = True
+        if doc[k].text == ":":
+            # "Denis Baupin a ensuite défendu sa décision : « … »": a colon hands the floor to the
+            # subject of the clause it ends
+            for j in range(k - 1, max(sent.start, k - 15) - 1, -1):
+                t = doc[j]
+                if t.pos_ == "VERB" and t.dep_ in ("ROOT", "conj") and syntax.subject_of(t) is not None:
+                    return t, "before"
         return None, None
 
     def source_marker_speaker(self, q: Quote) -> list[Ref]:
@@ -641,7 +655,7 @@ class _Extractor:
         if verb is not None:
             args = syntax.arguments(verb, lex)
             speakers = self.refs(args.get(syntax.SUBJ))
-            relation = lex.reporting[reporting_lemma(verb, lex)]
+            relation = lex.reporting.get(reporting_lemma(verb, lex) or "", "said")
             if not speakers and where == "after":
                 speakers = self.name_after(verb)
             if not speakers and where == "before":
