@@ -244,8 +244,10 @@ def inherited_subject(pred: Token, depth: int = 0) -> Token | None:
         # participle on the object says what the verb's subject does through it
         verb = head.head
         return subject_of(verb) or inherited_subject(verb, depth + 1)
-    if pred.dep_ == "advcl" and "Inf" in pred.morph.get("VerbForm") and head != pred:
-        # a purpose infinitive: "blocked roads to demand …", "a manifesté pour exiger …"
+    if pred.dep_ == "advcl" and head != pred and ("Inf" in pred.morph.get("VerbForm") or (
+            "Part" in pred.morph.get("VerbForm") and "Pres" in pred.morph.get("Tense"))):
+        # a purpose infinitive or a gerund: "blocked roads to demand …", "a manifesté pour exiger …",
+        # "defended the plan, saying …", "en affirmant que …"
         return subject_of(head) or inherited_subject(head, depth + 1)
     if head == pred or pred.dep_ not in CONJ_DEPS | XCOMP_DEPS | {"acomp"}:
         return None  # ("acomp": "it is willing to withdraw", through the adjective to the copula)
