@@ -9,6 +9,7 @@ so a build that was interrupted finishes the remaining documents only when it is
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import sys
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, TextIO
 
 from .errors import InputError, KGError
-from .ingest import SUPPORTED_LANGUAGES, decode_bytes, parse_html, parse_text, read_document
+from .ingest import SUPPORTED_LANGUAGES, parse_html, parse_text, read_document
 from .model import Document
 
 __all__ = ["Skipped", "BuildReport", "iter_inputs", "count_inputs", "parse_jsonl_record", "build_corpus"]
@@ -104,11 +105,18 @@ def parse_jsonl_record(record: object, where: str, *, lang: str | None = None) -
     return replace(doc, id=doc_id, title=title or None, meta=meta)
 
 
-def _jsonl(lines: Iterable[str], name: str, lang: str | None) -> Iterator[Document | Skipped]:
+def _jsonl(lines: Iterable[str | bytes], name: str, lang: str | None, encoding: str = "utf-8"
+           ) -> Iterator[Document | Skipped]:
     for n, line in enumerate(lines, 1):
+        where = f"{name}:{n}"
+        if isinstance(line, bytes):
+            try:
+                line = line.decode("utf-8-sig" if n == 1 and encoding.lower() in ("utf-8", "utf8") else encoding)
+            except (UnicodeDecodeError, LookupError) as e:
+                yield Skipped(where, f"{where}: cannot be decoded as {encoding} ({e})")
+                continue
         if not line.strip():
             continue
-        where = f"{name}:{n}"
         try:
             try:
                 record = json.loads(line)
@@ -120,10 +128,14 @@ def _jsonl(lines: Iterable[str], name: str, lang: str | None) -> Iterator[Docume
 
 
 def _stdin(stream: TextIO, lang: str | None) -> Iterator[Document | Skipped]:
-    data = stream.read()
-    if data.lstrip().startswith("{"):
-        yield from _jsonl(data.splitlines(), "<stdin>", lang)
+    first = stream.readline()
+    while first and not first.strip():
+        first = stream.readline()
+    if first.lstrip().startswith("{"):
+        # JSONL: streamed line by line
+        yield from _jsonl(itertools.chain([first], stream), "<stdin>", lang)
         return
+    data = first + stream.read()
     try:
         if not data.strip():
             raise InputError("<stdin> is empty; expected an article or JSONL records")
@@ -152,17 +164,13 @@ def iter_inputs(inputs: Iterable[str], *, lang: str | None = None, encoding: str
                 yield d if isinstance(d, Skipped) else (d, None)
         elif item.lower().endswith(JSONL_SUFFIXES):
             try:
-                with open(item, "rb") as fh:
-                    raw = fh.read()
-                text = decode_bytes(raw, item, encoding)
+                fh = open(item, "rb")
             except OSError as e:
                 yield Skipped(item, f"{item} cannot be read ({e.strerror})")
                 continue
-            except InputError as e:
-                yield Skipped(item, str(e))
-                continue
-            for d in _jsonl(text.splitlines(), item, lang):
-                yield d if isinstance(d, Skipped) else (d, None)
+            with fh:  # streamed: a JSONL file of any size is never held in memory
+                for d in _jsonl(fh, item, lang, encoding):
+                    yield d if isinstance(d, Skipped) else (d, None)
         else:
             try:
                 yield read_document(item, lang=lang, encoding=encoding), os.path.abspath(item)
