@@ -265,13 +265,13 @@ def build_corpus(items: Iterable[tuple[Document, str | None] | Skipped], store, 
     ``items`` come from :func:`iter_inputs`. ``on_document`` is called once per document read (for a
     progress bar), ``on_skip`` for every skipped input.
     """
-    from .store import (add_source, content_hash, init_store, load_index, reconcile, store_stats, stored_hash,
-                        write_document)
+    from .store import (add_source, content_hash, init_store, is_reconciled, load_index, reconcile, store_stats,
+                        stored_hash, write_document)
 
     started = time.perf_counter()
     report = BuildReport()
     init_store(store, base_iri)
-    index = load_index(store, base_iri)
+    index = None  # loaded when the first document is written: a build with nothing new reads no extraction
 
     def skip(s: Skipped) -> None:
         report.skipped.append(s)
@@ -311,6 +311,8 @@ def build_corpus(items: Iterable[tuple[Document, str | None] | Skipped], store, 
         if old == h:  # the same text twice in one run
             report.unchanged += 1
             continue
+        if index is None:
+            index = load_index(store, base_iri)
         index.add(ex.entities)
         replaced = write_document(store, base_iri, doc, list(ex.entities), list(ex.statements), h, index,
                                   source_file)
@@ -318,7 +320,8 @@ def build_corpus(items: Iterable[tuple[Document, str | None] | Skipped], store, 
             report.replaced += 1
         else:
             report.added += 1
-    report.rewritten = reconcile(store, base_iri)["rewritten"]
+    if not is_reconciled(store, base_iri):  # else nothing was written since the last complete build
+        report.rewritten = reconcile(store, base_iri)["rewritten"]
     store.flush()
     report.store = store_stats(store)
     report.seconds = time.perf_counter() - started

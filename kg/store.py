@@ -43,7 +43,7 @@ from .vocab import KGO, NIF
 
 __all__ = [
     "open_store", "entities_graph", "document_graph", "meta_graph", "store_base", "init_store",
-    "content_hash", "stored_hash", "write_document", "reconcile", "load_index", "store_to_graph",
+    "content_hash", "stored_hash", "write_document", "reconcile", "is_reconciled", "load_index", "store_to_graph",
     "store_to_dataset", "store_quads", "export_store", "store_stats", "DATASET_EXTENSIONS",
 ]
 
@@ -51,6 +51,8 @@ __all__ = [
 BUILD = "urn:kg:build:"
 P_BASE, P_HASH, P_SOURCE = URIRef(BUILD + "baseIRI"), URIRef(BUILD + "contentHash"), URIRef(BUILD + "sourceFile")
 P_EXTRACTION, P_KEYS = URIRef(BUILD + "extraction"), URIRef(BUILD + "entityKeys")
+#: set on the meta graph by :func:`reconcile`, removed by every document write: the store is consistent
+P_RECONCILED = URIRef(BUILD + "reconciled")
 #: bump when the stored extraction or graph layout changes: documents built by another version are redone
 FORMAT_VERSION = "1"
 
@@ -242,7 +244,8 @@ def write_document(store, base: str, doc: Document, entities: list[Entity], stat
     doc_node = str(document_iri(base, doc.id))
     meta = meta_graph(base)
     ents_graph = entities_graph(base)
-    ops = [f"DROP SILENT GRAPH <{document_graph(base, doc.id)}>", _delete_subject(meta, doc_node)]
+    ops = [f"DROP SILENT GRAPH <{document_graph(base, doc.id)}>", _delete_subject(meta, doc_node),
+           f"DELETE WHERE {{ GRAPH <{meta}> {{ <{meta}> <{P_RECONCILED}> ?o }} }}"]
     replaced = []
     if source_file is not None:
         for other in documents_with_source(store, base, source_file):
@@ -346,9 +349,18 @@ def reconcile(store, base: str) -> dict:
     ents = entities_graph(base)
     current = {pyoxigraph.Triple(q.subject, q.predicate, q.object)
                for q in store.quads_for_pattern(None, None, None, _node(ents))}
+    meta = meta_graph(base)
+    ops = [f"INSERT DATA {{ GRAPH <{meta}> {{ <{meta}> <{P_RECONCILED}> true }} }}"]
     if current != set(pyoxigraph.parse("\n".join(wanted), format=pyoxigraph.RdfFormat.N_TRIPLES)):
-        _update(store, [f"DROP SILENT GRAPH <{ents}>", _insert({ents: wanted})])
+        ops = [f"DROP SILENT GRAPH <{ents}>", _insert({ents: wanted}), *ops]
+    _update(store, ops)
     return {"rewritten": rewritten, "entities": len(members)}
+
+
+def is_reconciled(store, base: str) -> bool:
+    """True when no document was written since the last :func:`reconcile` (which then has nothing to do)."""
+    meta = _node(meta_graph(base))
+    return any(True for _ in store.quads_for_pattern(meta, _node(str(P_RECONCILED)), None, meta))
 
 
 # -- reading and export -----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from kg.export import serialize, to_rdf
 from kg.graph import KnowledgeGraph
 from kg.merge import EntityIndex, extraction_from_json, extraction_to_json
 from kg.model import NEGATIVE, Document, Entity, Provenance, Statement
-from kg.store import (content_hash, document_graph, entities_graph, export_store, init_store, open_store,
+from kg.store import (content_hash, document_graph, entities_graph, export_store, init_store, is_reconciled, open_store,
                       reconcile, store_stats, store_to_graph, write_document)
 
 BASE = "https://kg.example.org/"
@@ -153,7 +153,9 @@ def test_later_documents_rewrite_earlier_keys_and_export_is_stable(store, tmp_pa
     assert "Okonjo>" not in g.serialize(format="nt").replace("Ada_Okonjo>", "")
     # a second Okonjo makes the bare surname ambiguous: d1 goes back to its own node
     add(store, index, doc("d3"), [person("Ben_Okonjo", "Ben Okonjo")], [said("d3", "Ben_Okonjo", "Ben_Okonjo")])
+    assert not is_reconciled(store, BASE)
     assert reconcile(store, BASE)["rewritten"] == 1
+    assert is_reconciled(store, BASE)
     export_store(store, tmp_path / "a.nq")
     assert reconcile(store, BASE)["rewritten"] == 0
     export_store(store, tmp_path / "b.nq")
