@@ -7,7 +7,8 @@ entities of every document of a corpus and maps each local key to a *canonical* 
 1. the same key is the same entity (keys come from gazetteer labels or exact canonical names, so
    "NATO" and "OTAN" already share a key through the gazetteer);
 2. the same Wikidata or GeoNames identifier is the same entity;
-3. a one-word person name ("Lula", "Okonjo") is the person whose longer name holds that word, only when
+3. a one-word person name ("Lula", "Okonjo") is the person whose longer name holds that word after its
+   first word (a surname or a short name, never a first name: "Bruce" is not Bruce Springsteen), only when
    exactly one person of the corpus does, and no document names both as different people. Two people who
    share a surname ("John Smith", "Mary Smith") are never merged with each other, and the bare
    "Smith" then stays apart from both.
@@ -82,7 +83,7 @@ class EntityIndex:
         self.info: dict[str, _Info] = {}
         self._parent: dict[str, str] = {}
         self._by_id: dict[tuple[str, str], str] = {}
-        self._persons_by_token: dict[str, set[str]] = {}  # folded word -> keys of longer person names
+        self._persons_by_token: dict[str, set[str]] = {}  # folded word -> longer person names with it, not first
         self._conflicts: set[tuple[str, str]] = set()  # (short key, long key) named apart in one document
         self._short: dict[str, set[str]] = {}  # folded word -> keys of one-word person names
         self._members: dict[str, set[str]] = {}  # cluster root -> its keys (only for clusters of 2+)
@@ -108,7 +109,8 @@ class EntityIndex:
                     self._union(other, e.key)
             toks = _tokens(e.label)
             if e.type == PERSON and len(toks) >= 2:
-                for tok in set(toks):
+                # not the first word: "Bruce" alone is no evidence for Bruce Springsteen
+                for tok in set(toks[1:]):
                     self._persons_by_token.setdefault(tok, set()).add(e.key)
             elif len(toks) == 1:
                 self._short.setdefault(toks[0], set()).add(e.key)
@@ -119,7 +121,7 @@ class EntityIndex:
             toks = _tokens(e.label)
             if e.type == PERSON and len(toks) == 1:
                 for f in longer:
-                    if toks[0] in _tokens(f.label):
+                    if toks[0] in _tokens(f.label)[1:]:
                         self._conflicts.add((e.key, f.key))
 
     def _find(self, key: str) -> str:

@@ -51,6 +51,13 @@ def test_two_people_sharing_a_surname_are_never_merged():
     assert idx.canonical("Smith") == "Smith"  # ambiguous: stays its own node
 
 
+def test_a_first_name_alone_is_no_evidence():
+    idx = index_of([person("Bruce_Springsteen", "Bruce Springsteen")], [person("Bruce", "Bruce")],
+                   [person("Luiz_Inacio_Lula_da_Silva", "Luiz Inácio Lula da Silva")], [person("Lula", "Lula")])
+    assert idx.canonical("Bruce") == "Bruce"
+    assert idx.canonical("Lula") == "Luiz_Inacio_Lula_da_Silva"
+
+
 def test_a_document_naming_both_apart_is_evidence_against_merging():
     # one text kept "Okonjo" apart from "Ada Okonjo": another Okonjo, or the text could not tell
     idx = index_of([person("Okonjo", "Okonjo"), person("Ada_Okonjo", "Ada Okonjo")])
