@@ -220,6 +220,13 @@ def _extract_batch(batch: list[Document], min_confidence: float) -> list:
         ex, statements=tuple(st for st in ex.statements if st.confidence >= min_confidence)) for ex in out]
 
 
+def _worker_init() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the pool and reports it once
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _batches(items: Iterable, size: int) -> Iterator[list]:
     batch = []
     for item in items:
@@ -243,7 +250,7 @@ def _extract_stream(items: Iterable[tuple], workers: int, min_confidence: float)
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")  # no fork of a process holding the store open
-    with ctx.Pool(workers) as pool:
+    with ctx.Pool(workers, initializer=_worker_init) as pool:
         pending: deque = deque()
         for batch in _batches(items, BATCH):
             pending.append((batch, pool.apply_async(_extract_batch, ([b[0] for b in batch], min_confidence))))
