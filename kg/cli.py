@@ -26,7 +26,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     import shutil
     import tempfile
 
-    from .corpus import build_corpus, count_inputs, format_report, iter_inputs
+    from .corpus import build_corpus, count_inputs, format_report, iter_sources
     from .store import DATASET_EXTENSIONS, export_store, open_store
 
     if not args.store and not args.output:
@@ -60,8 +60,9 @@ def cmd_build(args: argparse.Namespace) -> int:
                 bar.write(f"kg: skipped {s.reason}", file=sys.stderr)
 
         try:
-            report = build_corpus(iter_inputs(args.inputs, lang=args.lang, encoding=args.encoding), store,
-                                  base_iri=args.base_iri, min_confidence=args.min_confidence, workers=args.workers,
+            report = build_corpus(iter_sources(args.inputs, lang=args.lang), store, lang=args.lang,
+                                  encoding=args.encoding, base_iri=args.base_iri,
+                                  min_confidence=args.min_confidence, workers=args.workers,
                                   on_document=bar.update if bar is not None else None, on_skip=on_skip)
         finally:
             if bar is not None:

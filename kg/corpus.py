@@ -9,6 +9,8 @@ so a build that was interrupted finishes the remaining documents only when it is
 """
 from __future__ import annotations
 
+import contextlib
+import functools
 import itertools
 import json
 import os
@@ -23,7 +25,8 @@ from .errors import InputError, KGError
 from .ingest import SUPPORTED_LANGUAGES, parse_html, parse_text, read_document
 from .model import Document
 
-__all__ = ["Skipped", "BuildReport", "iter_inputs", "count_inputs", "parse_jsonl_record", "build_corpus"]
+__all__ = ["Skipped", "BuildReport", "iter_sources", "read_sources", "iter_inputs", "count_inputs",
+           "parse_jsonl_record", "build_corpus", "format_report", "format_stats"]
 
 #: files a folder contributes (recursively); other files in a folder are ignored
 ARTICLE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -105,26 +108,32 @@ def parse_jsonl_record(record: object, where: str, *, lang: str | None = None) -
     return replace(doc, id=doc_id, title=title or None, meta=meta)
 
 
+def _jsonl_line(line: str | bytes, where: str, lang: str | None, encoding: str = "utf-8",
+                first: bool = False) -> Document | Skipped | None:
+    """One JSONL line: its document, a :class:`Skipped`, or None for a blank line."""
+    if isinstance(line, bytes):
+        try:
+            line = line.decode("utf-8-sig" if first and encoding.lower() in ("utf-8", "utf8") else encoding)
+        except (UnicodeDecodeError, LookupError) as e:
+            return Skipped(where, f"{where}: cannot be decoded as {encoding} ({e})")
+    if not line.strip():
+        return None
+    try:
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{where}: not valid JSON ({e.msg} at column {e.colno})") from None
+        return parse_jsonl_record(record, where, lang=lang)
+    except InputError as e:
+        return Skipped(where, str(e))
+
+
 def _jsonl(lines: Iterable[str | bytes], name: str, lang: str | None, encoding: str = "utf-8"
            ) -> Iterator[Document | Skipped]:
     for n, line in enumerate(lines, 1):
-        where = f"{name}:{n}"
-        if isinstance(line, bytes):
-            try:
-                line = line.decode("utf-8-sig" if n == 1 and encoding.lower() in ("utf-8", "utf8") else encoding)
-            except (UnicodeDecodeError, LookupError) as e:
-                yield Skipped(where, f"{where}: cannot be decoded as {encoding} ({e})")
-                continue
-        if not line.strip():
-            continue
-        try:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(f"{where}: not valid JSON ({e.msg} at column {e.colno})") from None
-            yield parse_jsonl_record(record, where, lang=lang)
-        except InputError as e:
-            yield Skipped(where, str(e))
+        out = _jsonl_line(line, f"{name}:{n}", lang, encoding, first=n == 1)
+        if out is not None:
+            yield out
 
 
 def _stdin(stream: TextIO, lang: str | None) -> Iterator[Document | Skipped]:
@@ -147,6 +156,50 @@ def _stdin(stream: TextIO, lang: str | None) -> Iterator[Document | Skipped]:
         yield Skipped("<stdin>", str(e))
 
 
+def iter_sources(inputs: Iterable[str], *, lang: str | None = None,
+                 stdin: TextIO | None = None) -> Iterator[tuple | Skipped]:
+    """The inputs as small units of work, lazily and in order, for :func:`read_sources`: an article file,
+    one JSONL line, or a document read from standard input (which only this process can read)."""
+    for item in _expand(inputs):
+        if isinstance(item, Skipped):
+            yield item
+        elif item == "-":
+            for d in _stdin(stdin if stdin is not None else sys.stdin, lang):
+                yield d if isinstance(d, Skipped) else ("doc", d)
+        elif item.lower().endswith(JSONL_SUFFIXES):
+            try:
+                fh = open(item, "rb")
+            except OSError as e:
+                yield Skipped(item, f"{item} cannot be read ({e.strerror})")
+                continue
+            with fh:  # streamed: a JSONL file of any size is never held in memory
+                for n, line in enumerate(fh, 1):
+                    if line.strip():
+                        yield ("jsonl", f"{item}:{n}", line, n == 1)
+        else:
+            yield ("file", item)
+
+
+def read_sources(sources: list, lang: str | None = None, encoding: str = "utf-8") -> list:
+    """Read units of work from :func:`iter_sources` (in a worker, or here): one ``(document, source_file)``
+    or :class:`Skipped` for each."""
+    out: list = []
+    for src in sources:
+        if isinstance(src, Skipped):
+            out.append(src)
+        elif src[0] == "doc":
+            out.append((src[1], None))
+        elif src[0] == "jsonl":
+            d = _jsonl_line(src[2], src[1], lang, encoding, first=src[3])
+            out.append(d if isinstance(d, Skipped) else (d, None))
+        else:
+            try:
+                out.append((read_document(src[1], lang=lang, encoding=encoding), os.path.abspath(src[1])))
+            except InputError as e:
+                out.append(Skipped(src[1], str(e)))
+    return out
+
+
 def iter_inputs(inputs: Iterable[str], *, lang: str | None = None, encoding: str = "utf-8",
                 stdin: TextIO | None = None) -> Iterator[tuple[Document, str | None] | Skipped]:
     """Documents of files, folders (recursively: .txt, .md, .html, .htm, .jsonl), JSONL files and ``-``
@@ -156,26 +209,8 @@ def iter_inputs(inputs: Iterable[str], *, lang: str | None = None, encoding: str
     changed file replaces the document it gave before) or None, and :class:`Skipped` for an input that
     cannot be read.
     """
-    for item in _expand(inputs):
-        if isinstance(item, Skipped):
-            yield item
-        elif item == "-":
-            for d in _stdin(stdin if stdin is not None else sys.stdin, lang):
-                yield d if isinstance(d, Skipped) else (d, None)
-        elif item.lower().endswith(JSONL_SUFFIXES):
-            try:
-                fh = open(item, "rb")
-            except OSError as e:
-                yield Skipped(item, f"{item} cannot be read ({e.strerror})")
-                continue
-            with fh:  # streamed: a JSONL file of any size is never held in memory
-                for d in _jsonl(fh, item, lang, encoding):
-                    yield d if isinstance(d, Skipped) else (d, None)
-        else:
-            try:
-                yield read_document(item, lang=lang, encoding=encoding), os.path.abspath(item)
-            except InputError as e:
-                yield Skipped(item, str(e))
+    for src in iter_sources(inputs, lang=lang, stdin=stdin):
+        yield from read_sources([src], lang, encoding)
 
 
 def count_inputs(inputs: Iterable[str]) -> int | None:
@@ -238,39 +273,60 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _extract_stream(items: Iterable[tuple], workers: int, min_confidence: float) -> Iterator[tuple]:
-    """(item, extraction or error) for each item (whose first field is a Document), in input order.
+def _extract_items(items: list[tuple], min_confidence: float) -> list:
+    """:func:`_extract_batch` over items whose first field is the document."""
+    return _extract_batch([item[0] for item in items], min_confidence)
 
-    With several workers, at most ``2 * workers`` batches are in flight, so memory stays bounded however
-    long the input."""
-    if workers <= 1:
+
+def _ordered_map(pool, fn: Callable[[list], list], items: Iterable, window: int) -> Iterator[tuple]:
+    """(item, result) for each item, in input order: ``fn`` maps a batch to one result per item, in
+    ``pool`` (at most ``window`` batches in flight, so memory stays bounded) or here when ``pool`` is None."""
+    if pool is None:
         for batch in _batches(items, BATCH):
-            yield from zip(batch, _extract_batch([b[0] for b in batch], min_confidence))
+            yield from zip(batch, fn(batch))
+        return
+    pending: deque = deque()
+    for batch in _batches(items, BATCH):
+        pending.append((batch, pool.apply_async(fn, (batch,))))
+        while len(pending) >= window:
+            b, res = pending.popleft()
+            yield from zip(b, res.get())
+    while pending:
+        b, res = pending.popleft()
+        yield from zip(b, res.get())
+
+
+@contextlib.contextmanager
+def _pool(workers: int):
+    """A pool of ``workers`` processes, or None for one worker (everything runs here)."""
+    if workers <= 1:
+        yield None
         return
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")  # no fork of a process holding the store open
     with ctx.Pool(workers, initializer=_worker_init) as pool:
-        pending: deque = deque()
-        for batch in _batches(items, BATCH):
-            pending.append((batch, pool.apply_async(_extract_batch, ([b[0] for b in batch], min_confidence))))
-            while len(pending) >= 2 * workers:
-                b, res = pending.popleft()
-                yield from zip(b, res.get())
-        while pending:
-            b, res = pending.popleft()
-            yield from zip(b, res.get())
+        yield pool
+
+
+def _extract_stream(items: Iterable[tuple], workers: int, min_confidence: float) -> Iterator[tuple]:
+    """(item, extraction or error) for each item (whose first field is a Document), in input order."""
+    with _pool(workers) as pool:
+        yield from _ordered_map(pool, functools.partial(_extract_items, min_confidence=min_confidence), items,
+                                2 * workers)
 
 
 # -- the build --------------------------------------------------------------------------------------
-def build_corpus(items: Iterable[tuple[Document, str | None] | Skipped], store, *, base_iri: str,
-                 min_confidence: float = 0.0, workers: int = 1,
+def build_corpus(sources: Iterable[tuple | Skipped], store, *, base_iri: str, lang: str | None = None,
+                 encoding: str = "utf-8", min_confidence: float = 0.0, workers: int = 1,
                  on_document: Callable[[], None] | None = None,
                  on_skip: Callable[[Skipped], None] | None = None) -> BuildReport:
-    """Build documents into a store (see the module docstring) and return what was done.
+    """Build inputs into a store (see the module docstring) and return what was done.
 
-    ``items`` come from :func:`iter_inputs`. ``on_document`` is called once per document read (for a
-    progress bar), ``on_skip`` for every skipped input.
+    ``sources`` come from :func:`iter_sources`; with several workers they are read (HTML extraction,
+    language detection) as well as parsed in the workers. A document already in the store with the same
+    content is not parsed. ``on_document`` is called once per document read (for a progress bar),
+    ``on_skip`` for every skipped input.
     """
     from .store import (add_source, content_hash, init_store, is_reconciled, load_index, reconcile, store_stats,
                         stored_hash, write_document)
@@ -289,8 +345,8 @@ def build_corpus(items: Iterable[tuple[Document, str | None] | Skipped], store, 
         if on_document:
             on_document()
 
-    def pending() -> Iterator[tuple]:
-        for item in items:
+    def pending(items) -> Iterator[tuple]:
+        for _, item in items:
             if isinstance(item, Skipped):
                 skip(item)
                 continue
@@ -309,15 +365,16 @@ def build_corpus(items: Iterable[tuple[Document, str | None] | Skipped], store, 
             # the text is not needed after parsing: keep only what the graph needs in the queue
             yield doc, source_file, h
 
-    for (doc, source_file, h), ex in _extract_stream(pending(), workers, min_confidence):
+    def write(doc: Document, source_file: str | None, h: str, ex) -> None:
+        nonlocal index
         tick()
         if isinstance(ex, str):
             skip(Skipped(doc.source, f"{doc.source}: {ex}"))
-            continue
+            return
         old = stored_hash(store, base_iri, doc.id)
         if old == h:  # the same text twice in one run
             report.unchanged += 1
-            continue
+            return
         if index is None:
             index = load_index(store, base_iri)
         index.add(ex.entities)
@@ -327,6 +384,14 @@ def build_corpus(items: Iterable[tuple[Document, str | None] | Skipped], store, 
             report.replaced += 1
         else:
             report.added += 1
+
+    with _pool(workers) as pool:
+        window = 2 * workers
+        read = _ordered_map(pool, functools.partial(read_sources, lang=lang, encoding=encoding), sources, window)
+        extracted = _ordered_map(pool, functools.partial(_extract_items, min_confidence=min_confidence),
+                                 pending(read), window)
+        for (doc, source_file, h), ex in extracted:
+            write(doc, source_file, h, ex)
     if not is_reconciled(store, base_iri):  # else nothing was written since the last complete build
         report.rewritten = reconcile(store, base_iri)["rewritten"]
     store.flush()
