@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from . import __version__
 from .errors import InputError, KGError
