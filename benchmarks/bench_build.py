@@ -70,6 +70,23 @@ def child_kg(inputs: list[str], workers: int) -> dict:
     return {"documents": read, "seconds": seconds}
 
 
+def _spin(seconds: float) -> float:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+    return time.process_time()
+
+
+def available_cores(n: int = 2, seconds: float = 3.0) -> float:
+    """How many cores ``n`` busy processes actually get on this machine now (other jobs share it)."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(n) as pool:
+        started = time.perf_counter()
+        cpu = sum(pool.map(_spin, [seconds] * n))
+        return cpu / (time.perf_counter() - started)
+
+
 def measure(kind: str, inputs: list[str], workers: int) -> dict:
     run = subprocess.run([sys.executable, __file__, "--child", kind, *inputs, "--workers", str(workers)],
                          capture_output=True, text=True, cwd=ROOT)
@@ -97,6 +114,7 @@ def main() -> None:
 
             write_corpus(Path(tmp) / "corpus")
             inputs = [str(Path(tmp) / "corpus")]
+        print(f"cores available to 2 busy processes: {available_cores():.2f}")
         print(f"{'workers':>7}  {'run':<9} {'documents':>9} {'seconds':>8} {'docs/s':>7} {'peak MB':>8}")
         for w in args.workers:
             bare = measure("spacy", inputs, w)
