@@ -6,11 +6,13 @@ import signal
 import subprocess
 import sys
 from collections import Counter
+from urllib.parse import unquote
 
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg.store import P_HASH, document_graph, entities_graph, meta_graph, open_store
 from make_corpus import write_corpus
 
 pytestmark = pytest.mark.model
@@ -111,6 +113,13 @@ def test_a_killed_build_resumes_to_the_same_result(corpus, tmp_path):
             break
     proc.wait()
     assert proc.returncode == -signal.SIGKILL, "the build finished before it could be killed"
+    # the killed store is consistent: every document has both its graph and its bookkeeping, or neither
+    st = open_store(store, read_only=True)
+    base = "https://kg.example.org/"
+    graphs = {g.value for g in st.named_graphs()} - {meta_graph(base), entities_graph(base)}
+    hashed = {q.subject.value for q in st.quads_for_pattern(None, None, None, None) if q.predicate.value == str(P_HASH)}
+    assert graphs and {document_graph(base, unquote(d.rsplit("/", 1)[-1])) for d in hashed} == graphs
+    del st
     run = kg("build", corpus["in"], "--store", store)
     assert run.returncode == 0, run.stderr
     summary = run.stdout.split("\n")[0]
