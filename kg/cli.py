@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from . import __version__
 from .errors import InputError, KGError, StoreError
@@ -22,60 +22,112 @@ def _progress(iterable, total: int, desc: str):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .export import DEFAULT_BASE_IRI, write_graph  # noqa: F401
-    from .ingest import read_document
-    from .pipeline import build_graph
+    import os
+    import shutil
+    import tempfile
 
-    _check_build_output(args.output)
-    skipped: list[str] = []
+    from .corpus import build_corpus, count_inputs, format_report, iter_sources
+    from .store import open_store
 
-    def documents() -> Iterator:
-        for path in args.inputs:
-            try:
-                yield read_document(path, lang=args.lang, encoding=args.encoding)
-            except InputError as e:
-                if len(args.inputs) == 1:
-                    raise
-                skipped.append(f"{path}: {e}")
-                print(f"kg: skipped {e}", file=sys.stderr)
+    if not args.store and not args.output:
+        raise KGError("kg build needs --store DIR (a persistent store to add to) or -o FILE (a one-shot export), "
+                      "or both")
+    if args.workers < 1:
+        raise KGError(f"--workers must be at least 1, found {args.workers}")
+    if args.output:
+        from pathlib import Path
 
-    kg = build_graph(_progress(documents(), len(args.inputs), "building"), min_confidence=args.min_confidence)
-    if not kg.documents:
-        raise InputError(f"none of the {len(args.inputs)} inputs could be read")
-    _write_build_output(kg, args)
-    s = kg.stats()
-    edges = sum(1 for st in kg.statements() if st.is_edge)
-    print(f"kg: {s['documents']} document(s), {s['entities']} entities, {s['statements']} statements "
-          f"({edges} direct edges) -> {args.output}")
-    if skipped:
-        print(f"kg: {len(skipped)} input(s) skipped", file=sys.stderr)
+        _check_output(args.output)  # an unknown extension is refused before any work
+    single = args.inputs[0] if len(args.inputs) == 1 else None
+    if single and single != "-" and not os.path.isdir(single) and not single.lower().endswith(".jsonl"):
+        # one article: its error is the command's error, before any store is touched
+        from .ingest import read_document
+        read_document(single, lang=args.lang, encoding=args.encoding)
+    tmp = None if args.store else tempfile.mkdtemp(prefix="kg-build-")
+    try:
+        store = open_store(args.store or tmp + "/store", create=True)
+        bar = None
+        if sys.stderr.isatty():
+            from tqdm import tqdm
+            bar = tqdm(total=count_inputs(args.inputs), desc="building", unit="doc", file=sys.stderr)
+
+        def on_skip(s) -> None:
+            if bar is None:
+                print(f"kg: skipped {s.reason}", file=sys.stderr)
+            else:
+                bar.write(f"kg: skipped {s.reason}", file=sys.stderr)
+
+        try:
+            report = build_corpus(iter_sources(args.inputs, lang=args.lang), store, lang=args.lang,
+                                  encoding=args.encoding, base_iri=args.base_iri,
+                                  min_confidence=args.min_confidence, workers=args.workers,
+                                  on_document=bar.update if bar is not None else None, on_skip=on_skip)
+        finally:
+            if bar is not None:
+                bar.close()
+        if report.read == 0:
+            if len(args.inputs) == 1 and len(report.skipped) == 1:
+                raise InputError(report.skipped[0].reason.removeprefix("kg: "))
+            raise InputError(f"none of the {len(args.inputs)} inputs could be read")
+        if args.output:
+            _export(store, args.output)
+        del store
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    print(format_report(report), end="")
+    if args.output:
+        print(f"kg: written {args.output}")
     return 0
 
 
-def _check_build_output(path: str) -> None:
-    """Refuse an output format before the (slow) build, naming the RDF and property-graph extensions."""
+def cmd_export(args: argparse.Namespace) -> int:
+    from .store import open_store
+
+    _check_output(args.output)
+    store = open_store(args.store, read_only=True)
+    _export(store, args.output)
+    print(f"kg: written {args.output}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    import json
+
+    from .corpus import format_stats
+    from .store import open_store, store_stats
+
+    stats = store_stats(open_store(args.store, read_only=True), top=args.top)
+    print(json.dumps(stats, ensure_ascii=False, indent=1) if args.json else format_stats(stats), end="\n" if args.json else "")
+    return 0
+
+
+def _check_output(path: str) -> None:
+    """Refuse an output format before any work, naming the RDF and property-graph extensions."""
     from pathlib import Path
 
     from .export import EXTENSIONS
     from .propertygraph import WRITERS
+    from .store import DATASET_EXTENSIONS
 
     ext = Path(path).suffix.lower()
-    if ext not in EXTENSIONS and ext not in WRITERS:
+    if ext not in EXTENSIONS and ext not in DATASET_EXTENSIONS and ext not in WRITERS:
         raise StoreError(f"cannot tell the output format of {path!r} from its extension {ext or '(none)'!r}; "
-                         f"allowed: {', '.join(EXTENSIONS)} (RDF), {', '.join(WRITERS)} (property graph)")
+                         f"allowed: {', '.join([*EXTENSIONS, *DATASET_EXTENSIONS])} (RDF), "
+                         f"{', '.join(WRITERS)} (property graph)")
 
 
-def _write_build_output(kg, args: argparse.Namespace) -> None:
-    """RDF by extension, or a property graph (.graphml, .gexf, .json) through the RDF."""
+def _export(store, path: str) -> None:
+    """A store's graph to ``path``: RDF by extension, or a property graph (.graphml, .gexf, .json)."""
     from pathlib import Path
 
-    from .export import to_rdf, write_graph
     from .propertygraph import WRITERS, write_property_graph
+    from .store import export_store, store_to_graph
 
-    if Path(args.output).suffix.lower() in WRITERS:
-        write_property_graph(to_rdf(kg, args.base_iri), args.output)
+    if Path(path).suffix.lower() in WRITERS:
+        write_property_graph(store_to_graph(store), path)
     else:
-        write_graph(kg, args.output, base_iri=args.base_iri)
+        export_store(store, path)
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
@@ -214,12 +266,17 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
-    b = sub.add_parser("build", help="read articles and write their knowledge graph",
-                       description="Read news articles (.txt, .md, .html) and write their knowledge graph "
-                                   "as RDF; the format follows the output's extension (.ttl, .nt, .jsonld), or as a "
-                                   "property graph for Gephi, Cytoscape and yEd (.graphml, .gexf, .json).")
-    b.add_argument("inputs", nargs="+", metavar="ARTICLE", help="article files")
-    b.add_argument("-o", "--output", required=True, help="output file (.ttl, .nt, .jsonld; .graphml, .gexf, .json)")
+    b = sub.add_parser("build", help="read articles into a store and/or write their knowledge graph",
+                       description="Read news articles (files, folders of .txt/.md/.html, JSONL with one article per "
+                                   "line, - for standard input) and add their knowledge graph to a persistent store "
+                                   "(--store), or write it (-o; the format follows the extension: RDF as .ttl, .nt, "
+                                   ".jsonld, .rdf, .nq, .trig, or a property graph for Gephi, Cytoscape and yEd as "
+                                   ".graphml, .gexf, .json). Documents already in the store with the same content "
+                                   "are skipped, so an interrupted build resumes where it stopped.")
+    b.add_argument("inputs", nargs="+", metavar="INPUT", help="article files, folders, .jsonl files, or - (stdin)")
+    b.add_argument("--store", metavar="DIR", help="store directory to add to (created if missing)")
+    b.add_argument("-o", "--output", help="output file (.ttl, .nt, .jsonld, .rdf, .nq, .trig; .graphml, .gexf, .json)")
+    b.add_argument("--workers", type=int, default=1, metavar="N", help="parser processes (default: 1)")
     b.add_argument("--lang", choices=["fr", "en"], help="language of the articles (default: detected)")
     b.add_argument("--encoding", default="utf-8", help="text encoding of the inputs (default: utf-8)")
     b.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help=f"base of entity IRIs (default: {DEFAULT_BASE_IRI})")
@@ -314,6 +371,22 @@ def make_parser() -> argparse.ArgumentParser:
     v.add_argument("--png", metavar="PICTURE.png", help="static picture to write (.png), readable for small graphs")
     v.add_argument("--title", help="title of the page and picture (default: the input's file name)")
     v.set_defaults(func=cmd_viz)
+
+    x = sub.add_parser("export", help="write a store's graph to an RDF file",
+                       description="Export a store built by 'kg build --store'. The format follows the extension: "
+                                   ".ttl, .nt, .jsonld, .rdf (one graph), .nq, .trig (one named graph per document), "
+                                   "or a property graph: .graphml, .gexf (Gephi, yEd), .json (Cytoscape.js).")
+    x.add_argument("--store", metavar="DIR", required=True, help="store directory")
+    x.add_argument("-o", "--output", required=True, help="output file (.ttl, .nt, .jsonld, .rdf, .nq, .trig; .graphml, .gexf, .json)")
+    x.set_defaults(func=cmd_export)
+
+    t = sub.add_parser("stats", help="counts of a store: types, relations, most connected entities",
+                       description="Print a store's documents, entities by type, statements by relation and the "
+                                   "entities that take part in the most statements.")
+    t.add_argument("--store", metavar="DIR", required=True, help="store directory")
+    t.add_argument("--top", type=int, default=10, metavar="N", help="how many connected entities to list (default 10)")
+    t.add_argument("--json", action="store_true", help="print the counts as JSON")
+    t.set_defaults(func=cmd_stats)
     return p
 
 

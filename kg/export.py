@@ -41,7 +41,7 @@ from .vocab import GEONAMES, KGO, KGO_NS, NIF, SCHEMA, WIKIDATA
 
 __all__ = [
     "DEFAULT_BASE_IRI", "PREFIXES", "DOCUMENT_META", "SERIALIZERS", "EXTENSIONS", "entity_iri", "document_iri",
-    "statement_iri", "to_rdf", "serialize", "format_for", "write_graph",
+    "statement_iri", "to_rdf", "serialize", "format_for", "write_graph", "write_bytes",
 ]
 
 DEFAULT_BASE_IRI = "https://kg.example.org/"
@@ -362,7 +362,15 @@ def write_graph(kg: KnowledgeGraph, path: str | os.PathLike, base_iri: str = DEF
         raise StoreError(f"unknown RDF syntax {fmt!r}; allowed: {', '.join(SERIALIZERS)}")
     if not path.parent.is_dir():
         raise StoreError(f"cannot write {os.fspath(path)!r}: directory {os.fspath(path.parent)!r} does not exist")
-    data = serialize(to_rdf(kg, base_iri), fmt)
+    return write_bytes(path, serialize(to_rdf(kg, base_iri), fmt))
+
+
+def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically: to a temporary file in the same directory, which then
+    replaces ``path`` in one step; on any error the temporary file is removed and ``path`` is left as it was."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise StoreError(f"cannot write {os.fspath(path)!r}: directory {os.fspath(path.parent)!r} does not exist")
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
         # O_EXCL: never clobber another file; mode 0o666 so that the umask applies as for any new file

@@ -53,17 +53,25 @@ _TYPES = {SCHEMA[t]: t for t in ENTITY_TYPES}
 
 # -- input edge ---------------------------------------------------------------------------------------
 def read_store(path: str | os.PathLike) -> Graph:
-    """Every quad of a pyoxigraph store folder, merged into one rdflib graph (named graphs dropped)."""
+    """The knowledge graph of a store folder as one rdflib graph: for a store ``kg build --store``
+    wrote, the union of its exported graphs (without its bookkeeping); for any other pyoxigraph store,
+    every quad."""
     import pyoxigraph
 
+    from .errors import StoreError
+    from .store import open_store, store_base, store_to_graph
+
     try:
-        store = pyoxigraph.Store.read_only(os.fspath(path))
-        data = store.dump(format=pyoxigraph.RdfFormat.N_QUADS)
-    except OSError as e:
-        raise InputError(f"{os.fspath(path)!r} is a folder but not a readable pyoxigraph store: {e}") from None
-    ds = Dataset()
-    ds.parse(data=data.decode("utf-8"), format="nquads")
-    return _merge(ds)
+        store = open_store(path, read_only=True)
+    except StoreError as e:
+        raise InputError(str(e)) from None
+    try:
+        store_base(store)
+    except StoreError:  # not written by kg build: take every quad as it is
+        ds = Dataset()
+        ds.parse(data=store.dump(format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+        return _merge(ds)
+    return store_to_graph(store)
 
 
 def _merge(ds: Graph) -> Graph:

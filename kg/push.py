@@ -180,7 +180,9 @@ def push(store: ox.Store, endpoint: Endpoint, *, protocol: str = "update", graph
         raise PushError(f"unknown protocol {protocol!r}; allowed: {', '.join(PROTOCOLS)}")
     if batch_size < 1:
         raise PushError(f"batch size must be at least 1, got {batch_size}")
-    present = sorted(g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode))
+    # the store's own bookkeeping graph (content hashes, build state) is no part of the knowledge graph
+    present = sorted(g.value for g in store.named_graphs()
+                     if isinstance(g, ox.NamedNode) and not g.value.endswith("graph/meta"))
     if graphs:
         missing = [g for g in graphs if g not in present]
         if missing:

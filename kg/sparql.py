@@ -63,19 +63,13 @@ def document_graph(doc_id: str, base_iri: str = DEFAULT_BASE_IRI) -> str:
 
 # -- opening ------------------------------------------------------------------------------------------
 def open_store(path: str | Path, read_only: bool = True) -> ox.Store:
-    """Open a kg store directory (an on-disk pyoxigraph store).
+    """Open a kg store directory (an on-disk pyoxigraph store) with :func:`kg.store.open_store`.
 
     Raises :class:`~kg.errors.StoreError` when ``path`` is not a store, instead of creating one.
     """
-    p = Path(path)
-    if not p.is_dir():
-        raise StoreError(f"store {str(path)!r} does not exist; expected a directory written by 'kg build --store'")
-    if not (p / "CURRENT").is_file():
-        raise StoreError(f"{str(path)!r} is a directory but not a kg store (no pyoxigraph database in it)")
-    try:
-        return ox.Store.read_only(str(p)) if read_only else ox.Store(str(p))
-    except OSError as e:
-        raise StoreError(f"store {str(path)!r} cannot be opened: {e}") from None
+    from .store import open_store as _open
+
+    return _open(path, read_only=read_only)
 
 
 def load_data_text(text: str, fmt: str = "turtle") -> ox.Store:

@@ -280,5 +280,5 @@ def test_store_folder_through_the_command_line(tmp_path):
     assert (tmp_path / "store.html").read_bytes() == from_file.read_bytes()
     (tmp_path / "not-a-store").mkdir()
     run = kg("viz", "--store", tmp_path / "not-a-store", "-o", tmp_path / "x.html")
-    assert run.returncode != 0 and "not a readable pyoxigraph store" in run.stderr
+    assert run.returncode != 0 and "not a kg store" in run.stderr
     assert not (tmp_path / "x.html").exists()

@@ -1,0 +1,509 @@
+"""The embedded persistent store: a pyoxigraph on-disk :class:`pyoxigraph.Store` (a SPARQL 1.1 engine).
+
+Layout (``BASE`` is the base IRI, ``https://kg.example.org/`` by default):
+
+- ``<BASE graph/entities>``: entity descriptions (types, ``rdfs:label``, ``skos:altLabel``, ``owl:sameAs``),
+  merged over every document (see :mod:`kg.merge`);
+- ``<BASE graph/document/{id}>``, one per document (its id %-encoded): the document node, its statements
+  with their provenance and the direct triples, exactly as :func:`kg.export.to_rdf` writes them;
+- ``<BASE graph/meta>``: bookkeeping that no export contains: the base IRI, and per document its content
+  hash, its source files, its extraction (to re-derive its graph when cross-document resolution changes)
+  and a fingerprint of the entity keys its graph uses.
+
+The union of the document graphs and the entity graph is the graph :func:`kg.export.to_rdf` writes for
+the whole corpus; readers query it with ``use_default_graph_as_union=True``.
+
+Every change to one document (its graph, its bookkeeping and the descriptions of the entities it names)
+is one SPARQL update, which pyoxigraph applies in one transaction: a build killed at any moment leaves
+each document either wholly in the store or not at all.
+
+pyoxigraph keeps literals in canonical form: inside the store a confidence ``0.90`` reads ``0.9`` and the
+``xsd:nonNegativeInteger`` offsets read as ``xsd:integer`` (the same values). Exports restore the exact
+literals of :func:`kg.export.to_rdf`, so a store's export equals a one-shot ``kg build -o`` byte for byte.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping
+from urllib.parse import quote
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+
+from .errors import StoreError
+from .export import (DEFAULT_BASE_IRI, PREFIXES, SERIALIZERS, _check_base, _confidence, document_iri, format_for,
+                     entity_iri, serialize, to_rdf, write_bytes)
+from .graph import KnowledgeGraph
+from .merge import EntityIndex, extraction_from_json, extraction_to_json, map_statement
+from .model import Document, Entity, Statement
+from .vocab import KGO, NIF
+
+__all__ = [
+    "open_store", "entities_graph", "document_graph", "meta_graph", "store_base", "init_store",
+    "content_hash", "stored_hash", "write_document", "reconcile", "is_reconciled", "load_index", "store_to_graph",
+    "store_to_dataset", "store_quads", "export_store", "store_stats", "DATASET_EXTENSIONS",
+]
+
+#: bookkeeping predicates of the meta graph (never exported)
+BUILD = "urn:kg:build:"
+P_BASE, P_HASH, P_SOURCE = URIRef(BUILD + "baseIRI"), URIRef(BUILD + "contentHash"), URIRef(BUILD + "sourceFile")
+P_EXTRACTION, P_KEYS = URIRef(BUILD + "extraction"), URIRef(BUILD + "entityKeys")
+#: set on the meta graph by :func:`reconcile`, removed by every document write: the store is consistent
+P_RECONCILED = URIRef(BUILD + "reconciled")
+#: bump when the stored extraction or graph layout changes: documents built by another version are redone
+FORMAT_VERSION = "1"
+
+#: the predicates of an entity description, which live in the entity graph
+DESCRIPTION_PREDICATES = frozenset({RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs})
+#: extensions of the exports that keep the per-document graphs
+DATASET_EXTENSIONS = {".nq": "nq", ".trig": "trig"}
+
+
+# -- graph names ----------------------------------------------------------------------------------------
+def entities_graph(base: str = DEFAULT_BASE_IRI) -> str:
+    """The IRI of the graph of entity descriptions."""
+    return base + "graph/entities"
+
+
+def document_graph(base: str, doc_id: str) -> str:
+    """The IRI of a document's graph: ``BASE graph/document/`` and the id, %-encoded."""
+    return base + "graph/document/" + quote(doc_id, safe="")
+
+
+def meta_graph(base: str = DEFAULT_BASE_IRI) -> str:
+    """The IRI of the bookkeeping graph."""
+    return base + "graph/meta"
+
+
+# -- opening ----------------------------------------------------------------------------------------
+def open_store(path: str | os.PathLike, *, read_only: bool = False, create: bool = False):
+    """Open the pyoxigraph store in directory ``path``.
+
+    Parameters
+    ----------
+    path : str or PathLike
+        The store's directory.
+    read_only : bool
+        Open for reading only (several readers may share a store; not while a build writes to it).
+    create : bool
+        Create the store (and the directory) when it does not exist yet.
+
+    Raises
+    ------
+    StoreError
+        The directory does not exist (and ``create`` is false), is a file, holds something else than a
+        store, or the store is in use by another process.
+    """
+    import pyoxigraph
+
+    p = Path(path)
+    shown = os.fspath(path)
+    if p.exists() and not p.is_dir():
+        raise StoreError(f"store {shown!r} is a file; expected a store directory (created by 'kg build --store')")
+    is_store = (p / "CURRENT").is_file()
+    if not is_store:
+        if not create or read_only:
+            what = "does not exist" if not p.exists() else "is not a kg store (no pyoxigraph database in it)"
+            raise StoreError(f"store {shown!r} {what}; expected a directory created by 'kg build --store'")
+        if p.exists() and any(p.iterdir()):
+            raise StoreError(f"cannot create a store in {shown!r}: the directory is not empty and holds no store; "
+                             f"give a new or empty directory")
+        try:
+            p.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreError(f"cannot create store directory {shown!r}: {e.strerror or e}") from e
+    try:
+        return pyoxigraph.Store.read_only(str(p)) if read_only else pyoxigraph.Store(str(p))
+    except OSError as e:
+        msg = str(e)
+        if "lock" in msg.lower():
+            raise StoreError(f"store {shown!r} is in use by another process (a build is running?); "
+                             f"wait for it to finish") from e
+        raise StoreError(f"cannot open store {shown!r}: {msg}") from e
+
+
+def _node(iri: str):
+    import pyoxigraph
+
+    return pyoxigraph.NamedNode(iri)
+
+
+def _find_base(store) -> str | None:
+    import pyoxigraph
+
+    for q in store.quads_for_pattern(None, pyoxigraph.NamedNode(str(P_BASE)), None, None):
+        return q.object.value
+    return None
+
+
+def store_base(store) -> str:
+    """The base IRI a store was built with; :class:`StoreError` for an empty store."""
+    base = _find_base(store)
+    if base is None:
+        raise StoreError("the store is empty: it has no documents yet; add some with 'kg build INPUTS --store DIR'")
+    return base
+
+
+def init_store(store, base: str) -> None:
+    """Record the base IRI of a new store, or check that an existing store has the same."""
+    _check_base(base)
+    found = _find_base(store)
+    if found is None:
+        meta = meta_graph(base)
+        store.update(f"INSERT DATA {{ GRAPH <{meta}> {{ <{meta}> <{P_BASE}> {Literal(base).n3()} . }} }}")
+    elif found != base:
+        raise StoreError(f"the store was built with base IRI {found!r}, not {base!r}; give --base-iri {found} "
+                         f"or use another store")
+
+
+# -- documents --------------------------------------------------------------------------------------
+def content_hash(doc: Document, min_confidence: float) -> str:
+    """What decides whether a document must be extracted again: its text, language, title, metadata, the
+    confidence threshold and the store format (not its file name: the same text under two names is one
+    document)."""
+    data = [FORMAT_VERSION, doc.id, doc.lang, doc.text, doc.title, sorted(doc.meta.items()), min_confidence]
+    return hashlib.sha1(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def stored_hash(store, base: str, doc_id: str) -> str | None:
+    """The content hash of a document in the store, None when it is not there."""
+    for q in store.quads_for_pattern(_node(str(document_iri(base, doc_id))), _node(str(P_HASH)), None,
+                                     _node(meta_graph(base))):
+        return q.object.value
+    return None
+
+
+def documents_with_source(store, base: str, source: str) -> list[str]:
+    """Document IRIs whose bookkeeping names ``source`` as one of their files."""
+    import pyoxigraph
+
+    return sorted(q.subject.value for q in store.quads_for_pattern(
+        None, _node(str(P_SOURCE)), pyoxigraph.Literal(source), _node(meta_graph(base))))
+
+
+def _sources_of(store, base: str, doc_iri: str) -> list[str]:
+    return sorted(q.object.value for q in store.quads_for_pattern(_node(doc_iri), _node(str(P_SOURCE)), None,
+                                                                   _node(meta_graph(base))))
+
+
+def _nt(graph: Graph) -> list[str]:
+    data = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
+    return sorted(line for line in data.splitlines() if line.strip())
+
+
+def _keys_fingerprint(mapping: Mapping[str, str]) -> str:
+    return hashlib.sha1(json.dumps(sorted(mapping.items()), ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def document_rdf(base: str, doc: Document, statements: Iterable[Statement], mapping: Mapping[str, str]) -> list[str]:
+    """The N-Triples lines of a document's graph: :func:`~kg.export.to_rdf` of the document and its
+    statements (entity keys mapped to canonical ones), without the entity descriptions."""
+    kg = KnowledgeGraph()
+    kg.add_document(doc)
+    mapped = [map_statement(st, mapping) for st in statements]
+    for key in sorted({k for st in mapped for k in (st.subject, st.object) if k}):
+        kg.add_entity(Entity(key, key, "Person"))
+    for st in mapped:
+        kg.add_statement(st)
+    g = to_rdf(kg, base)
+    entity_prefix = base + "entity/"
+    for s, p, o in list(g):
+        if p in DESCRIPTION_PREDICATES and str(s).startswith(entity_prefix):
+            g.remove((s, p, o))
+    return _nt(g)
+
+
+def entity_rdf(base: str, entities: Iterable[Entity]) -> list[str]:
+    """The N-Triples lines describing entities, as :func:`~kg.export.to_rdf` writes them."""
+    kg = KnowledgeGraph()
+    for e in entities:
+        kg.add_entity(e)
+    return _nt(to_rdf(kg, base))
+
+
+def _delete_subject(graph: str, subject: str) -> str:
+    return f"DELETE WHERE {{ GRAPH <{graph}> {{ <{subject}> ?p ?o }} }}"
+
+
+def _insert(graphs: Mapping[str, list[str]]) -> str:
+    body = " ".join(f"GRAPH <{g}> {{\n" + "\n".join(lines) + "\n}" for g, lines in graphs.items() if lines)
+    return f"INSERT DATA {{ {body} }}" if body else ""
+
+
+def write_document(store, base: str, doc: Document, entities: list[Entity], statements: list[Statement],
+                   chash: str, index: EntityIndex, source_file: str | None = None) -> list[str]:
+    """Add (or replace) one document in one transaction, and return the ids of the documents it replaced.
+
+    ``index`` must already hold the document's entities; its graph uses the canonical keys the index
+    gives now, and the descriptions of the entities it names are rewritten from the index. A document
+    whose only source file was ``source_file`` is replaced by this one (the file changed).
+    """
+    doc_node = str(document_iri(base, doc.id))
+    meta = meta_graph(base)
+    ents_graph = entities_graph(base)
+    ops = [f"DROP SILENT GRAPH <{document_graph(base, doc.id)}>", _delete_subject(meta, doc_node),
+           f"DELETE WHERE {{ GRAPH <{meta}> {{ <{meta}> <{P_RECONCILED}> ?o }} }}"]
+    replaced = []
+    if source_file is not None:
+        for other in documents_with_source(store, base, source_file):
+            if other == doc_node:
+                continue
+            ops.append(f"DELETE DATA {{ GRAPH <{meta}> {{ <{other}> <{P_SOURCE}> {Literal(source_file).n3()} }} }}")
+            if _sources_of(store, base, other) == [source_file]:
+                other_id = _doc_id_of(base, other)
+                replaced.append(other_id)
+                ops += [f"DROP SILENT GRAPH <{document_graph(base, other_id)}>", _delete_subject(meta, other)]
+    mapping = {e.key: index.canonical(e.key) for e in entities}
+    for st in statements:
+        for k in (st.subject, st.object, st.provenance.attributed_to):
+            if k and k not in mapping:
+                mapping[k] = index.canonical(k)
+    canon = sorted(set(mapping.values()))
+    described = [index.describe(c) for c in canon if c in index.info]
+    ops += [_delete_subject(ents_graph, str(entity_iri(base, c))) for c in canon]
+    m = Graph()
+    node = URIRef(doc_node)
+    m.add((node, P_HASH, Literal(chash)))
+    m.add((node, P_EXTRACTION, Literal(extraction_to_json(doc, entities, statements))))
+    m.add((node, P_KEYS, Literal(_keys_fingerprint(mapping))))
+    for src in sorted(set(_sources_of(store, base, doc_node)) | ({source_file} if source_file else set())):
+        m.add((node, P_SOURCE, Literal(src)))
+    ops.append(_insert({document_graph(base, doc.id): document_rdf(base, doc, statements, mapping),
+                        meta: _nt(m), ents_graph: entity_rdf(base, described)}))
+    _update(store, ops)
+    return replaced
+
+
+def add_source(store, base: str, doc_id: str, source_file: str) -> None:
+    """Note one more file that holds an unchanged document's text."""
+    meta = meta_graph(base)
+    _update(store, [f"INSERT DATA {{ GRAPH <{meta}> {{ <{document_iri(base, doc_id)}> <{P_SOURCE}> "
+                    f"{Literal(source_file).n3()} }} }}"])
+
+
+def _doc_id_of(base: str, doc_node: str) -> str:
+    from urllib.parse import unquote
+
+    return unquote(doc_node[len(base + "document/"):])
+
+
+def _update(store, ops: list[str]) -> None:
+    try:
+        store.update(" ;\n".join(op for op in ops if op))
+    except (OSError, SyntaxError, ValueError) as e:
+        raise StoreError(f"cannot write to the store: {e}") from e
+
+
+def _extractions(store, base: str) -> Iterator[tuple[str, str, str | None]]:
+    """(document IRI, extraction JSON, entity-key fingerprint) of every document, in IRI order."""
+    meta = _node(meta_graph(base))
+    keys = {q.subject.value: q.object.value for q in store.quads_for_pattern(None, _node(str(P_KEYS)), None, meta)}
+    docs = sorted(q.subject.value for q in store.quads_for_pattern(None, _node(str(P_EXTRACTION)), None, meta))
+    for d in docs:
+        for q in store.quads_for_pattern(_node(d), _node(str(P_EXTRACTION)), None, meta):
+            yield d, q.object.value, keys.get(d)
+
+
+def load_index(store, base: str) -> EntityIndex:
+    """The cross-document entity index of every document in the store."""
+    index = EntityIndex()
+    for _, data, _ in _extractions(store, base):
+        _, entities, _ = extraction_from_json(data)
+        index.add(entities)
+    return index
+
+
+def reconcile(store, base: str) -> dict:
+    """Bring every document graph and the entity graph in line with the resolution over the whole store.
+
+    Documents added earlier may have used a key that later documents changed ("Smith" was John Smith until
+    a Mary Smith came): their graphs are rewritten, one transaction each, and the entity graph is
+    recomputed. The result depends only on the set of documents in the store. Returns counts.
+    """
+    import pyoxigraph
+
+    index = load_index(store, base)
+    rewritten = 0
+    for doc_node, data, fingerprint in _extractions(store, base):
+        doc, entities, statements = extraction_from_json(data)
+        mapping = {e.key: index.canonical(e.key) for e in entities}
+        for st in statements:
+            for k in (st.subject, st.object, st.provenance.attributed_to):
+                if k and k not in mapping:
+                    mapping[k] = index.canonical(k)
+        fp = _keys_fingerprint(mapping)
+        if fp == fingerprint:
+            continue
+        meta = meta_graph(base)
+        ops = [f"DROP SILENT GRAPH <{document_graph(base, doc.id)}>",
+               f"DELETE WHERE {{ GRAPH <{meta}> {{ <{doc_node}> <{P_KEYS}> ?o }} }}",
+               _insert({document_graph(base, doc.id): document_rdf(base, doc, statements, mapping),
+                        meta: [f"<{doc_node}> <{P_KEYS}> {Literal(fp).n3()} ."]})]
+        _update(store, ops)
+        rewritten += 1
+    members = index.members()
+    wanted = entity_rdf(base, (index.describe(c, ms) for c, ms in sorted(members.items())))
+    ents = entities_graph(base)
+    current = {pyoxigraph.Triple(q.subject, q.predicate, q.object)
+               for q in store.quads_for_pattern(None, None, None, _node(ents))}
+    meta = meta_graph(base)
+    ops = [f"INSERT DATA {{ GRAPH <{meta}> {{ <{meta}> <{P_RECONCILED}> true }} }}"]
+    if current != set(pyoxigraph.parse("\n".join(wanted), format=pyoxigraph.RdfFormat.N_TRIPLES)):
+        ops = [f"DROP SILENT GRAPH <{ents}>", _insert({ents: wanted}), *ops]
+    _update(store, ops)
+    return {"rewritten": rewritten, "entities": len(members)}
+
+
+def is_reconciled(store, base: str) -> bool:
+    """True when no document was written since the last :func:`reconcile` (which then has nothing to do)."""
+    meta = _node(meta_graph(base))
+    return any(True for _ in store.quads_for_pattern(meta, _node(str(P_RECONCILED)), None, meta))
+
+
+# -- reading and export -----------------------------------------------------------------------------
+def _restorer():
+    """The store keeps literals in canonical form: a decimal 0.90 as 0.9, an xsd:nonNegativeInteger as an
+    xsd:integer. Exports give back the exact literals :func:`~kg.export.to_rdf` writes."""
+    import pyoxigraph
+
+    nonneg = pyoxigraph.NamedNode(str(XSD.nonNegativeInteger))
+    offsets = {pyoxigraph.NamedNode(str(NIF.beginIndex)), pyoxigraph.NamedNode(str(NIF.endIndex))}
+    confidence = pyoxigraph.NamedNode(str(KGO.confidence))
+    decimal = pyoxigraph.NamedNode(str(XSD.decimal))
+
+    def restore(q):
+        if q.predicate in offsets and isinstance(q.object, pyoxigraph.Literal):
+            return pyoxigraph.Quad(q.subject, q.predicate, pyoxigraph.Literal(q.object.value, datatype=nonneg),
+                                   q.graph_name)
+        if q.predicate == confidence and isinstance(q.object, pyoxigraph.Literal):
+            value = str(_confidence(float(q.object.value)))
+            return pyoxigraph.Quad(q.subject, q.predicate, pyoxigraph.Literal(value, datatype=decimal), q.graph_name)
+        return q
+
+    return restore
+
+
+def store_quads(store, base: str | None = None) -> list:
+    """Every exported quad of the store (the bookkeeping graph left out), with the literals as
+    :func:`~kg.export.to_rdf` writes them, sorted."""
+    base = base or store_base(store)
+    meta = meta_graph(base)
+    restore = _restorer()
+    quads = [restore(q) for q in store.quads_for_pattern(None, None, None, None)
+             if getattr(q.graph_name, "value", None) != meta]
+    return sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+
+
+def _to_rdflib(triples_nt: bytes) -> Graph:
+    g = Graph(bind_namespaces="none")
+    g.parse(data=triples_nt.decode("utf-8"), format="nt")
+    return g
+
+
+def _bind(g: Graph, base: str) -> Graph:
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    g.bind("ent", base + "entity/")
+    g.bind("st", base + "statement/")
+    g.bind("doc", base + "document/")
+    return g
+
+
+def store_to_graph(store) -> Graph:
+    """The union of the store's exported graphs as one rdflib graph: the graph :func:`~kg.export.to_rdf`
+    gives for the whole corpus."""
+    import pyoxigraph
+
+    base = store_base(store)
+    triples = sorted({pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in store_quads(store, base)},
+                     key=str)
+    return _bind(_to_rdflib(pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)), base)
+
+
+def store_to_dataset(store):
+    """The store's exported graphs as an rdflib ``Dataset`` (one named graph per document, and the entities)."""
+    from rdflib import Dataset
+
+    base = store_base(store)
+    ds = Dataset()
+    _bind(ds, base)
+    ds.parse(data=_dataset_bytes(store, "nq").decode("utf-8"), format="nquads")
+    return ds
+
+
+def _dataset_bytes(store, fmt: str) -> bytes:
+    import pyoxigraph
+
+    base = store_base(store)
+    quads = store_quads(store, base)
+    if fmt == "nq":
+        lines = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS).splitlines(keepends=True)
+        return b"".join(sorted(line for line in lines if line.strip()))
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()}
+    prefixes.update({"ent": base + "entity/", "st": base + "statement/", "doc": base + "document/"})
+    data = pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.TRIG, prefixes=dict(sorted(prefixes.items())))
+    # the body follows the sorted quads; the prefix lines are sorted too, so the bytes never vary
+    lines = data.splitlines(keepends=True)
+    head = [line for line in lines if line.startswith(b"@prefix")]
+    return b"".join(sorted(head)) + b"".join(line for line in lines if not line.startswith(b"@prefix"))
+
+
+def export_store(store, path: str | os.PathLike, fmt: str | None = None) -> Path:
+    """Export the store to ``path``, atomically, in the syntax of its extension: ``.nq`` and ``.trig`` keep
+    the per-document graphs; ``.ttl``, ``.nt``, ``.jsonld``, ``.rdf`` hold their union. The same store gives
+    the same bytes."""
+    ext = Path(path).suffix.lower()
+    if fmt is None:
+        fmt = DATASET_EXTENSIONS.get(ext)
+    if fmt is None:
+        try:
+            fmt = format_for(path)
+        except StoreError:
+            allowed = ", ".join(sorted({".ttl", ".nt", ".jsonld", ".rdf", *DATASET_EXTENSIONS}))
+            raise StoreError(f"cannot tell the RDF syntax of {os.fspath(path)!r} from its extension "
+                             f"{ext or '(none)'!r}; allowed: {allowed}") from None
+    if fmt in ("nq", "trig"):
+        data = _dataset_bytes(store, fmt)
+    elif fmt in SERIALIZERS:
+        data = serialize(store_to_graph(store), fmt)
+    else:
+        raise StoreError(f"unknown RDF syntax {fmt!r}; allowed: {', '.join([*SERIALIZERS, 'nq', 'trig'])}")
+    return write_bytes(path, data)
+
+
+def _select(store, query: str) -> list[tuple]:
+    from .vocab import KGO_NS
+
+    prefixes = {"kgo": KGO_NS, "rdf": str(RDF), "rdfs": str(RDFS)}
+    return [tuple(sol[i] for i in range(len(sol))) for sol in
+            store.query(query, prefixes=prefixes, use_default_graph_as_union=True)]
+
+
+def store_stats(store, top: int = 10) -> dict:
+    """Counts of a store: documents, entities by type, statements by relation, and the ``top`` entities
+    that take part in the most statements."""
+    base = store_base(store)
+    docs = _select(store, "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a kgo:Document }")[0][0]
+    by_type = {str(t.value).rsplit("/", 1)[-1]: int(n.value) for t, n in _select(
+        store, "SELECT ?t (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kgo:Entity, ?t FILTER(?t != kgo:Entity) } "
+               "GROUP BY ?t")}
+    by_rel = {str(r.value).rsplit("#", 1)[-1].rsplit("/", 1)[-1]: int(n.value) for r, n in _select(
+        store, "SELECT ?r (COUNT(?s) AS ?n) WHERE { ?s a kgo:Statement ; rdf:predicate ?r } GROUP BY ?r")}
+    top_rows = _select(store, f"""
+        SELECT ?e ?label (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+            ?e a kgo:Entity ; rdfs:label ?label .
+            {{ ?s rdf:subject ?e }} UNION {{ ?s rdf:object ?e }}
+        }} GROUP BY ?e ?label ORDER BY DESC(?n) ?e LIMIT {int(top)}""")
+    return {
+        "base": base,
+        "documents": int(docs.value),
+        "entities": sum(by_type.values()) if by_type else 0,
+        "statements": sum(by_rel.values()),
+        "by_type": dict(sorted(by_type.items())),
+        "by_relation": dict(sorted(by_rel.items())),
+        "most_connected": [{"entity": e.value, "label": label.value, "statements": int(n.value)}
+                           for e, label, n in top_rows],
+    }
