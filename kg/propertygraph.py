@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import secrets
 from io import BytesIO
 from pathlib import Path
 from typing import Callable
@@ -391,25 +390,10 @@ WRITERS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
 
 
 def write_bytes(data: bytes, path: str | os.PathLike) -> Path:
-    """Write ``data`` to ``path`` atomically: a temporary file in the same folder, then one rename."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise StoreError(f"cannot write {os.fspath(path)!r}: directory {os.fspath(path.parent)!r} does not exist")
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    except OSError as e:
-        raise StoreError(f"cannot write {os.fspath(path)!r}: {e.strerror or e}") from e
-    return path
+    """Write ``data`` to ``path`` atomically (see :func:`kg.export.write_bytes`)."""
+    from .export import write_bytes as _write
+
+    return _write(path, data)
 
 
 def write_property_graph(rdf: Graph, path: str | os.PathLike) -> Path:

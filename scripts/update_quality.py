@@ -14,10 +14,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from kg.evaluate import evaluate, format_report, read_gold  # noqa: E402
+from readme_section import update_section  # noqa: E402
 
-README = ROOT / "README.md"
 START, END = "<!-- quality:start -->", "<!-- quality:end -->"
 GOLD = ["tests/data/blinken-lavrov-vienne.fr.json", "tests/data/wikinews-dev.jsonl", "tests/data/plover-gsr-dev.jsonl"]
 
@@ -33,20 +34,7 @@ def quality_section() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = README.read_text(encoding="utf-8")
-    if START not in text or END not in text:
-        print(f"README.md has no {START} … {END} section", file=sys.stderr)
-        return 2
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    new = head + quality_section() + tail
-    if "--check" in argv:
-        if new != text:
-            print("README.md quality numbers are out of date: run python scripts/update_quality.py")
-            return 1
-        return 0
-    README.write_text(new, encoding="utf-8")
-    return 0
+    return update_section(START, END, quality_section, argv, "quality numbers", "update_quality.py")
 
 
 if __name__ == "__main__":

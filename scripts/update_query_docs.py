@@ -15,10 +15,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
 
 from kg.sparql import format_table, load_data, read_query, run_query  # noqa: E402
+from readme_section import update_section  # noqa: E402
 
-README = ROOT / "README.md"
 START, END = "<!-- queries:start -->", "<!-- queries:end -->"
 CORPUS = "examples/corpus.ttl"
 
@@ -45,20 +46,7 @@ def queries_section() -> str:
 
 
 def main(argv: list[str]) -> int:
-    text = README.read_text(encoding="utf-8")
-    if START not in text or END not in text:
-        print(f"README.md has no {START} … {END} section", file=sys.stderr)
-        return 2
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    new = head + queries_section() + tail
-    if "--check" in argv:
-        if new != text:
-            print("README.md example query outputs are out of date: run python scripts/update_query_docs.py")
-            return 1
-        return 0
-    README.write_text(new, encoding="utf-8")
-    return 0
+    return update_section(START, END, queries_section, argv, "example query outputs", "update_query_docs.py")
 
 
 if __name__ == "__main__":
