@@ -440,6 +440,19 @@ def _strip_markdown(line: _Mapped) -> _Mapped:
     return line.drop(spans) if spans else line
 
 
+#: wiki markup that dumps of wikis leave in article text: "[[w:Paul Volcker|Paul Volcker]]" (the
+#: opening bracket is sometimes lost), "[[Ottawa]]", and a "{{byline|date}}" template reduced to a prefix
+_WIKI_LINK = re.compile(r"\[\[?(?:[a-z]{1,3}:)?(?:[^\[\]|\n]+\|)?([^\[\]|\n]+)\]\]")
+_WIKI_TEMPLATE = re.compile(r"\{\{[^{}\n]*\}\}|^byline\|date")
+
+
+def _strip_wiki(line: _Mapped) -> _Mapped:
+    spans = [m.span() for m in _WIKI_TEMPLATE.finditer(line.text)]
+    for m in _WIKI_LINK.finditer(line.text):  # keep the link's text only
+        spans += [(m.start(), m.start(1)), (m.end(1), m.end())]
+    return line.drop(spans) if spans else line
+
+
 def _tidy(line: _Mapped) -> _Mapped:
     """Strip the line and collapse its runs of spaces, keeping the first space of each run."""
     keep: list[int] = []
@@ -464,6 +477,8 @@ def _split_lines(norm: _Mapped, markdown: bool) -> list[_Line]:
         content = norm[start:end]
         if markdown:
             content = _strip_markdown(content)
+        if "[" in content.text or "{" in content.text or "byline|" in content.text:
+            content = _strip_wiki(content)
         lines.append(_Line(start, end, _tidy(content)))
         start = end + 1
     return lines
