@@ -297,6 +297,15 @@ CASES = [
     ("en-bare-surname-is-no-organisation", "en",
      '"These are anchor projects," said Wagner.',
      [("Wagner", "said", None, P, A)], [("Wagner Group", "said", None, P, A)]),
+    ("en-agent-of-participle-owns-noun", "en",
+     "Amnesty condemned the attacks carried out by Boko Haram.",
+     [("Amnesty International", "condemned", "Boko Haram", P, A)], []),
+    ("fr-inquiry-into-crimes-by-agent", "fr",
+     "La Cour pénale internationale a ouvert une enquête sur les crimes commis par l'armée russe.",
+     [("International Criminal Court", "accused", "Russia", P, A)], []),
+    ("en-inquiry-into", "en",
+     "The UN opened an inquiry into Sudan's conduct.",
+     [("United Nations", "accused", "Sudan", P, A)], []),
     ("en-owner-through-prepositions", "en",
      "Chad on Monday lifted a state of emergency in the Lac province of Niger.",
      [("Chad", "agreed", "Niger", P, A)], []),
@@ -344,6 +353,12 @@ def test_event_codes_are_finer_than_relations():
     codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}
     assert codes[("Egypt", "called_for", "Israel")] == "100"  # demand, CAMEO 10
     assert codes[("Japan", "offered", "Vietnam")] == "030"  # an announced cooperative act: intent
+
+
+def test_investigation_is_coded_investigate():
+    label, sts = statements("en", "The UN opened an inquiry into Sudan's conduct.")
+    codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}
+    assert codes[("United Nations", "accused", "Sudan")] == "090"  # CAMEO 09 investigate, not an accusation
 
 
 def test_light_verb_changes_event_code():

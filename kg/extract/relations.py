@@ -234,6 +234,17 @@ class _Extractor:
             while frontier:
                 t, depth = frontier.pop(0)
                 for c in t.children:
+                    if c.dep_ == "acl" and c.pos_ == "VERB" and "Past" in c.morph.get("Tense"):
+                        # "crimes committed by Croat forces", "des exactions commises par X": the agent
+                        # of a past participle on the noun is whose the noun is
+                        agents = [g for a in c.children for g in syntax.prep_objects(a, syntax.AGENT_PREPS)] + \
+                                 [g for a in c.children if a.dep_ in syntax.AGENT_PREP_DEPS
+                                  for g in a.children if g.dep_ in syntax.POBJ_DEPS] + \
+                                 [a for a in c.children if a.dep_ in syntax.AGENT_DEPS]
+                        found = [r for r in self.refs(agents) if r.key not in exclude]
+                        if found:
+                            return [Ref(found[0].key, found[0].cost + 0.2 + 0.05 * depth)]
+                        continue
                     if c.dep_ in syntax.CONJ_DEPS | {"punct", "cc", "det", "case", "acl", "acl:relcl", "relcl"}:
                         continue
                     k = self.ents.token_key.get(c.i)
@@ -481,7 +492,7 @@ class _Extractor:
             # against Iran", "l'attaque contre la Syrie"
             for c in tok.children:
                 p = syntax.prep_of(c) if c.dep_ in syntax.OBLIQUE_DEPS else (c.lower_ if c.dep_ in syntax.PREP_DEPS else None)
-                if p in ("de", "d'", "du", "des", "of", "contre", "against", "on", "sur"):
+                if p in ("de", "d'", "du", "des", "of", "contre", "against", "on", "sur", "into"):
                     heads = [c] if c.dep_ in syntax.OBLIQUE_DEPS else [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]
                     # "sanctions on the Taliban religious faction", "a suspension of air links with
                     # Serbia": through a noun that is not itself an entity
