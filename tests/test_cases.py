@@ -371,3 +371,12 @@ def test_confidence_orders_direct_above_indirect():
     label, sts = statements("en", "Sweden condemned Iran. Olaf Scholz spoke later. He condemned Syria.")
     conf = {(label[s.subject], label.get(s.object)): s.confidence for s in sts if s.relation == "condemned"}
     assert conf[("Sweden", "Iran")] > conf[("Olaf Scholz", "Syria")]  # a name above a pronoun
+
+
+def test_a_quote_is_not_given_to_the_next_sentence_speaker():
+    label, sts = statements("fr", "« Nous partirons demain ». Le ministre Jean Castex a déclaré que le budget sera tenu.")
+    quotes = {st.quote for st in sts if st.relation == "said"}
+    assert "Nous partirons demain" not in quotes and "le budget sera tenu" in quotes
+    label, sts = statements("en", '"We will leave tomorrow," the minister, John Smith, said.')
+    assert [(label[st.subject], st.quote) for st in sts if st.relation == "said"] == \
+        [("John Smith", "We will leave tomorrow,")]

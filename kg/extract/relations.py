@@ -592,8 +592,11 @@ class _Extractor:
         # « … », a ensuite précisé X / « … », conclut tout simplement X / "…," the minister, X, told
         # reporters: punctuation, auxiliaries, clitics, adverbs and a short noun phrase may come first
         first_word = True
+        ends_sentence = q.end - 2 > q.start and doc[q.end - 2].text in (".", "!", "?")  # '"… tomorrow." The'
         while j < len(doc) and j < q.end + 8 and doc[j].text not in _QUOTE_MARKS:
             t = doc[j]
+            if t.text in (".", ";") or (t.is_sent_start and (j > q.end or ends_sentence)):
+                break  # the next sentence's verb is not this quote's
             # right after the quote a reporting verb is one whatever the tagger says ("», juge le
             # ministère", "», commente X" tagged as nouns)
             if reporting_lemma(t, lex) and (t.pos_ in ("VERB", "AUX") or first_word and t.pos_ != "PROPN"):
