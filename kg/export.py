@@ -313,6 +313,42 @@ SERIALIZERS: dict[str, Callable[[Graph], bytes]] = {
     "xml": _xml,
 }
 
+#: file extension -> rdflib syntax name, for reading: what kg writes, and N-Quads / TriG
+READ_EXTENSIONS: dict[str, str] = {
+    ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".nq": "nquads", ".trig": "trig",
+    ".rdf": "xml", ".xml": "xml",
+}
+
+
+def read_graph(path: str | os.PathLike) -> Graph:
+    """The RDF file at ``path`` as one rdflib graph (the graphs of N-Quads and TriG merged); the syntax
+    follows the extension (a key of :data:`READ_EXTENSIONS`). Raises :class:`~kg.errors.InputError` for a
+    missing file, an unknown extension or bad syntax."""
+    from rdflib import Dataset
+
+    from .errors import InputError
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(f"{os.fspath(path)!r} does not exist; expected an RDF file or a store folder")
+    fmt = READ_EXTENSIONS.get(p.suffix.lower())
+    if fmt is None:
+        raise InputError(f"cannot tell the RDF syntax of {os.fspath(path)!r} from its extension "
+                         f"{p.suffix or '(none)'!r}; allowed: {', '.join(READ_EXTENSIONS)} or a store folder")
+    g: Graph = Dataset() if fmt in ("nquads", "trig") else Graph()
+    try:
+        g.parse(p, format=fmt)
+    except Exception as e:  # rdflib raises many unrelated types for bad syntax
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise InputError(f"{os.fspath(path)!r} is not valid {fmt}: {first[:200]}") from None
+    if isinstance(g, Dataset):
+        merged = Graph()
+        for s_, p_, o_, _ in g.quads((None, None, None, None)):
+            merged.add((s_, p_, o_))
+        return merged
+    return g
+
+
 #: file extension -> syntax name
 EXTENSIONS: dict[str, str] = {
     ".ttl": "turtle",

@@ -33,6 +33,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
 from .errors import InputError, StoreError
+from .export import READ_EXTENSIONS, read_graph
 from .model import ENTITY_TYPES
 from .vocab import GEONAMES, KGO, KGO_NS, NIF, SCHEMA, WIKIDATA
 
@@ -42,35 +43,21 @@ __all__ = [
 ]
 
 #: file extension -> rdflib parser name, for the RDF files kg writes
-RDF_FORMATS: dict[str, str] = {
-    ".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".nq": "nquads", ".trig": "trig",
-    ".rdf": "xml", ".xml": "xml",
-}
-_QUAD_FORMATS = {"nquads", "trig"}
+#: file extension -> rdflib syntax name of the RDF files read
+RDF_FORMATS = READ_EXTENSIONS
 _TYPES = {SCHEMA[t]: t for t in ENTITY_TYPES}
 
 
 # -- input edge ---------------------------------------------------------------------------------------
 def read_store(path: str | os.PathLike) -> Graph:
-    """The knowledge graph of a store folder as one rdflib graph: for a store ``kg build --store``
-    wrote, the union of its exported graphs (without its bookkeeping); for any other pyoxigraph store,
-    every quad."""
-    import pyoxigraph
-
+    """The knowledge graph of a store folder as one rdflib graph (see :func:`kg.store.graph_of`)."""
     from .errors import StoreError
-    from .store import open_store, store_base, store_to_graph
+    from .store import graph_of, open_store
 
     try:
-        store = open_store(path, read_only=True)
+        return graph_of(open_store(path, read_only=True))
     except StoreError as e:
         raise InputError(str(e)) from None
-    try:
-        store_base(store)
-    except StoreError:  # not written by kg build: take every quad as it is
-        ds = Dataset()
-        ds.parse(data=store.dump(format=pyoxigraph.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
-        return _merge(ds)
-    return store_to_graph(store)
 
 
 def _merge(ds: Graph) -> Graph:
@@ -83,24 +70,11 @@ def _merge(ds: Graph) -> Graph:
 
 
 def read_rdf(path: str | os.PathLike) -> Graph:
-    """The RDF at ``path``: a pyoxigraph store folder, or a file whose extension is a key of
-    :data:`RDF_FORMATS`. Raises :class:`~kg.errors.InputError` for anything else."""
-    p = Path(path)
-    if p.is_dir():
-        return read_store(p)
-    if not p.exists():
-        raise InputError(f"{os.fspath(path)!r} does not exist; expected an RDF file or a store folder")
-    fmt = RDF_FORMATS.get(p.suffix.lower())
-    if fmt is None:
-        raise InputError(f"cannot tell the RDF syntax of {os.fspath(path)!r} from its extension "
-                         f"{p.suffix or '(none)'!r}; allowed: {', '.join(RDF_FORMATS)} or a store folder")
-    g: Graph = Dataset() if fmt in _QUAD_FORMATS else Graph()
-    try:
-        g.parse(p, format=fmt)
-    except Exception as e:  # rdflib raises many unrelated types for bad syntax
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise InputError(f"{os.fspath(path)!r} is not valid {fmt}: {first[:200]}") from None
-    return _merge(g)
+    """The RDF at ``path``: a store folder, or a file whose extension is a key of :data:`RDF_FORMATS`.
+    Raises :class:`~kg.errors.InputError` for anything else."""
+    if Path(path).is_dir():
+        return read_store(path)
+    return read_graph(path)
 
 
 # -- RDF -> property graph (pure) ---------------------------------------------------------------------

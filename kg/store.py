@@ -423,6 +423,17 @@ def store_to_graph(store) -> Graph:
     return _bind(_to_rdflib(pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)), base)
 
 
+def graph_of(store) -> Graph:
+    """The knowledge graph in a store as one rdflib graph: for a store ``kg build --store`` wrote, its
+    export (:func:`store_to_graph`, without the bookkeeping); for any other pyoxigraph store, every quad."""
+    import pyoxigraph
+
+    if _find_base(store) is not None:
+        return store_to_graph(store)
+    triples = sorted({pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in store}, key=str)
+    return _to_rdflib(pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES))
+
+
 def store_to_dataset(store):
     """The store's exported graphs as an rdflib ``Dataset`` (one named graph per document, and the entities)."""
     from rdflib import Dataset

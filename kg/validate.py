@@ -16,14 +16,13 @@ from pathlib import Path
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
 
-from .errors import InputError, OntologyError
+from .errors import OntologyError
+from .export import read_graph as read_rdf  # an RDF file as one rdflib graph
 
 __all__ = ["SHAPES_PATH", "Violation", "ValidationReport", "shapes", "check_offsets", "validate_graph", "read_rdf", "store_graph"]
 
 SHAPES_PATH = Path(__file__).resolve().parent.parent / "ontologies" / "shapes.ttl"
 
-_RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml", ".xml": "xml", ".nq": "nquads",
-                ".trig": "trig"}
 
 
 @lru_cache(maxsize=1)
@@ -150,39 +149,8 @@ def validate_graph(graph: Graph, sources: str | Path | None = None) -> Validatio
     return report
 
 
-def read_rdf(path: str | Path) -> Graph:
-    """An RDF file as an rdflib graph (quads are merged); the syntax follows the extension."""
-    p = Path(path)
-    fmt = _RDF_FORMATS.get(p.suffix.lower())
-    if fmt is None:
-        raise InputError(f"{str(path)!r}: unknown RDF extension {p.suffix!r}; allowed: {', '.join(_RDF_FORMATS)}")
-    if not p.is_file():
-        raise InputError(f"RDF file {str(path)!r} does not exist")
-    if fmt in ("nquads", "trig"):
-        from rdflib import Dataset
-
-        ds = Dataset()
-        try:
-            ds.parse(p, format=fmt)
-        except Exception as e:  # rdflib raises several unrelated types for bad syntax
-            raise InputError(f"{str(path)!r} is not valid {fmt}: {e}") from None
-        g = Graph()
-        for s, pr, o, _ in ds.quads((None, None, None, None)):
-            g.add((s, pr, o))
-        return g
-    g = Graph()
-    try:
-        g.parse(p, format=fmt)
-    except Exception as e:  # rdflib raises several unrelated types for bad syntax
-        raise InputError(f"{str(path)!r} is not valid {fmt}: {e}") from None
-    return g
-
-
 def store_graph(store) -> Graph:
-    """The union of a store's graphs as one rdflib graph."""
-    import pyoxigraph as ox
+    """The knowledge graph in a store as one rdflib graph (see :func:`kg.store.graph_of`)."""
+    from .store import graph_of
 
-    data = ox.serialize((ox.Triple(q.subject, q.predicate, q.object) for q in store), format=ox.RdfFormat.N_TRIPLES)
-    g = Graph()
-    g.parse(data=data, format="nt")
-    return g
+    return graph_of(store)
