@@ -1,32 +1,400 @@
-"""The relation lexicon and the role lexicon, loaded once from ``ontologies/``.
+"""Language data, loaded once per language from ``ontologies/lexicon/`` (see the README there).
 
-Everything language-specific that the rules consult lives in these data files; the rules themselves
-(kg/extract) are written once for both languages.
+Per language (``ontologies/lexicon/{lang}/``):
+
+- ``profile.json``: the grammar words (prepositions by function, determiners, complementisers,
+  relative pronouns, auxiliaries, contractions, inflection repairs) -> :class:`Profile`;
+- ``lexicon.json``: kg's curated predicates and cues (verb frames, event nouns, reporting verbs …);
+- ``cameo.json``: the CAMEO event lexicon (verbs, verb synsets and their phrase patterns, noun synsets,
+  event nouns) -> :class:`CameoLexicon`;
+- ``agents.json``: agent nouns with their CAMEO agent codes -> :class:`AgentLexicon`.
+
+Language-independent: ``relations.json`` (CAMEO codes -> kg relations, and the few rules that turn one
+relation into another) -> :class:`RelationRules`, and ``ontologies/roles.json`` (offices).
+
+Everything language-specific that the rules consult lives in these files; the rules themselves
+(``kg/extract``) are written once for every language. Adding a verb, an event noun, a construction or
+an agent noun is a data change; adding a language is a new folder.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Mapping
 
 from .errors import OntologyError
 from .model import RELATIONS
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
+LEXICON_DIR = ONTOLOGY_DIR / "lexicon"
 
 
-def read_json(name: str) -> dict:
-    """Read one JSON data file of ``ontologies/``, with an :class:`OntologyError` naming the problem."""
+def read_json(name: str | Path, *, optional: bool = False) -> dict | None:
+    """Read one JSON data file of ``ontologies/`` (a path relative to it), with an :class:`OntologyError`
+    naming the problem; ``None`` for a missing ``optional`` file."""
     path = ONTOLOGY_DIR / name
     try:
         with open(path, encoding="utf-8") as f:
-            return json.load(f)
+            data = json.load(f)
     except FileNotFoundError:
+        if optional:
+            return None
         raise OntologyError(f"data file {path} is missing; reinstall kg from its repository") from None
-    except json.JSONDecodeError as e:
-        raise OntologyError(f"data file {path} is not valid JSON: {e}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise OntologyError(f"data file {path} is not valid UTF-8 JSON: {e}") from None
+    if not isinstance(data, dict):
+        raise OntologyError(f"data file {path}: expected a JSON object, found {type(data).__name__}")
+    return data
+
+
+def languages() -> tuple[str, ...]:
+    """The languages that have a profile under ``ontologies/lexicon/``."""
+    return tuple(sorted(p.parent.name for p in LEXICON_DIR.glob("*/profile.json")))
+
+
+# =====================================================================================================
+# the profile: grammar words
+
+#: the functions a preposition can have for the rules (see profile.json)
+PREPOSITION_FUNCTIONS = ("of", "dative", "agent", "between", "theme", "origin", "topic")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The grammar words of one language, by function."""
+
+    lang: str
+    prepositions: Mapping[str, frozenset[str]]
+    contractions: Mapping[str, str]
+    complementisers: frozenset[str]
+    coordinators: frozenset[str]
+    possessive_markers: frozenset[str]
+    relative_pronouns: frozenset[str]
+    relative_adverbs: frozenset[str]
+    auxiliaries: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    definite_determiners: frozenset[str]
+    negation_particles: frozenset[str]
+    negation_needs_particle: frozenset[str]
+    lemma_repairs: tuple[tuple[str, str], ...]
+
+    def preps(self, *functions: str) -> frozenset[str]:
+        """The prepositions that have one of these functions ("of", "dative", "agent" …)."""
+        out: set[str] = set()
+        for fn in functions:
+            if fn not in self.prepositions:
+                raise KeyError(f"no preposition function {fn!r}; known: {', '.join(PREPOSITION_FUNCTIONS)}")
+            out |= self.prepositions[fn]
+        return frozenset(out)
+
+    def base_preposition(self, word: str) -> str:
+        """A contracted preposition as its preposition ("au" -> "à"), any other word unchanged."""
+        return self.contractions.get(word, word)
+
+
+def _words(data: Mapping, key: str, where: str) -> frozenset[str]:
+    value = data.get(key, [])
+    if isinstance(value, dict):
+        value = value.get("entries", [])
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise OntologyError(f"{where}: {key!r} must be a list of strings")
+    return frozenset(w.lower() for w in value)
+
+
+def _profile_from(data: Mapping, where: str) -> Profile:
+    preps = data.get("prepositions", {})
+    missing = [fn for fn in PREPOSITION_FUNCTIONS if fn not in preps]
+    if missing:
+        raise OntologyError(f"{where}: prepositions lack the functions {missing}; "
+                            f"every profile names {', '.join(PREPOSITION_FUNCTIONS)}")
+    negation = data.get("negation_particles", {})
+    repairs = data.get("lemma_repairs", {}).get("rules", [])
+    if not all(isinstance(r, list) and len(r) == 2 for r in repairs):
+        raise OntologyError(f"{where}: lemma_repairs.rules must be a list of [ending, replacement] pairs")
+    return Profile(
+        lang=data["lang"],
+        prepositions={fn: _words(preps, fn, where) for fn in PREPOSITION_FUNCTIONS},
+        contractions={k: v for k, v in data.get("contractions", {}).items() if not k.startswith("_")},
+        complementisers=_words(data, "complementisers", where),
+        coordinators=_words(data, "coordinators", where),
+        possessive_markers=_words(data, "possessive_markers", where),
+        relative_pronouns=_words(data, "relative_pronouns", where),
+        relative_adverbs=_words(data, "relative_adverbs", where),
+        auxiliaries=_words(data, "auxiliaries", where),
+        perfect_auxiliaries=_words(data, "perfect_auxiliaries", where),
+        definite_determiners=_words(data, "definite_determiners", where),
+        negation_particles=_words(negation, "particles", where),
+        negation_needs_particle=_words(negation, "needs_particle", where),
+        lemma_repairs=tuple((a, b) for a, b in repairs),
+    )
+
+
+@lru_cache(maxsize=None)
+def load_profile(lang: str) -> Profile:
+    """The grammar words of one language; for a language without a profile (a hand-built parse in
+    spaCy's multi-language vocabulary, ``"xx"``), every profile's words together."""
+    if lang not in languages():
+        profiles = [load_profile(lg) for lg in languages()]
+        if not profiles:
+            raise OntologyError(f"no language profile under {LEXICON_DIR}")
+
+        def union(attr: str) -> frozenset[str]:
+            return frozenset().union(*(getattr(p, attr) for p in profiles))
+
+        return Profile(
+            lang=lang,
+            prepositions={fn: frozenset().union(*(p.prepositions[fn] for p in profiles))
+                          for fn in PREPOSITION_FUNCTIONS},
+            contractions={k: v for p in profiles for k, v in p.contractions.items()},
+            **{attr: union(attr) for attr in (
+                "complementisers", "coordinators", "possessive_markers", "relative_pronouns",
+                "relative_adverbs", "auxiliaries", "perfect_auxiliaries", "definite_determiners",
+                "negation_particles", "negation_needs_particle")},
+            lemma_repairs=(),
+        )
+    where = f"lexicon/{lang}/profile.json"
+    return _profile_from(read_json(Path("lexicon") / lang / "profile.json"), where)
+
+
+# =====================================================================================================
+# relations: CAMEO codes and relation rules
+
+
+@dataclass(frozen=True)
+class RelationRules:
+    """How CAMEO codes map to kg relations, and the rules that turn one relation into another."""
+
+    cameo: Mapping[str, str | None]  # code prefix -> relation (None: no relation)
+    negated: Mapping[str, tuple[str, str]]  # relation -> (relation, code) when negated
+    conditional: tuple[str, str]  # (relation, code) of an act announced on a condition
+    conditional_except: frozenset[str]
+    intentions: tuple[tuple[int, int, str], ...]  # (first root, last root, code)
+    place_is_not_partner: frozenset[str]
+    person_or_organisation_target: frozenset[str]
+    place_targets: frozenset[str]
+    purpose_target_roots: frozenset[str]
+    not_events: frozenset[str]
+
+    def relation_for(self, code: str | None) -> str | None:
+        """The kg relation of a CAMEO code: its longest prefix in the table ("1122" -> accused)."""
+        if not code:
+            return None
+        for n in range(len(code), 1, -1):
+            if code[:n] in self.cameo:
+                return self.cameo[code[:n]]
+        return None
+
+    def intention_code(self, code: str | None) -> str | None:
+        """The CAMEO code of an act of this code announced rather than done, if the table has one."""
+        if not code or not code[:2].isdigit():
+            return None
+        root = int(code[:2])
+        for first, last, intent in self.intentions:
+            if first <= root <= last:
+                return intent
+        return None
+
+
+def _relations(values: Iterable[str], where: str) -> frozenset[str]:
+    return frozenset(_check_relation(v, where) for v in values)
+
+
+@lru_cache(maxsize=1)
+def load_relation_rules() -> RelationRules:
+    """The language-independent relation rules of ``ontologies/lexicon/relations.json``."""
+    where = "lexicon/relations.json"
+    data = read_json(Path("lexicon") / "relations.json")
+    cameo = {}
+    for prefix, rel in data["cameo"].items():
+        if prefix.startswith("_"):
+            continue
+        if not prefix.isdigit():
+            raise OntologyError(f"{where}: cameo key {prefix!r} is not a code prefix")
+        cameo[prefix] = None if rel is None else _check_relation(rel, where)
+    cond = data["conditional"]
+    return RelationRules(
+        cameo=cameo,
+        negated={_check_relation(k, where): (_check_relation(v["relation"], where), v["code"])
+                 for k, v in data["negated"].items() if not k.startswith("_")},
+        conditional=(_check_relation(cond["relation"], where), cond["code"]),
+        conditional_except=_relations(cond["except"], where),
+        intentions=tuple((v["roots"][0], v["roots"][1], v["code"])
+                         for k, v in data["intentions"].items() if not k.startswith("_")),
+        place_is_not_partner=_relations(data["place_is_not_partner"]["relations"], where),
+        person_or_organisation_target=_relations(data["person_or_organisation_target"]["relations"], where),
+        place_targets=_relations(data["place_targets"]["relations"], where),
+        purpose_target_roots=frozenset(data["purpose_targets"]["roots"]),
+        not_events=_relations(data["not_events"]["relations"], where),
+    )
+
+
+# =====================================================================================================
+# the CAMEO event lexicon
+
+
+@dataclass(frozen=True)
+class NounSpec:
+    """A noun phrase a pattern asks for: a head (a word, or ``&synset``) and modifiers that must be
+    among the head's dependents."""
+
+    head: str
+    modifiers: tuple[str, ...] = ()
+
+    @classmethod
+    def parse(cls, spec: str | None) -> "NounSpec | None":
+        if not spec:
+            return None
+        words = spec.lower().split()
+        return cls(words[-1], tuple(words[:-1]))
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A CAMEO phrase pattern: constraints on a verb's arguments and the code they give."""
+
+    code: str | None
+    subject: NounSpec | None = None
+    particle: str | None = None
+    object: NounSpec | None = None
+    preps: tuple[tuple[str, NounSpec | None], ...] = ()
+    target: str | None = None
+    text: str = ""
+
+    @property
+    def specificity(self) -> int:
+        """How much the pattern asks for: the more, the stronger its claim on a clause."""
+        n = 0
+        for spec in (self.subject, self.object):
+            if spec is not None:
+                n += 2 + len(spec.modifiers)
+        n += 1 if self.particle else 0
+        for _, spec in self.preps:
+            n += 1 + (2 + len(spec.modifiers) if spec is not None else 0)
+        return n
+
+
+@dataclass(frozen=True)
+class CameoVerb:
+    """A verb of the CAMEO lexicon: its lemma and what must come with it, its code and its synset."""
+
+    lemma: str
+    code: str | None
+    synset: str
+    particle: str | None = None
+    clitics: tuple[str, ...] = ()
+    prefix: str | None = None
+
+
+@dataclass(frozen=True)
+class CameoLexicon:
+    """The CAMEO event lexicon of one language (empty when the language has none)."""
+
+    nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)  # synset -> words and phrases
+    verbs: Mapping[str, tuple[CameoVerb, ...]] = field(default_factory=dict)  # lemma -> entries
+    forms: Mapping[str, str] = field(default_factory=dict)  # irregular inflected form -> lemma
+    synsets: Mapping[str, tuple[str | None, tuple[Pattern, ...]]] = field(default_factory=dict)
+    event_nouns: Mapping[str, str] = field(default_factory=dict)  # noun lemma -> code
+
+    def patterns(self, verb: CameoVerb) -> tuple[Pattern, ...]:
+        return self.synsets.get(verb.synset, (None, ()))[1]
+
+
+def _code(value, where: str) -> str | None:
+    if value is None:
+        return None
+    if not (isinstance(value, str) and value.isdigit() and 2 <= len(value) <= 4):
+        raise OntologyError(f"{where}: CAMEO code {value!r} is not null or 2-4 digits")
+    return value
+
+
+def _cameo_from(data: Mapping, where: str) -> CameoLexicon:
+    nouns = {name.lower(): frozenset(w.lower() for w in words) for name, words in data.get("nouns", {}).items()}
+    verbs: dict[str, list[CameoVerb]] = {}
+    forms: dict[str, str] = {}
+    for i, v in enumerate(data.get("verbs", [])):
+        w = f"{where} verb {i} ({v.get('lemma')!r})"
+        if not isinstance(v.get("lemma"), str) or not v["lemma"]:
+            raise OntologyError(f"{w}: missing lemma")
+        entry = CameoVerb(v["lemma"].lower(), _code(v.get("code"), w), str(v.get("synset", "")).lower(),
+                          v.get("particle"), tuple(v.get("clitics", ())), v.get("prefix"))
+        verbs.setdefault(entry.lemma, []).append(entry)
+        for form in v.get("forms", ()):
+            forms.setdefault(form.lower(), entry.lemma)
+    synsets = {}
+    for name, block in data.get("synsets", {}).items():
+        w = f"{where} synset {name!r}"
+        patterns = []
+        for j, p in enumerate(block.get("patterns", [])):
+            pw = f"{w} pattern {j}"
+            preps = tuple((str(x["prep"]).lower(), NounSpec.parse(x.get("object"))) for x in p.get("preps", ()))
+            patterns.append(Pattern(_code(p.get("code"), pw), NounSpec.parse(p.get("subject")), p.get("particle"),
+                                    NounSpec.parse(p.get("object")), preps, p.get("target"), p.get("text", "")))
+        synsets[name.lower()] = (_code(block.get("code"), w), tuple(patterns))
+    event_nouns = {}
+    for n in data.get("event_nouns", []):
+        event_nouns.setdefault(n["lemma"].lower(), _code(n["code"], f"{where} event noun {n['lemma']!r}"))
+    return CameoLexicon(nouns, {k: tuple(v) for k, v in verbs.items()}, forms, synsets, event_nouns)
+
+
+@lru_cache(maxsize=None)
+def load_cameo(lang: str) -> CameoLexicon:
+    """The CAMEO event lexicon of one language; an empty one when the language has no ``cameo.json``."""
+    data = read_json(Path("lexicon") / lang / "cameo.json", optional=True)
+    return CameoLexicon() if data is None else _cameo_from(data, f"lexicon/{lang}/cameo.json")
+
+
+# =====================================================================================================
+# agents: actors named by description
+
+
+@dataclass(frozen=True)
+class Agent:
+    """An agent noun: "government", "riot police", "rebel", "manifestant"."""
+
+    words: tuple[str, ...]  # the phrase's words, lowercase, singular
+    head: str
+    code: str  # CAMEO agent code: GOV, MIL, COP, REB, OPP …
+    person: bool  # one instance is a person (a rebel), not a body (the army)
+    en: str  # the English phrase
+    plural: tuple[str, ...] = ()  # irregular plural forms of the head, or () for regular ones
+
+
+@dataclass(frozen=True)
+class AgentLexicon:
+    """Agent nouns of one language, indexed by their head word (singular and plural forms)."""
+
+    by_head: Mapping[str, tuple[Agent, ...]] = field(default_factory=dict)
+
+
+def _agents_from(data: Mapping, where: str) -> AgentLexicon:
+    by_head: dict[str, list[Agent]] = {}
+    for i, a in enumerate(data.get("agents", [])):
+        w = f"{where} agent {i} ({a.get('phrase')!r})"
+        try:
+            phrase, head, code = a["phrase"].lower(), a["head"].lower(), a["code"]
+        except KeyError as e:
+            raise OntologyError(f"{w}: missing {e.args[0]!r}") from None
+        plural = a.get("plural")
+        plural = tuple(p.lower() for p in ([plural] if isinstance(plural, str) else plural or ()))
+        agent = Agent(tuple(phrase.split()), head, code, bool(a.get("person")), a.get("en") or phrase, plural)
+        heads = {head} | set(plural)
+        for h in heads:
+            by_head.setdefault(h, []).append(agent)
+    # longer phrases first: "riot police" before "police"
+    return AgentLexicon({h: tuple(sorted(v, key=lambda a: (-len(a.words), a.words))) for h, v in by_head.items()})
+
+
+@lru_cache(maxsize=None)
+def load_agents(lang: str) -> AgentLexicon:
+    """The agent nouns of one language; an empty lexicon when the language has no ``agents.json``."""
+    data = read_json(Path("lexicon") / lang / "agents.json", optional=True)
+    return AgentLexicon() if data is None else _agents_from(data, f"lexicon/{lang}/agents.json")
+
+
+# =====================================================================================================
+# the curated lexicon
 
 
 @dataclass(frozen=True)
@@ -54,6 +422,10 @@ class Lexicon:
     """Everything the rules need for one language."""
 
     lang: str
+    profile: Profile
+    rules: RelationRules
+    cameo: CameoLexicon
+    agents: AgentLexicon
     verbs: Mapping[str, Frame]
     light_verbs: frozenset[str]
     event_nouns: Mapping[str, str]
@@ -109,33 +481,49 @@ def _tokens(form: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def load_lexicon(lang: str) -> Lexicon:
-    """The lexicon of one language (``"fr"`` or ``"en"``), cached."""
-    data = read_json("lexicon.json")
+def load_roles(lang: str) -> tuple[Role, ...]:
+    """The offices of ``ontologies/roles.json`` with their forms in one language, longest forms first."""
     roles_data = read_json("roles.json")
-
-    def section(name: str):
-        try:
-            return data[name][lang]
-        except KeyError:
-            raise OntologyError(f"lexicon.json: section {name!r} has no entry for language {lang!r}") from None
-
-    verbs = {}
-    for lemma, spec in section("verbs").items():
-        verbs[lemma] = Frame(_check_relation(spec["relation"], f"lexicon.json verb {lemma!r}"),
-                             tuple(spec["target"]), spec.get("requires"), spec.get("cameo"),
-                             spec.get("voice"), spec.get("modality"))
     roles = []
     for spec in roles_data["roles"]:
         forms = tuple(sorted((_tokens(f) for f in spec.get(lang, [])), key=lambda t: (-len(t), t)))
         roles.append(Role(spec["label"], _check_relation(spec["relation"], f"roles.json {spec['label']!r}"),
                           bool(spec.get("head")), forms))
+    return tuple(roles)
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> Lexicon:
+    """Everything the rules need for one language (``"fr"`` or ``"en"``), cached."""
+    if lang not in languages():
+        raise OntologyError(f"no lexicon for language {lang!r} under {LEXICON_DIR}; "
+                            f"available: {', '.join(languages())}")
+    where = f"lexicon/{lang}/lexicon.json"
+    data = read_json(Path("lexicon") / lang / "lexicon.json")
+    roles_data = read_json("roles.json")
+
+    def section(name: str):
+        try:
+            value = data[name]
+        except KeyError:
+            raise OntologyError(f"{where}: section {name!r} is missing") from None
+        return value["entries"] if isinstance(value, dict) and "entries" in value else value
+
+    verbs = {}
+    for lemma, spec in section("verbs").items():
+        verbs[lemma] = Frame(_check_relation(spec["relation"], f"{where} verb {lemma!r}"),
+                             tuple(spec["target"]), spec.get("requires"), spec.get("cameo"),
+                             spec.get("voice"), spec.get("modality"))
     pronouns = data["pronouns"]
     return Lexicon(
         lang=lang,
+        profile=load_profile(lang),
+        rules=load_relation_rules(),
+        cameo=load_cameo(lang),
+        agents=load_agents(lang),
         verbs=verbs,
         light_verbs=frozenset(section("light_verbs")),
-        event_nouns={k: _check_relation(v.split(":")[0], f"lexicon.json event noun {k!r}")
+        event_nouns={k: _check_relation(v.split(":")[0], f"{where} event noun {k!r}")
                      for k, v in section("event_nouns").items()},
         event_noun_cameo={k: v.split(":")[1] for k, v in section("event_nouns").items() if ":" in v},
         third_party_codes=frozenset(section("third_party_codes")),
@@ -143,7 +531,8 @@ def load_lexicon(lang: str) -> Lexicon:
         participant_preps=frozenset(section("participant_prepositions")),
         locative_preps=frozenset(section("locative_prepositions")),
         blame_nouns=frozenset(section("blame_nouns")),
-        reporting={k: _check_relation(v, f"lexicon.json reporting verb {k!r}") for k, v in section("reporting_verbs").items()},
+        reporting={k: _check_relation(v, f"{where} reporting verb {k!r}")
+                   for k, v in section("reporting_verbs").items()},
         source_markers=tuple(_tokens(m) for m in section("source_markers")),
         anaphoric=tuple(tuple(x) for x in section("anaphoric_predicates")),
         counterpart_nouns=frozenset(section("counterpart_nouns")),
@@ -155,15 +544,15 @@ def load_lexicon(lang: str) -> Lexicon:
         negating_verbs=frozenset(section("negating_verbs")),
         possibility=frozenset(section("possibility_words")),
         plan=frozenset(section("plan_words")),
-        he_she=frozenset(pronouns["person_singular"][lang]),
-        first_person=frozenset(pronouns["first_singular"][lang]),
-        third_person=frozenset(pronouns["third_person"][lang]),
+        he_she=frozenset(pronouns["person_singular"]),
+        first_person=frozenset(pronouns["first_singular"]),
+        third_person=frozenset(pronouns["third_person"]),
         obligation=frozenset(section("obligation_words")),
         intent_verbs=frozenset(section("intent_verbs")),
         threat_conditions=tuple(tuple(x) for x in section("threat_conditions")),
         honorifics=frozenset(section("honorifics")),
         determiners=frozenset(section("determiners")),
-        roles=tuple(roles),
+        roles=load_roles(lang),
         type_cues={w: typ for typ, words in section("type_cues").items() for w in words},
         instrument_nouns=frozenset(section("instrument_nouns")),
         temporal_nouns=frozenset(section("temporal_nouns")),

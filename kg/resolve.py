@@ -254,7 +254,7 @@ class DocEntities:
             if not identity:
                 for c in t.children:
                     # "rebels in the Ivory Coast", "refugees from Syria", "réfugiés de Syrie"
-                    if c.lower_ in ("in", "from", "of", "de", "du", "d'", "en") or c.dep_ == "nmod":
+                    if c.lower_ in self.lex.profile.preps("origin") or c.dep_ == "nmod":
                         for g in ([c] if c.dep_ == "nmod" else [x for x in c.children if x.dep_ in ("pobj", "obj")]):
                             k = self.token_key.get(g.i)
                             if k is not None and self.builders[k].type == PLACE:
@@ -311,7 +311,8 @@ class DocEntities:
                     if others:
                         self.also[t.i] = [o for o in others if o != k]
                     break
-                if c.dep_ == "prep" and (c.lower_ == "of" or (c.lower_ == "in" and not plural)):
+                prof = self.lex.profile
+                if c.dep_ == "prep" and (c.lower_ in prof.preps("of") or (c.lower_ in prof.preps("origin") and not plural)):
                     # "the government of Iraq", "Security forces in Guinea", "Rebels in the Ivory Coast"
                     for g in c.children:
                         k = self.token_key.get(g.i)
@@ -338,7 +339,7 @@ class DocEntities:
             if t.i in self.token_key or t.pos_ != "NOUN" or t.lemma_.lower() not in nouns:
                 continue
             dets = [c for c in t.children if c.dep_ in ("det", "case")]
-            if not any(d.lower_ in ("le", "la", "l'", "du", "au", "the", "ce", "cet", "cette", "this") for d in dets):
+            if not any(d.lower_ in self.lex.profile.definite_determiners for d in dets):
                 continue
             if any(c.i in self.token_key or c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS for c in t.children):
                 continue  # "l'accord de Paris" names its own instrument
@@ -471,7 +472,7 @@ class DocEntities:
         # "thousands of Iraqi Kurds", "un groupe de réfugiés tchétchènes": the counted noun
         if low in lex.quantity_nouns or t.lemma_.lower() in lex.quantity_nouns:
             for c in t.children:
-                for g in syntax.prep_objects(c, ("of", "de", "d'", "des")):
+                for g in syntax.prep_objects(c, lex.profile.preps("of")):
                     r = self._refer_one(g, subject=subject, speaker=speaker)
                     if r is not None:
                         return Ref(r.key, r.cost + 0.05)

@@ -73,7 +73,7 @@ def clean_span(span: Span, lex: Lexicon) -> tuple[int, int] | None:
                            or doc[start].lower_.rstrip(".") in lex.honorifics or doc[start].is_punct):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text.strip(TRAILING) == ""
-                           or doc[end - 1].lower_ in ("'s", "’s")):
+                           or doc[end - 1].lower_.replace("’", "'") in lex.profile.possessive_markers - {"'"}):
         end -= 1
     if start >= end or not any(_is_name_token(t) for t in doc[start:end]):
         return None
@@ -291,13 +291,14 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
             if j in dem_at:
                 affiliation = dem_at[j]
             else:
-                k = j - 1 if doc[j].lower_ in ("'s", "’s", "'") else j
+                k = j - 1 if doc[j].lower_.replace("’", "'") in lex.profile.possessive_markers else j
                 m = by_end.get(k + 1)
                 if m is not None and m.type in (PLACE, ORGANIZATION):
                     affiliation = m
         end = e
         # complement: "de/du/of (the) (noun) X"
-        if affiliation is None and e < len(doc) and doc[e].lower_ in ("de", "du", "des", "d'", "of"):
+        of = lex.profile.preps("of")
+        if affiliation is None and e < len(doc) and doc[e].lower_ in of:
             k = e + 1
             while k < len(doc) and k < e + 4 and k not in by_start and not doc[k].is_punct:
                 k += 1
@@ -310,7 +311,7 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
         if k < len(doc) and doc[k].text == ",":
             k += 1
         m = by_start.get(k)
-        if m is None and k < len(doc) and doc[k].lower_ in ("de", "du", "des", "d'", "of"):
+        if m is None and k < len(doc) and doc[k].lower_ in of:
             # "le chef de l'opposition Raila Odinga": a short complement, then the name
             for k2 in range(k + 1, min(len(doc), k + 6)):
                 if doc[k2].is_punct and doc[k2].text != "," or doc[k2].pos_ in ("VERB", "AUX"):

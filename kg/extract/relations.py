@@ -1,7 +1,7 @@
 """Relations from the dependency parse: Doc + resolved entities -> statements.
 
 Every rule asks :mod:`kg.extract.syntax` for argument roles, so it serves French and English alike, and
-the relation lexicon (``ontologies/lexicon.json``) for what a predicate means. Rules:
+the language data (``ontologies/lexicon/{lang}/``) for what a predicate means. Rules:
 
 - verb frames: a lexicon verb with a subject and a target entity (object, dative, preposition, or an
   entity inside an infinitive/clausal complement for denials);
@@ -26,7 +26,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, RelationRules
 from ..model import (ASSERTED, EVENT_RELATIONS, NEGATIVE, PERSON, PLACE, PLANNED, POSITIVE, POSSIBLE,
                      MUTUAL_RELATIONS, SYMMETRIC_RELATIONS, Document, Provenance, Statement)
 from ..resolve import DocEntities, Ref
@@ -86,31 +86,26 @@ def relation_cameo() -> dict[str, str]:
     return out
 
 
-def event_code(relation: str, cameo: str | None, modality: str) -> str | None:
+def event_code(relation: str, cameo: str | None, modality: str, rules: RelationRules) -> str | None:
     """The CAMEO code of one event, when finer than its relation's: the trigger's own code, and for
-    a planned or possible act the CAMEO reading of intentions — a cooperative act announced is an
-    intent to cooperate (03), a hostile one a threat (13)."""
+    a planned or possible act the CAMEO reading of intentions (``relations.json``) — a cooperative act
+    announced is an intent to cooperate, a hostile one a threat."""
     base = cameo or relation_cameo().get(relation)
     if base and modality in (PLANNED, POSSIBLE):
-        root = int(base[:2])
-        if 4 <= root <= 8:
-            return "030"
-        if 14 <= root <= 20:
-            return "130"
+        return rules.intention_code(base) or cameo
     return cameo
 
 
 def reporting_lemma(tok: Token, lex: Lexicon) -> str | None:
     """The reporting verb a token is, also when the lemmatizer left an inflected form ("indique",
-    "conclut", "dit"): French present-tense endings are undone before giving up."""
+    "conclut", "dit"): the profile's inflection repairs are tried before giving up."""
     for cand in (tok.lemma_.lower(), tok.lower_):
         if cand in lex.reporting:
             return cand
-    if lex.lang == "fr":
-        w = tok.lower_
-        for suffix, repl in (("e", "er"), ("ent", "er"), ("it", "ire"), ("ut", "ure"), ("t", "re")):
-            if w.endswith(suffix) and w[: -len(suffix)] + repl in lex.reporting:
-                return w[: -len(suffix)] + repl
+    w = tok.lower_
+    for suffix, repl in lex.profile.lemma_repairs:
+        if w.endswith(suffix) and w[: len(w) - len(suffix)] + repl in lex.reporting:
+            return w[: len(w) - len(suffix)] + repl
     return None
 
 
@@ -149,12 +144,12 @@ class _Extractor:
         conf = round(max(0.05, conf), 2)
         st = Statement(subj.key, rel, obj.key if obj else None, prov, quote=quote,
                        lang=self.lex.lang if quote else None, polarity=polarity, modality=modality,
-                       confidence=conf, role=role, event_code=event_code(rel, cameo, modality))
+                       confidence=conf, role=role, event_code=event_code(rel, cameo, modality, self.lex.rules))
         ident = (st.subject, st.relation, st.object, st.quote, st.polarity, st.modality, prov.begin)
         if ident in self.seen:
             return None
         self.seen.add(ident)
-        if rel not in ("role_in", "member_of", "located_in", "said", "reported"):
+        if rel not in self.lex.rules.not_events:
             self.history.append(st)
         if rel in SYMMETRIC_RELATIONS and obj is not None and polarity == POSITIVE:
             self.ents.note_partners(prov.begin, subj.key, obj.key)
@@ -190,7 +185,7 @@ class _Extractor:
             if k is not None:
                 if all(k != r.key for r in out):
                     out.append(Ref(k, self.ents.token_cost.get(j, 0.0) + 0.1))
-            elif not (t.pos_ == "DET" or t.text in (",", "-") or t.lower_ in ("et", "and")):
+            elif not (t.pos_ == "DET" or t.text in (",", "-") or t.lower_ in lex.profile.coordinators):
                 break
             j += 1
         return out
@@ -218,7 +213,7 @@ class _Extractor:
                 taken.add(j)
                 if all(k != r.key for r in out):
                     out.append(Ref(k, self.ents.token_cost.get(j, 0.0) + 0.2))
-            elif not (t.pos_ == "DET" or t.lower_ in ("et", "and", ",")):
+            elif not (t.pos_ == "DET" or t.text == "," or t.lower_ in self.lex.profile.coordinators):
                 break
             j -= 1
         return out[::-1]
@@ -237,7 +232,7 @@ class _Extractor:
                     if c.dep_ == "acl" and c.pos_ == "VERB" and "Past" in c.morph.get("Tense"):
                         # "crimes committed by Croat forces", "des exactions commises par X": the agent
                         # of a past participle on the noun is whose the noun is
-                        agents = [g for a in c.children for g in syntax.prep_objects(a, syntax.AGENT_PREPS)] + \
+                        agents = [g for a in c.children for g in syntax.prep_objects(a, self.lex.profile.preps("agent"))] + \
                                  [g for a in c.children if a.dep_ in syntax.AGENT_PREP_DEPS
                                   for g in a.children if g.dep_ in syntax.POBJ_DEPS] + \
                                  [a for a in c.children if a.dep_ in syntax.AGENT_DEPS]
@@ -260,7 +255,7 @@ class _Extractor:
         "en Ukraine"), or inside one ("at a jail in northern Israel", "dans la ville de Kirkouk")."""
         for c in pred.children:
             for noun in syntax.prep_objects(c, self.lex.locative_preps):
-                inner = self.lex.locative_preps | {"of", "de", "d'", "du"}  # "in the town of Cizre"
+                inner = self.lex.locative_preps | self.lex.profile.preps("of")  # "in the town of Cizre"
                 for t in [noun] + [g for x in noun.children for g in syntax.prep_objects(x, inner)]:
                     k = self.ents.token_key.get(t.i)
                     if k is not None and k not in exclude and self.ents.builders[k].type == PLACE:
@@ -403,15 +398,16 @@ class _Extractor:
                 and not args.get(syntax.OBJ):
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         relation, cameo = frame.relation, frame.cameo
-        if relation not in ("said", "reported", "warned", "threatened", "denied") and polarity == POSITIVE \
+        rules = lex.rules
+        if relation not in rules.conditional_except and polarity == POSITIVE \
                 and modality != ASSERTED and syntax.condition_of(tok, lex) is not None:
             # "will withdraw its force from Chad unless …": an act announced on a condition is a threat
-            relation, cameo = "threatened", "130"
-        if relation == "agreed" and polarity == NEGATIVE:
+            relation, cameo = rules.conditional
+        if relation in rules.negated and polarity == NEGATIVE:
             # "will not accept / did not agree to": refusing is rejecting (CAMEO 12)
-            relation, cameo, polarity = "rejected", "120", POSITIVE
+            (relation, cameo), polarity = rules.negated[relation], POSITIVE
         for s, t in pairs:
-            if relation == "reported" and self.ents.builders[t.key].type == PLACE:
+            if relation in rules.person_or_organisation_target and self.ents.builders[t.key].type == PLACE:
                 continue
             st = self.statement(s, relation, t, "verb", prov, polarity=polarity, modality=modality,
                                 cameo=cameo)
@@ -448,7 +444,7 @@ class _Extractor:
                 continue
             heads = [c] if c.dep_ in syntax.OBLIQUE_DEPS else [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]
             refs = self.refs(heads)
-            if p in ("entre", "between"):
+            if p in lex.profile.preps("between"):
                 between.extend(refs)
             else:
                 partners.extend(refs)
@@ -475,7 +471,8 @@ class _Extractor:
             # "Israel mounted its invasion of X" (its = Israel); "sanctions on the Taliban for its
             # support of X" (its = the Taliban): the possessor acts, whatever the verb above says
             subjects = [possessor]
-        if not partners and verb is not None and lex.event_noun_cameo.get(tok.lemma_.lower(), "").startswith("14"):
+        if not partners and verb is not None and \
+                lex.event_noun_cameo.get(tok.lemma_.lower(), "")[:2] in lex.rules.purpose_target_roots:
             # "staged demonstrations to demand reforms by X's government": the purpose names the target
             for c in list(tok.children) + list(verb.children):
                 if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX") and c.i != tok.i:
@@ -484,7 +481,7 @@ class _Extractor:
             # "its demand that Israel ease restrictions": the clause's subject is the target
             for c in tok.children:
                 if c.dep_ in syntax.CCOMP_DEPS | {"acl", "acl:relcl", "relcl"} and \
-                        any(m.dep_ in syntax.MARK_DEPS and m.lower_ in ("that", "que", "qu'") for m in c.children):
+                        any(m.dep_ in syntax.MARK_DEPS and m.lower_ in lex.profile.complementisers for m in c.children):
                     subj = syntax.subject_of(c)
                     if subj is not None:
                         partners.extend(self.refs([subj]))
@@ -492,13 +489,13 @@ class _Extractor:
             # against Iran", "l'attaque contre la Syrie"
             for c in tok.children:
                 p = syntax.prep_of(c) if c.dep_ in syntax.OBLIQUE_DEPS else (c.lower_ if c.dep_ in syntax.PREP_DEPS else None)
-                if p in ("de", "d'", "du", "des", "of", "contre", "against", "on", "sur", "into"):
+                if p in lex.profile.preps("theme"):
                     heads = [c] if c.dep_ in syntax.OBLIQUE_DEPS else [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]
                     # "sanctions on the Taliban religious faction", "a suspension of air links with
                     # Serbia": through a noun that is not itself an entity
                     found = self.refs(heads) or self.owner_of(heads, {x.key for x in subjects})
                     partners.extend(r for r in found if all(r.key != x.key for x in subjects))
-            if not partners and rel == "sanctioned" and verb is not None:
+            if not partners and rel in lex.rules.place_targets and verb is not None:
                 # "imposed a curfew in the town of Cizre": a measure imposed in a place targets it
                 partners.extend(self.place_of(tok, {x.key for x in subjects}) or
                                 self.place_of(verb, {x.key for x in subjects}))
@@ -518,12 +515,12 @@ class _Extractor:
         if verb is not None and verb.lemma_.lower() in lex.light_verb_cameo and \
                 (relation_cameo().get(rel) or "")[:2] == lex.light_verb_cameo[verb.lemma_.lower()][:2]:
             cameo = lex.light_verb_cameo[verb.lemma_.lower()]  # "lodged a protest with X": a complaint
-        if rel == "agreed" and polarity == NEGATIVE:
+        if rel in lex.rules.negated and polarity == NEGATIVE:
             # "failed to reach an agreement", "n'ont pas conclu d'accord": no agreement is a rejection
-            rel, cameo, polarity = "rejected", "120", POSITIVE
+            (rel, cameo), polarity = lex.rules.negated[rel], POSITIVE
         prov = self.sentence_prov(anchor)
         for a, b in pairs:
-            if self.ents.builders[b.key].type == PLACE and rel in ("met", "negotiated") and \
+            if self.ents.builders[b.key].type == PLACE and rel in lex.rules.place_is_not_partner and \
                     self.ents.builders[a.key].type == PERSON and b.key not in explicit:
                 continue  # "la réunion de Vienne": a place is where, not with whom
             st = self.statement(a, rel, b, "event", prov, polarity=polarity, modality=modality, cameo=cameo)
@@ -612,7 +609,7 @@ class _Extractor:
             k -= 1
         if k >= 0 and reporting_lemma(doc[k], lex) and doc[k].pos_ in ("VERB", "AUX"):
             return doc[k], "before"  # "a indiqué « vouloir procéder … »"
-        if k < 0 or not (doc[k].text in (":", ",") or doc[k].lower_ in ("que", "qu'", "that")):
+        if k < 0 or not (doc[k].text in (":", ",") or doc[k].lower_ in lex.profile.complementisers):
             return None, None
         sent = doc[q.start].sent
         crossed_verb = False
@@ -637,7 +634,7 @@ class _Extractor:
     def source_marker_speaker(self, q: Quote) -> list[Ref]:
         """'Pour X, « … »' / '« … », selon X' / 'according to X'."""
         doc, lex = self.doc, self.lex
-        markers = list(lex.source_markers) + [("pour",), ("for",)]
+        markers = list(lex.source_markers) + [(p,) for p in sorted(lex.profile.preps("topic"))]
         for j in range(max(doc[q.start].sent.start, q.start - 30), q.start):
             for m in markers:
                 if tuple(t.lower_ for t in doc[j:j + len(m)]) == m:

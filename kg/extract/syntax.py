@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, Profile, load_profile
 
 # argument roles
 SUBJ, OBJ, IOBJ, AGENT, XCOMP, CCOMP, LOC = "subj", "obj", "iobj", "agent", "xcomp", "ccomp", "loc"
@@ -38,23 +38,22 @@ NEG_DEPS = frozenset({"neg"})
 RELCL_DEPS = frozenset({"acl:relcl", "relcl"})
 MARK_DEPS = frozenset({"mark"})
 CASE_DEPS = frozenset({"case"})
-PERFECT_AUX = frozenset({"avoir", "have"})
-RELATIVE_PRONOUNS = frozenset({"qui", "que", "lequel", "laquelle", "which", "who", "that", "whom"})
-RELATIVE_ADVERBS = frozenset({"où", "where"})
-# prepositions that mark the recipient of an action: 'à X' in French, 'to X' in English
-DATIVE_PREPS = frozenset({"à", "au", "aux", "to"})
-AGENT_PREPS = frozenset({"par", "by"})
-# French contracted prepositions
-CONTRACTIONS = {"au": "à", "aux": "à", "du": "de", "des": "de"}
+
+
+def profile(token: Token) -> Profile:
+    """The grammar words of the token's language (of every language for a parse built by hand in
+    spaCy's multi-language vocabulary)."""
+    return load_profile(token.doc.lang_)
 
 
 def prep_of(token: Token) -> str | None:
-    """The (lowercase) preposition introducing a UD oblique, or None."""
+    """The (lowercase) preposition introducing a UD oblique, or None; a contracted one ("au") as its
+    preposition ("à")."""
     cases = [c for c in token.children if c.dep_ in CASE_DEPS and c.i < token.i]
     if not cases:
         return None
     words = " ".join(c.lower_ for c in cases)
-    return CONTRACTIONS.get(words, words)
+    return profile(token).base_preposition(words)
 
 
 def prep_objects(child: Token, preps: Iterable[str]) -> list[Token]:
@@ -70,7 +69,6 @@ def prep_objects(child: Token, preps: Iterable[str]) -> list[Token]:
     return []
 
 
-AUX_LEMMAS = frozenset({"avoir", "être", "have", "be"})
 CLAUSE_BREAKS = frozenset({"«", "»", "“", "”", '"', ";", ":", "(", ")"})
 
 
@@ -82,8 +80,9 @@ def orphan_auxiliary(pred: Token) -> Token | None:
     another word. Found by looking left from the participle within the clause."""
     if any(c.dep_ in AUX_DEPS for c in pred.children):
         return None
+    aux_lemmas = profile(pred).auxiliaries
     head = pred.head
-    if head.i < pred.i and head.lemma_.lower() in AUX_LEMMAS and head.pos_ in ("AUX", "VERB") \
+    if head.i < pred.i and head.lemma_.lower() in aux_lemmas and head.pos_ in ("AUX", "VERB") \
             and pred.dep_ not in OBJECT_DEPS | CCOMP_DEPS:
         return head  # "a une nouvelle fois nié": the participle hangs on its own auxiliary
     if "Part" not in pred.morph.get("VerbForm"):
@@ -92,7 +91,7 @@ def orphan_auxiliary(pred: Token) -> Token | None:
         t = pred.doc[j]
         if t.text in CLAUSE_BREAKS or t.dep_ in MARK_DEPS or t.pos_ in ("SCONJ", "CCONJ"):
             return None
-        if t.lemma_.lower() in AUX_LEMMAS and t.pos_ in ("AUX", "VERB") and t.head != pred:
+        if t.lemma_.lower() in aux_lemmas and t.pos_ in ("AUX", "VERB") and t.head != pred:
             if t.head.pos_ in ("VERB", "AUX") and t.dep_ in AUX_DEPS:
                 return None  # the auxiliary of another verb
             return t
@@ -115,7 +114,7 @@ def is_passive(pred: Token) -> bool:
     kids = list(pred.children)
     if any(c.dep_ in PASSIVE_AUX_DEPS for c in kids):
         return True
-    if any(c.dep_ in AUX_DEPS and c.lemma_.lower() in PERFECT_AUX for c in kids):
+    if any(c.dep_ in AUX_DEPS and c.lemma_.lower() in profile(pred).perfect_auxiliaries for c in kids):
         return False  # "a-t-il averti": a clitic subject misparsed as nsubj:pass
     if any(c.dep_ in AGENT_PREP_DEPS | AGENT_DEPS for c in kids):
         return True
@@ -132,6 +131,8 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
     pronouns are replaced by their antecedent.
     """
     args: dict[str, list[Token]] = {}
+    prof = lex.profile
+    dative, agent_preps = prof.preps("dative"), prof.preps("agent")
 
     def add(role: str, tok: Token) -> None:
         args.setdefault(role, []).append(tok)
@@ -172,17 +173,17 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
             for g in c.children:
                 if g.dep_ in POBJ_DEPS:
                     add(f"prep:{p}", g)
-                    if p in DATIVE_PREPS:
+                    if p in dative:
                         add(IOBJ, g)
-                    if p in AGENT_PREPS and passive:
+                    if p in agent_preps and passive:
                         add(AGENT, g)
         elif dep in OBLIQUE_DEPS and c.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "X"):
             p = prep_of(c)
             if p:
                 add(f"prep:{p}", c)
-                if p in DATIVE_PREPS:
+                if p in dative:
                     add(IOBJ, c)
-                if p in AGENT_PREPS and passive:
+                if p in agent_preps and passive:
                     add(AGENT, c)
         elif dep in XCOMP_DEPS:
             add(XCOMP, c)
@@ -191,7 +192,7 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
     # "en Virginie, où Obama se rendra" / "the city where he arrived": the antecedent is the place
     # (the parser often attaches the clause to the main verb instead: take the noun before "où")
     for c in pred.children:
-        if c.lower_ in RELATIVE_ADVERBS and c.i < pred.i:
+        if c.lower_ in prof.relative_adverbs and c.i < pred.i:
             if pred.dep_ in RELCL_DEPS:
                 add(LOC, pred.head)
             else:
@@ -217,7 +218,7 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
 
 
 def antecedent(tok: Token) -> Token:
-    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ in RELCL_DEPS:
+    if tok.lower_ in profile(tok).relative_pronouns and tok.head.dep_ in RELCL_DEPS:
         return tok.head.head
     return tok
 
@@ -316,9 +317,11 @@ def is_negated(pred: Token, lex: Lexicon) -> bool:
     for c in [k for a in auxiliaries(pred) for k in a.children] + list(pred.children):
         if c.dep_ in NEG_DEPS:
             return True
-        if c.lower_ in lex.negation and c.dep_ in ("advmod", "mark", "case", "neg", "det") and c.lower_ != "plus":
-            return True
-        if c.lower_ == "plus" and any(k.lower_ in ("ne", "n'") for k in c.head.children):
+        prof = lex.profile
+        if c.lower_ in prof.negation_needs_particle:
+            if any(k.lower_ in prof.negation_particles for k in c.head.children):
+                return True  # "ne … plus"; "plus" alone is "more"
+        elif c.lower_ in lex.negation and c.dep_ in ("advmod", "mark", "case", "neg", "det"):
             return True
     # controlled by a negating verb: "refuse de menacer", "failed to meet", "nié vouloir envahir"
     t = pred
