@@ -50,8 +50,26 @@ class Ref:
     cost: float = 0.0
 
 
+@dataclass
+class Discourse:
+    """What extraction has read so far in a document, for the references that depend on it: the persons
+    seen as subjects or speakers (who "il" / "he" is) and the parties of two-party exchanges (who "son
+    homologue" is). The extractor owns and writes it; resolution only reads it."""
+
+    subjects: list[tuple[int, str]] = field(default_factory=list)  # (token index, person key)
+    partners: list[tuple[int, str, str]] = field(default_factory=list)  # (token index, a, b)
+
+    def note_subject(self, i: int, key: str) -> None:
+        self.subjects.append((i, key))
+
+    def note_partners(self, i: int, a: str, b: str) -> None:
+        self.partners.append((i, a, b))
+
+
 class DocEntities:
-    """The entities of one document and the map from tokens to them."""
+    """The entities of one document and the map from tokens to them: built once from the parse, then
+    only read. The public API: :meth:`key_at`, :meth:`ref_at`, :meth:`type_of`, :meth:`entry_of`,
+    :meth:`is_named`, :meth:`offices`, :meth:`refer`, :meth:`entities`."""
 
     def __init__(self, doc: Doc, lex: Lexicon, gaz: Gazetteer):
         self.doc, self.lex, self.gaz = doc, lex, gaz
@@ -60,8 +78,6 @@ class DocEntities:
         self.token_cost: dict[int, float] = {}
         self.roles: list[tuple[RoleMention, str, str | None]] = []  # (mention, holder key, affiliation key)
         self.person_mentions: list[tuple[int, str]] = []  # (token index, key) in text order
-        self.subjects: list[tuple[int, str]] = []  # persons seen as subjects / speakers
-        self.partners: list[tuple[int, str, str]] = []  # symmetric relations seen: (i, a, b)
         self.also: dict[int, list[str]] = {}  # token -> further entities it stands for
         self._resolve()
 
@@ -362,22 +378,40 @@ class DocEntities:
         return sorted(out, key=lambda e: e.key)
 
     def is_named(self, key: str) -> bool:
+        """Whether the entity has a proper-name mention (not only nationality adjectives or titles)."""
         return self.builders[key].named
 
-    def note_subject(self, i: int, key: str) -> None:
-        if self.builders[key].type == PERSON:
-            self.subjects.append((i, key))
+    def key_at(self, i: int) -> str | None:
+        """The entity token ``i`` belongs to, if any."""
+        return self.token_key.get(i)
 
-    def note_partners(self, i: int, a: str, b: str) -> None:
-        self.partners.append((i, a, b))
+    def ref_at(self, i: int, extra: float = 0.0) -> Ref | None:
+        """The entity token ``i`` belongs to, as a reference whose cost adds ``extra`` to the token's own."""
+        key = self.token_key.get(i)
+        return None if key is None else Ref(key, self.token_cost.get(i, 0.0) + extra)
 
-    def last_person(self, before: int, exclude: str | None = None) -> str | None:
+    def type_of(self, key: str) -> str:
+        """The entity type (Person, Organization, Place) of an entity key."""
+        return self.builders[key].type
+
+    def entry_of(self, key: str) -> GazetteerEntry | None:
+        """The gazetteer entry an entity was linked to, if any."""
+        gaz_id = self.builders[key].gaz_id
+        return self.gaz.get(gaz_id) if gaz_id else None
+
+    def offices(self) -> list[tuple[RoleMention, str, str | None]]:
+        """Office titles with a named holder: (title mention, holder key, affiliation key or None)."""
+        return list(self.roles)
+
+    def last_person(self, before: int, exclude: str | None = None,
+                    discourse: Discourse | None = None) -> str | None:
         """The most salient person before a token: the last subject or speaker, else the last named."""
         sent_start = self.doc[before].sent.start
-        window = [k for i, k in self.subjects if i < before and k != exclude]
+        subjects = discourse.subjects if discourse is not None else []
+        window = [k for i, k in subjects if i < before and k != exclude]
         recent_names = [(i, k) for i, k in self.person_mentions if i < before and k != exclude]
         if window:
-            last_subj_i = max(i for i, k in self.subjects if i < before and k != exclude)
+            last_subj_i = max(i for i, k in subjects if i < before and k != exclude)
             # a person named in between, in this very sentence or as the subject of a later clause
             # ("Bruno Le Roux … est ensuite intervenu … « … », a-t-il affirmé"), is more salient
             later = [k for i, k in recent_names if i > last_subj_i and (i >= sent_start or self._is_subject(i, k))]
@@ -395,11 +429,11 @@ class DocEntities:
             j += 1
         return False
 
-    def counterpart(self, of: str | None, at: int) -> str | None:
+    def counterpart(self, of: str | None, at: int, discourse: Discourse | None = None) -> str | None:
         """'son homologue' / 'his counterpart': the other party of the current two-party exchange."""
         if of is None:
             return None
-        for i, a, b in reversed(self.partners):
+        for i, a, b in reversed(discourse.partners if discourse is not None else []):
             if i <= at and of in (a, b):
                 return b if a == of else a
         # else the last other person who holds an office
@@ -408,11 +442,14 @@ class DocEntities:
                 return h
         return None
 
-    def refer(self, tok: Token, *, subject: str | None = None, speaker: str | None = None) -> list[Ref]:
-        """The entities a syntactic argument refers to (coordinated arguments give several)."""
+    def refer(self, tok: Token, *, subject: str | None = None, speaker: str | None = None,
+              discourse: Discourse | None = None) -> list[Ref]:
+        """The entities a syntactic argument refers to (coordinated arguments give several). ``subject``
+        is the clause's subject (for "son homologue"), ``speaker`` the speaker of a quote the token is in
+        (for "je"), ``discourse`` what extraction has read so far (for "il")."""
         out: list[Ref] = []
         for t in syntax.conjuncts(tok):
-            r = self._refer_one(t, subject=subject, speaker=speaker)
+            r = self._refer_one(t, subject=subject, speaker=speaker, discourse=discourse)
             found = [r] if r is not None else []
             found += [Ref(k, 0.2) for k in self.also.get(t.i, ())]
             for x in found:
@@ -428,13 +465,14 @@ class DocEntities:
             if child.dep_ in syntax.CCOMP_DEPS and anc.lemma_.lower() in self.lex.reporting:
                 subj = syntax.subject_of(anc)
                 if subj is not None and subj.i != t.i and subj.pos_ != "PRON":
-                    r = self._refer_one(subj, subject=None, speaker=None)
+                    r = self._refer_one(subj, subject=None, speaker=None, discourse=None)
                     return Ref(r.key, r.cost + 0.2) if r is not None else None
                 return None
             child = anc
         return None
 
-    def _refer_one(self, t: Token, *, subject: str | None, speaker: str | None) -> Ref | None:
+    def _refer_one(self, t: Token, *, subject: str | None, speaker: str | None,
+                   discourse: Discourse | None) -> Ref | None:
         lex = self.lex
         if t.i in self.token_key:
             return Ref(self.token_key[t.i], self.token_cost.get(t.i, 0.0))
@@ -447,11 +485,11 @@ class DocEntities:
                 if reporter is not None:  # "Syria says it is willing …": it = Syria
                     return reporter
             if low in {p.lstrip("-") for p in lex.he_she}:
-                k = self.last_person(t.i)
+                k = self.last_person(t.i, discourse=discourse)
                 return Ref(k, 0.25) if k else None
             return None
         if t.lemma_.lower() in lex.counterpart_nouns or low in lex.counterpart_nouns:
-            k = self.counterpart(subject, t.i)
+            k = self.counterpart(subject, t.i, discourse)
             return Ref(k, 0.2) if k else None
         # a noun with a name as apposition or flat child ("le secrétaire ... Antony Blinken")
         for c in t.children:
@@ -468,12 +506,12 @@ class DocEntities:
         if t.pos_ == "VERB" and t.dep_ in syntax.SUBJECT_DEPS:
             subj = syntax.subject_of(t)
             if subj is not None and subj.i != t.i:
-                return self._refer_one(subj, subject=subject, speaker=speaker)
+                return self._refer_one(subj, subject=subject, speaker=speaker, discourse=discourse)
         # "thousands of Iraqi Kurds", "un groupe de réfugiés tchétchènes": the counted noun
         if low in lex.quantity_nouns or t.lemma_.lower() in lex.quantity_nouns:
             for c in t.children:
                 for g in syntax.prep_objects(c, lex.profile.preps("of")):
-                    r = self._refer_one(g, subject=subject, speaker=speaker)
+                    r = self._refer_one(g, subject=subject, speaker=speaker, discourse=discourse)
                     if r is not None:
                         return Ref(r.key, r.cost + 0.05)
         return None

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ..lexicon import Lexicon, RelationRules
 from ..model import (ASSERTED, EVENT_RELATIONS, NEGATIVE, PERSON, PLACE, PLANNED, POSITIVE, POSSIBLE,
                      MUTUAL_RELATIONS, SYMMETRIC_RELATIONS, Document, Provenance, Statement)
-from ..resolve import DocEntities, Ref
+from ..resolve import Discourse, DocEntities, Ref
 from . import syntax
 
 OPENING = {"«": "»", "“": "”", "„": "“", '"': '"'}
@@ -116,8 +116,14 @@ class _Extractor:
         self.speaker_at: dict[int, str] = {}  # token index inside a quote -> speaker key
         self.seen: set[tuple] = set()
         self.history: list[Statement] = []  # event statements so far, in text order
+        self.discourse = Discourse()  # who spoke and who met whom so far, for "il" and "son homologue"
 
     # -- helpers ----------------------------------------------------------------------------------
+    def note_subject(self, i: int, key: str) -> None:
+        """A person seen as the subject of a statement or the speaker of a quote is salient for "il"."""
+        if self.ents.type_of(key) == PERSON:
+            self.discourse.note_subject(i, key)
+
     def provenance(self, start_tok: int, end_tok: int, attributed_to: str | None = None) -> Provenance:
         while start_tok < end_tok - 1 and self.doc[start_tok].is_space:
             start_tok += 1
@@ -152,13 +158,13 @@ class _Extractor:
         if rel not in self.lex.rules.not_events:
             self.history.append(st)
         if rel in SYMMETRIC_RELATIONS and obj is not None and polarity == POSITIVE:
-            self.ents.note_partners(prov.begin, subj.key, obj.key)
+            self.discourse.note_partners(prov.begin, subj.key, obj.key)
         return st
 
     def refs(self, toks: list[Token] | None, **kw) -> list[Ref]:
         out: list[Ref] = []
         for t in toks or ():
-            for r in self.ents.refer(t, **kw) + self.enumeration_after(t):
+            for r in self.ents.refer(t, discourse=self.discourse, **kw) + self.enumeration_after(t):
                 if all(r.key != x.key for x in out):
                     out.append(r)
         return out
@@ -181,10 +187,10 @@ class _Extractor:
         out: list[Ref] = []
         while j < len(doc) and j < tok.sent.end:
             t = doc[j]
-            k = self.ents.token_key.get(j)
+            k = self.ents.key_at(j)
             if k is not None:
                 if all(k != r.key for r in out):
-                    out.append(Ref(k, self.ents.token_cost.get(j, 0.0) + 0.1))
+                    out.append(self.ents.ref_at(j, 0.1))
             elif not (t.pos_ == "DET" or t.text in (",", "-") or t.lower_ in lex.profile.coordinators):
                 break
             j += 1
@@ -200,19 +206,19 @@ class _Extractor:
         j = first.i - 1
         while j >= first.sent.start and (self.doc[j].pos_ == "ADV" or self.doc[j].lower_ in self.lex.negation):
             j -= 1
-        if j < first.sent.start or j not in self.ents.token_key:
+        if j < first.sent.start or self.ents.key_at(j) is None:
             return []
         out: list[Ref] = []
         taken: set[int] = set()
         while j >= first.sent.start:
             t = self.doc[j]
-            k = self.ents.token_key.get(j)
+            k = self.ents.key_at(j)
             if k is not None and t.head.i in taken and t.dep_ in ("amod", "compound"):
                 pass  # "Iraqi" in "Iraqi Kurds demonstrated": a modifier of the subject, not a subject
             elif k is not None:
                 taken.add(j)
                 if all(k != r.key for r in out):
-                    out.append(Ref(k, self.ents.token_cost.get(j, 0.0) + 0.2))
+                    out.append(self.ents.ref_at(j, 0.2))
             elif not (t.pos_ == "DET" or t.text == "," or t.lower_ in self.lex.profile.coordinators):
                 break
             j -= 1
@@ -242,9 +248,9 @@ class _Extractor:
                         continue
                     if c.dep_ in syntax.CONJ_DEPS | {"punct", "cc", "det", "case", "acl", "acl:relcl", "relcl"}:
                         continue
-                    k = self.ents.token_key.get(c.i)
+                    k = self.ents.key_at(c.i)
                     if k is not None and k not in exclude:
-                        return [Ref(k, self.ents.token_cost.get(c.i, 0.0) + 0.15 + 0.05 * depth)]
+                        return [self.ents.ref_at(c.i, 0.15 + 0.05 * depth)]
                     step = 0 if c.pos_ == "ADP" else 1  # "a state of emergency in X": count nouns, not prepositions
                     if depth + step <= 2:
                         frontier.append((c, depth + step))
@@ -257,31 +263,31 @@ class _Extractor:
             for noun in syntax.prep_objects(c, self.lex.locative_preps):
                 inner = self.lex.locative_preps | self.lex.profile.preps("of")  # "in the town of Cizre"
                 for t in [noun] + [g for x in noun.children for g in syntax.prep_objects(x, inner)]:
-                    k = self.ents.token_key.get(t.i)
-                    if k is not None and k not in exclude and self.ents.builders[k].type == PLACE:
-                        return [Ref(k, self.ents.token_cost.get(t.i, 0.0) + 0.2)]
+                    k = self.ents.key_at(t.i)
+                    if k is not None and k not in exclude and self.ents.type_of(k) == PLACE:
+                        return [self.ents.ref_at(t.i, 0.2)]
         return []
 
     def first_entity_in(self, tok: Token, exclude: set[str]) -> list[Ref]:
         """The first entity named inside a complement, with those coordinated with it ("threatened to
         deliver blows to the United States and Israel")."""
         for t in tok.subtree:
-            k = self.ents.token_key.get(t.i)
+            k = self.ents.key_at(t.i)
             if k is None or k in exclude:
                 continue
-            while t.head.i != t.i and self.ents.token_key.get(t.head.i) == k:
+            while t.head.i != t.i and self.ents.key_at(t.head.i) == k:
                 t = t.head  # the head of a multi-word name carries its conjuncts
             refs = [r for r in self.refs([t]) if r.key not in exclude]
-            return refs or [Ref(k, self.ents.token_cost.get(t.i, 0.0) + 0.15)]
+            return refs or [self.ents.ref_at(t.i, 0.15)]
         return []
 
     def entities_in(self, tok: Token, exclude: set[str]) -> list[Ref]:
         """Entities named inside a complement's subtree (for 'nier préparer une incursion en Ukraine')."""
         out: list[Ref] = []
         for t in tok.subtree:
-            k = self.ents.token_key.get(t.i)
+            k = self.ents.key_at(t.i)
             if k and k not in exclude and all(k != r.key for r in out):
-                out.append(Ref(k, self.ents.token_cost.get(t.i, 0.0) + 0.15))
+                out.append(self.ents.ref_at(t.i, 0.15))
         return out
 
     # -- rules ------------------------------------------------------------------------------------
@@ -304,7 +310,7 @@ class _Extractor:
             yield from self.blame(sent)
 
     def roles(self) -> Iterator[Statement]:
-        for rm, holder, aff in self.ents.roles:
+        for rm, holder, aff in self.ents.offices():
             if aff is None:
                 continue
             prov = self.provenance(min(rm.start, rm.holder.start), max(rm.end, rm.holder.end))
@@ -314,24 +320,22 @@ class _Extractor:
 
     def located(self) -> Iterator[Statement]:
         """'Charlotte (Caroline du Nord)', 'Lyon, France': a place followed by a larger place."""
-        doc, tk = self.doc, self.ents.token_key
+        doc, ents = self.doc, self.ents
         for i in range(1, len(doc) - 1):
-            if doc[i].text not in ("(", ",") or (i - 1) not in tk or (i + 1) not in tk:
+            if doc[i].text not in ("(", ","):
                 continue
-            a, b = tk[i - 1], tk[i + 1]
-            ba, bb = self.ents.builders[a], self.ents.builders[b]
-            if a == b or ba.type != PLACE or bb.type != PLACE or not ba.named or not bb.named:
+            a, b = ents.key_at(i - 1), ents.key_at(i + 1)
+            if a is None or b is None or a == b or ents.type_of(a) != PLACE or ents.type_of(b) != PLACE \
+                    or not ents.is_named(a) or not ents.is_named(b):
                 continue
             j = i + 1
-            while j < len(doc) and tk.get(j) == b:
+            while j < len(doc) and ents.key_at(j) == b:
                 j += 1
             if doc[i].text == "(" and (j >= len(doc) or doc[j].text != ")"):
                 continue
             if doc[i].text == "," and (j < len(doc) and doc[j].text not in (".", ")", "\n", "\n\n")):
                 continue  # "Milan, Giverny, Barcelone": a list, not "city, region"
-            gz = self.ents.gaz
-            ga = gz.get(ba.gaz_id) if ba.gaz_id else None
-            gb = gz.get(bb.gaz_id) if bb.gaz_id else None
+            ga, gb = ents.entry_of(a), ents.entry_of(b)
             if ga is not None and ga.kind == "country":
                 continue  # a country is not located in another place
             if doc[i].text == "," and i >= 2 and doc[i - 2].text == ",":
@@ -407,12 +411,12 @@ class _Extractor:
             # "will not accept / did not agree to": refusing is rejecting (CAMEO 12)
             (relation, cameo), polarity = rules.negated[relation], POSITIVE
         for s, t in pairs:
-            if relation in rules.person_or_organisation_target and self.ents.builders[t.key].type == PLACE:
+            if relation in rules.person_or_organisation_target and self.ents.type_of(t.key) == PLACE:
                 continue
             st = self.statement(s, relation, t, "verb", prov, polarity=polarity, modality=modality,
                                 cameo=cameo)
             if st:
-                self.ents.note_subject(tok.i, s.key)
+                self.note_subject(tok.i, s.key)
                 yield st
 
     def governing_verb(self, noun: Token, max_hops: int = 6) -> Token | None:
@@ -520,8 +524,8 @@ class _Extractor:
             (rel, cameo), polarity = lex.rules.negated[rel], POSITIVE
         prov = self.sentence_prov(anchor)
         for a, b in pairs:
-            if self.ents.builders[b.key].type == PLACE and rel in lex.rules.place_is_not_partner and \
-                    self.ents.builders[a.key].type == PERSON and b.key not in explicit:
+            if self.ents.type_of(b.key) == PLACE and rel in lex.rules.place_is_not_partner and \
+                    self.ents.type_of(a.key) == PERSON and b.key not in explicit:
                 continue  # "la réunion de Vienne": a place is where, not with whom
             st = self.statement(a, rel, b, "event", prov, polarity=polarity, modality=modality, cameo=cameo)
             if st:
@@ -536,9 +540,9 @@ class _Extractor:
                     refs = self.refs([c])
                     return refs[0] if refs else None
                 for j in range(c.i - 1, c.sent.start - 1, -1):
-                    k = self.ents.token_key.get(j)
+                    k = self.ents.key_at(j)
                     if k is not None:
-                        return Ref(k, self.ents.token_cost.get(j, 0.0) + 0.2)
+                        return self.ents.ref_at(j, 0.2)
                 return None
         return None
 
@@ -644,7 +648,7 @@ class _Extractor:
                         if t.pos_ in ("VERB", "AUX"):
                             break
                         refs = self.refs([t])
-                        if refs and self.ents.builders[refs[0].key].type != PLACE:
+                        if refs and self.ents.type_of(refs[0].key) != PLACE:
                             return refs[:1]
         j = q.end
         while j < len(doc) and j < q.end + 4 and doc[j].is_punct:
@@ -678,7 +682,7 @@ class _Extractor:
             return
         for i in range(q.start, q.end):
             self.speaker_at[i] = speakers[0].key
-        self.ents.note_subject(q.start, speakers[0].key)
+        self.note_subject(q.start, speakers[0].key)
         span_start = min(q.start, verb.i if verb is not None else q.start)
         span_end = max(q.end, (verb.i + 1) if verb is not None else q.end)
         if verb is not None and where == "after":  # up to the speaker's name
@@ -709,21 +713,21 @@ class _Extractor:
             j -= 1
         if j < first.sent.start or self.doc[j].text != ",":
             return []
-        k = self.ents.token_key.get(j - 1)
-        if k is not None and self.ents.builders[k].type != PLACE:
-            return [Ref(k, self.ents.token_cost.get(j - 1, 0.0) + 0.2)]
+        k = self.ents.key_at(j - 1)
+        if k is not None and self.ents.type_of(k) != PLACE:
+            return [self.ents.ref_at(j - 1, 0.2)]
         return []
 
     def name_after(self, verb: Token) -> list[Ref]:
         """« … », a expliqué à l'AFP Gilles-Éric Séralini: the parser hangs the inverted subject on
         the oblique; the first person named within a few words after the verb speaks."""
         for j in range(verb.i + 1, min(verb.sent.end, verb.i + 7)):
-            k = self.ents.token_key.get(j)
-            if k is not None and self.ents.builders[k].type != PLACE and \
-                    (self.ents.builders[k].type == PERSON or self.doc[j].dep_ not in ("pobj", "obl", "obl:arg")):
+            k = self.ents.key_at(j)
+            if k is not None and self.ents.type_of(k) != PLACE and \
+                    (self.ents.type_of(k) == PERSON or self.doc[j].dep_ not in ("pobj", "obl", "obl:arg")):
                 # a person, or an organisation that is not the addressee ("a précisé Febelfin", not
                 # "a déclaré à l'AFP")
-                return [Ref(k, self.ents.token_cost.get(j, 0.0) + 0.15)]
+                return [self.ents.ref_at(j, 0.15)]
             if self.doc[j].text in (".", ";", "«", "»", '"', "“", "”"):
                 break
         return []
@@ -731,10 +735,10 @@ class _Extractor:
     def quote_about(self, q: Quote, speaker: str) -> Ref | None:
         """The entity a quote is about: the first entity it names other than the speaker, else the
         target of the speaker's last statement (what 'they' / 'ils' refers to)."""
-        named = [self.ents.token_key[i] for i in range(q.start, q.end)
-                 if self.ents.token_key.get(i) not in (None, speaker)]
+        named = [self.ents.key_at(i) for i in range(q.start, q.end)
+                 if self.ents.key_at(i) not in (None, speaker)]
         if named:  # a country or organisation the quote names before any person
-            others = [k for k in named if self.ents.builders[k].type != PERSON]
+            others = [k for k in named if self.ents.type_of(k) != PERSON]
             return Ref((others or named)[0], 0.1)
         for st in reversed(self.history):
             if st.subject == speaker and st.object:
