@@ -58,7 +58,7 @@ def languages() -> tuple[str, ...]:
 # the profile: grammar words
 
 #: the functions a preposition can have for the rules (see profile.json)
-PREPOSITION_FUNCTIONS = ("of", "dative", "agent", "between", "theme", "origin", "topic")
+PREPOSITION_FUNCTIONS = ("of", "dative", "agent", "between", "theme", "origin", "topic", "target")
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,7 @@ class Profile:
     negation_particles: frozenset[str]
     negation_needs_particle: frozenset[str]
     lemma_repairs: tuple[tuple[str, str], ...]
+    clitics: Mapping[str, frozenset[str]] = field(default_factory=dict)  # clitic -> its forms
 
     def preps(self, *functions: str) -> frozenset[str]:
         """The prepositions that have one of these functions ("of", "dative", "agent" …)."""
@@ -128,6 +129,7 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         negation_particles=_words(negation, "particles", where),
         negation_needs_particle=_words(negation, "needs_particle", where),
         lemma_repairs=tuple((a, b) for a, b in repairs),
+        clitics={k: frozenset(v) for k, v in data.get("clitics", {}).items() if not k.startswith("_")},
     )
 
 
@@ -153,6 +155,8 @@ def load_profile(lang: str) -> Profile:
                 "relative_adverbs", "auxiliaries", "perfect_auxiliaries", "definite_determiners",
                 "negation_particles", "negation_needs_particle")},
             lemma_repairs=(),
+            clitics={k: frozenset().union(*(p.clitics.get(k, ()) for p in profiles))
+                     for k in {k for p in profiles for k in p.clitics}},
         )
     where = f"lexicon/{lang}/profile.json"
     return _profile_from(read_json(Path("lexicon") / lang / "profile.json"), where)
@@ -176,6 +180,11 @@ class RelationRules:
     place_targets: frozenset[str]
     purpose_target_roots: frozenset[str]
     not_events: frozenset[str]
+    default_targets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # relation or "*" -> roles
+
+    def targets_for(self, relation: str) -> tuple[str, ...]:
+        """The argument roles that give the target of an event verb with no curated frame."""
+        return self.default_targets.get(relation) or self.default_targets.get("*", ("obj",))
 
     def relation_for(self, code: str | None) -> str | None:
         """The kg relation of a CAMEO code: its longest prefix in the table ("1122" -> accused)."""
@@ -227,6 +236,7 @@ def load_relation_rules() -> RelationRules:
         place_targets=_relations(data["place_targets"]["relations"], where),
         purpose_target_roots=frozenset(data["purpose_targets"]["roots"]),
         not_events=_relations(data["not_events"]["relations"], where),
+        default_targets={k: tuple(v) for k, v in data.get("default_targets", {}).items() if not k.startswith("_")},
     )
 
 
@@ -287,11 +297,22 @@ class CameoVerb:
     prefix: str | None = None
 
 
+def stem(word: str) -> str:
+    """A crude singular for comparing nouns in patterns with words in text ("attacks" ~ "attack",
+    "rallies" ~ "rally"); lemmas do most of the work, this catches what the lemmatizer leaves."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 @dataclass(frozen=True)
 class CameoLexicon:
     """The CAMEO event lexicon of one language (empty when the language has none)."""
 
-    nouns: Mapping[str, frozenset[str]] = field(default_factory=dict)  # synset -> words and phrases
+    #: noun synset -> stemmed head word -> the modifier words each of its phrases needs
+    nouns: Mapping[str, Mapping[str, tuple[tuple[str, ...], ...]]] = field(default_factory=dict)
     verbs: Mapping[str, tuple[CameoVerb, ...]] = field(default_factory=dict)  # lemma -> entries
     forms: Mapping[str, str] = field(default_factory=dict)  # irregular inflected form -> lemma
     synsets: Mapping[str, tuple[str | None, tuple[Pattern, ...]]] = field(default_factory=dict)
@@ -310,7 +331,13 @@ def _code(value, where: str) -> str | None:
 
 
 def _cameo_from(data: Mapping, where: str) -> CameoLexicon:
-    nouns = {name.lower(): frozenset(w.lower() for w in words) for name, words in data.get("nouns", {}).items()}
+    nouns: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+    for name, phrases in data.get("nouns", {}).items():
+        heads = nouns.setdefault(name.lower(), {})
+        for phrase in phrases:
+            words = phrase.lower().split()
+            if words:
+                heads.setdefault(stem(words[-1]), []).append(tuple(words[:-1]))
     verbs: dict[str, list[CameoVerb]] = {}
     forms: dict[str, str] = {}
     for i, v in enumerate(data.get("verbs", [])):
@@ -335,7 +362,8 @@ def _cameo_from(data: Mapping, where: str) -> CameoLexicon:
     event_nouns = {}
     for n in data.get("event_nouns", []):
         event_nouns.setdefault(n["lemma"].lower(), _code(n["code"], f"{where} event noun {n['lemma']!r}"))
-    return CameoLexicon(nouns, {k: tuple(v) for k, v in verbs.items()}, forms, synsets, event_nouns)
+    return CameoLexicon({n: {h: tuple(m) for h, m in heads.items()} for n, heads in nouns.items()},
+                        {k: tuple(v) for k, v in verbs.items()}, forms, synsets, event_nouns)
 
 
 @lru_cache(maxsize=None)
@@ -515,17 +543,25 @@ def load_lexicon(lang: str) -> Lexicon:
                              tuple(spec["target"]), spec.get("requires"), spec.get("cameo"),
                              spec.get("voice"), spec.get("modality"))
     pronouns = data["pronouns"]
+    rules, cameo = load_relation_rules(), load_cameo(lang)
+    # event nouns: the curated ones, then those of the CAMEO lexicon (relation from their code)
+    event_nouns = {k: _check_relation(v.split(":")[0], f"{where} event noun {k!r}")
+                   for k, v in section("event_nouns").items()}
+    event_noun_cameo = {k: v.split(":")[1] for k, v in section("event_nouns").items() if ":" in v}
+    for noun, code in sorted(cameo.event_nouns.items()):
+        relation = rules.relation_for(code)
+        if noun not in event_nouns and relation is not None:
+            event_nouns[noun], event_noun_cameo[noun] = relation, code
     return Lexicon(
         lang=lang,
         profile=load_profile(lang),
-        rules=load_relation_rules(),
-        cameo=load_cameo(lang),
+        rules=rules,
+        cameo=cameo,
         agents=load_agents(lang),
         verbs=verbs,
         light_verbs=frozenset(section("light_verbs")),
-        event_nouns={k: _check_relation(v.split(":")[0], f"{where} event noun {k!r}")
-                     for k, v in section("event_nouns").items()},
-        event_noun_cameo={k: v.split(":")[1] for k, v in section("event_nouns").items() if ":" in v},
+        event_nouns=event_nouns,
+        event_noun_cameo=event_noun_cameo,
         third_party_codes=frozenset(section("third_party_codes")),
         light_verb_cameo=dict(section("light_verb_cameo")),
         participant_preps=frozenset(section("participant_prepositions")),

@@ -31,6 +31,7 @@ from ..model import (ASSERTED, EVENT_RELATIONS, NEGATIVE, PERSON, PLACE, PLANNED
                      MUTUAL_RELATIONS, SYMMETRIC_RELATIONS, Document, Provenance, Statement)
 from ..resolve import Discourse, DocEntities, Ref
 from . import syntax
+from .predicates import Reading, verb_reading
 
 OPENING = {"«": "»", "“": "”", "„": "“", '"': '"'}
 #: confidence of each kind of evidence, before the cost of indirect references is taken off
@@ -117,6 +118,7 @@ class _Extractor:
         self.seen: set[tuple] = set()
         self.history: list[Statement] = []  # event statements so far, in text order
         self.discourse = Discourse()  # who spoke and who met whom so far, for "il" and "son homologue"
+        self.readings: dict[int, Reading | None] = {}  # verb token -> what it states
 
     # -- helpers ----------------------------------------------------------------------------------
     def note_subject(self, i: int, key: str) -> None:
@@ -346,13 +348,16 @@ class _Extractor:
             yield from filter(None, [self.statement(Ref(a), "located_in", Ref(b), "located",
                                                     self.provenance(i - 1, end))])
 
+    def reading(self, tok: Token) -> Reading | None:
+        """What a verb token states in its clause (cached: event nouns ask about their verb too)."""
+        if tok.i not in self.readings:
+            self.readings[tok.i] = verb_reading(tok, self.lex)
+        return self.readings[tok.i]
+
     def verb_frame(self, tok: Token) -> Iterator[Statement]:
         lex = self.lex
-        frame = lex.verbs.get(tok.lemma_.lower())
-        if frame is None or tok.pos_ not in ("VERB", "AUX"):
-            return
-        if frame.requires and not any(c.lower_.rstrip("'") in (frame.requires, frame.requires[0])
-                                      for c in tok.children):
+        frame = self.reading(tok)
+        if frame is None:
             return
         args = syntax.arguments(tok, lex)
         if frame.voice == "passive":
@@ -370,7 +375,7 @@ class _Extractor:
             modality = frame.modality
         prov = self.sentence_prov(tok)
         targets: list[Ref] = []
-        for role in frame.target:
+        for role in frame.targets:
             if role == "advcl":  # a purpose clause: "rioted demanding independence from X"
                 for c in tok.children:
                     if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX"):
@@ -401,7 +406,9 @@ class _Extractor:
         if not targets and frame.relation in MUTUAL_RELATIONS and 2 <= len(subjects) <= 4 \
                 and not args.get(syntax.OBJ):
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
-        relation, cameo = frame.relation, frame.cameo
+        relation, cameo = frame.relation, frame.code
+        if cameo == relation_cameo().get(relation):
+            cameo = None  # the relation's own code says it already
         rules = lex.rules
         if relation not in rules.conditional_except and polarity == POSITIVE \
                 and modality != ASSERTED and syntax.condition_of(tok, lex) is not None:
@@ -458,7 +465,7 @@ class _Extractor:
         polarity, modality = POSITIVE, ASSERTED
         anchor = tok
         if verb is not None:
-            if lex.verbs.get(verb.lemma_.lower()) and verb.lemma_.lower() not in lex.light_verbs:
+            if self.reading(verb) is not None and verb.lemma_.lower() not in lex.light_verbs:
                 return  # the verb carries its own relation ("rejeter un accord")
             args = syntax.arguments(verb, lex)
             subjects = self.subjects(verb, args)

@@ -1,0 +1,207 @@
+"""What a verb means in its clause: a :class:`Reading` from the curated frames and the CAMEO lexicon.
+
+A reading is the relation a verb states, the CAMEO code of its event and the argument roles that give
+its target. Two sources, both data (``ontologies/lexicon/{lang}/``):
+
+- curated frames (``lexicon.json`` ``verbs``): a lemma, its relation and the roles of its target, in
+  order of preference;
+- the CAMEO event lexicon (``cameo.json``): a verb's own code, and the phrase patterns of its synset,
+  which constrain the verb's arguments in the parse — its subject, a particle, its object noun, its
+  prepositional phrases — and give a finer code ("stage a demonstration" 141, "pay a visit to" 042,
+  "accuse of torture" 1122). The most specific matching pattern wins; a pattern with no code names a
+  non-event and blocks the verb ("symbolically charged").
+
+Patterns are matched on argument roles from :mod:`kg.extract.syntax`, so one pattern serves every
+parse of the same clause: "X paid a visit to Y" whether the parser hangs "to Y" on "paid" or on
+"visit", and French and English alike.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Token
+
+from ..lexicon import CameoLexicon, CameoVerb, Lexicon, NounSpec, Pattern, stem
+from . import syntax
+
+#: dependency labels of verb particles (ClearNLP "prt", UD "compound:prt")
+PARTICLE_DEPS = frozenset({"prt", "compound:prt", "advmod"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The relation a verb states in its clause, and where to find its target."""
+
+    relation: str
+    targets: tuple[str, ...]  # argument roles, in order of preference
+    code: str | None = None  # the CAMEO code of this event when finer than the relation's
+    voice: str | None = None  # "passive": the reading holds only in the passive
+    modality: str | None = None  # a modality the verb itself carries
+    pattern: Pattern | None = None  # the CAMEO pattern that gave the reading
+
+
+def forms(tok: Token) -> set[str]:
+    """The word forms a lexicon word may match: the token's lower-case text and lemma, and their stems."""
+    words = {tok.lower_, tok.lemma_.lower()}
+    return words | {stem(w) for w in words}
+
+
+def _word_matches(tok: Token, word: str, cameo: CameoLexicon) -> bool:
+    if word.startswith("&"):
+        heads = cameo.nouns.get(word[1:], {})
+        return any(all(_modifier_present(tok, m, cameo) for m in mods)
+                   for w in forms(tok) for mods in heads.get(w, ()))
+    return stem(word) in forms(tok) or word in forms(tok)
+
+
+def _modifier_present(head: Token, word: str, cameo: CameoLexicon) -> bool:
+    """A modifier word of a pattern's noun phrase among the noun's dependents ("humanitarian aid",
+    "aide humanitaire", "arms shipment")."""
+    return any(_word_matches(t, word, cameo) for t in head.subtree if t.i != head.i)
+
+
+def noun_matches(tok: Token, spec: NounSpec, cameo: CameoLexicon) -> bool:
+    """Whether a noun (the head of an argument) is the noun phrase a pattern asks for."""
+    return _word_matches(tok, spec.head, cameo) and all(_modifier_present(tok, m, cameo) for m in spec.modifiers)
+
+
+def clitic_present(tok: Token, clitic: str, lex: Lexicon) -> bool:
+    """Whether a verb carries a clitic pronoun ("se" in "il se rend", "nous nous rendons")."""
+    wanted = lex.profile.clitics.get(clitic, frozenset({clitic}))
+    words = [c.lower_ for c in tok.children] + [c.lower_ for a in syntax.auxiliaries(tok) for c in a.children]
+    return any(w in wanted for w in words)
+
+
+def particle_present(tok: Token, particle: str) -> bool:
+    """Whether a verb has a particle ("call off", "beef up"): a particle dependent, or the next word."""
+    particle = particle.lower()
+    if any(c.dep_ in PARTICLE_DEPS and c.lower_ == particle for c in tok.children):
+        return True
+    nxt = tok.i + 1
+    return nxt < len(tok.doc) and tok.doc[nxt].lower_ == particle
+
+
+def lemma_candidates(tok: Token, lex: Lexicon) -> list[str]:
+    """The lemmas a verb token may be: the lemmatizer's, the irregular forms of the lexicon, and the
+    profile's inflection repairs."""
+    out = [tok.lemma_.lower()]
+    irregular = lex.cameo.forms.get(tok.lower_)
+    if irregular:
+        out.append(irregular)
+    w = tok.lower_
+    for suffix, repl in lex.profile.lemma_repairs:
+        if w.endswith(suffix) and len(w) > len(suffix) + 1:
+            out.append(w[: len(w) - len(suffix)] + repl)
+    return list(dict.fromkeys(out))
+
+
+def cameo_entries(tok: Token, lex: Lexicon) -> list[CameoVerb]:
+    """The CAMEO verbs a token is, with their particle, clitics and prefix present."""
+    for lemma in lemma_candidates(tok, lex):
+        entries = lex.cameo.verbs.get(lemma)
+        if not entries:
+            continue
+        found = []
+        for v in entries:
+            if v.particle and not particle_present(tok, v.particle):
+                continue
+            if v.clitics and not all(clitic_present(tok, c, lex) for c in v.clitics):
+                continue
+            if v.prefix and not (tok.i > 0 and tok.doc[tok.i - 1].lower_ == v.prefix):
+                continue
+            found.append(v)
+        if found:
+            # a phrasal or pronominal verb is a different verb from the bare one: it goes first
+            return sorted(found, key=lambda v: -(bool(v.particle) + len(v.clitics) + bool(v.prefix)))
+    return []
+
+
+def _prep_heads(args: dict, prep: str) -> list[Token]:
+    """The nouns of a prepositional phrase on the verb, or hung by the parser on the verb's object."""
+    heads = list(args.get(f"prep:{prep}", ()))
+    for o in args.get(syntax.OBJ, ()):
+        for c in o.children:
+            heads.extend(syntax.prep_objects(c, (prep,)))
+    return heads
+
+
+def pattern_matches(p: Pattern, tok: Token, args: dict, cameo: CameoLexicon) -> bool:
+    """Whether a clause (a verb and its arguments) has everything a pattern asks for."""
+    if p.particle and not particle_present(tok, p.particle):
+        return False
+    if p.subject is not None and not any(noun_matches(s, p.subject, cameo) for s in args.get(syntax.SUBJ, ())):
+        return False
+    if p.object is not None and not any(noun_matches(o, p.object, cameo) for o in args.get(syntax.OBJ, ())):
+        return False
+    for prep, spec in p.preps:
+        heads = _prep_heads(args, prep)
+        if not heads or (spec is not None and not any(noun_matches(h, spec, cameo) for h in heads)):
+            return False
+    return True
+
+
+def best_pattern(patterns: Iterable[Pattern], tok: Token, args: dict, cameo: CameoLexicon) -> Pattern | None:
+    """The most specific pattern the clause matches (the first in lexicon order among equals)."""
+    best = None
+    for p in patterns:
+        if (best is None or p.specificity > best.specificity) and pattern_matches(p, tok, args, cameo):
+            best = p
+    return best
+
+
+def _pattern_targets(p: Pattern, default: tuple[str, ...]) -> tuple[str, ...]:
+    """Where a pattern's target is: the role it names, else a prepositional phrase it asks for
+    without a noun ("appeal (to)"), else the relation's default roles."""
+    if p.target:
+        return (p.target,) + tuple(r for r in default if r != p.target)
+    bare = [f"prep:{prep}" for prep, spec in p.preps if spec is None]
+    return tuple(bare) + tuple(r for r in default if r not in bare) if bare else default
+
+
+def expand_targets(roles: Iterable[str], lex: Lexicon) -> tuple[str, ...]:
+    """Default target roles with the profile's target prepositions spelled out ("target" -> prep:contre …)."""
+    out: list[str] = []
+    for role in roles:
+        if role == "target":
+            out.extend(f"prep:{p}" for p in sorted(lex.profile.preps("target")))
+        else:
+            out.append(role)
+    return tuple(dict.fromkeys(out))
+
+
+def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading | None:
+    """What a verb token states, or None: its curated frame, refined or overruled by the most specific
+    CAMEO pattern its clause matches, else its CAMEO code alone."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    frame = lex.verbs.get(tok.lemma_.lower())
+    if frame is not None and frame.requires and not clitic_present(tok, frame.requires, lex):
+        frame = None
+    entries = cameo_entries(tok, lex)
+    if frame is None and not entries:
+        return None
+    if args is None:
+        args = syntax.arguments(tok, lex)
+    rules = lex.rules
+    for entry in entries:
+        block_code, patterns = lex.cameo.synsets.get(entry.synset, (None, ()))
+        p = best_pattern(patterns, tok, args, lex.cameo)
+        if p is not None and p.code is None:
+            return None  # the pattern names a non-event ("symbolically charged")
+        if p is not None and (frame is None or p.specificity >= 2):
+            relation = rules.relation_for(p.code)
+            if relation is None:
+                return None  # an event kg does not extract (a comment, an apology)
+            if frame is not None and frame.relation == relation:
+                return Reading(relation, frame.target, p.code, frame.voice, frame.modality, p)
+            return Reading(relation, _pattern_targets(p, expand_targets(rules.targets_for(relation), lex)),
+                           p.code, pattern=p)
+        if frame is None and entry.code is not None:
+            relation = rules.relation_for(entry.code)
+            if relation is None:
+                return None
+            return Reading(relation, expand_targets(rules.targets_for(relation), lex), entry.code)
+    if frame is None:
+        return None
+    return Reading(frame.relation, frame.target, frame.cameo, frame.voice, frame.modality)
