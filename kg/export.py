@@ -131,6 +131,8 @@ def _add_entity(g: Graph, base: str, e: Entity) -> None:
         g.add((node, OWL.sameAs, WIKIDATA[e.wikidata]))
     if e.geonames:
         g.add((node, OWL.sameAs, GEONAMES[f"{int(e.geonames)}/"]))
+    if e.part_of:
+        g.add((node, KGO.isPartOf, entity_iri(base, e.part_of)))
 
 
 def _add_document(g: Graph, base: str, doc: Document) -> None:

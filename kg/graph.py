@@ -41,6 +41,7 @@ class KnowledgeGraph:
                 alt_labels=old.alt_labels | entity.alt_labels,
                 wikidata=old.wikidata or entity.wikidata,
                 geonames=old.geonames or entity.geonames,
+                part_of=old.part_of or entity.part_of,
             )
         self.graph.add_node(entity.key, entity=entity)
 

@@ -414,6 +414,33 @@ def _agents_from(data: Mapping, where: str) -> AgentLexicon:
     return AgentLexicon({h: tuple(sorted(v, key=lambda a: (-len(a.words), a.words))) for h, v in by_head.items()})
 
 
+@dataclass(frozen=True)
+class AgentRules:
+    """How actors named by description are named and what they stand for (``agent-codes.json``)."""
+
+    representatives: frozenset[str]  # codes whose plural members stand for their country
+    state_bodies: frozenset[str]  # codes of state bodies a text may name without their country
+    actor_codes: frozenset[str]  # codes whose bodies and groups are actors without an owner
+    names: Mapping[str, str]  # English head phrase -> name template
+
+    @staticmethod
+    def base(code: str) -> str:
+        """The primary agent code of a composite one ("GOVMED" -> "GOV")."""
+        return code[:3]
+
+
+@lru_cache(maxsize=1)
+def load_agent_rules() -> AgentRules:
+    """The language-independent rules of ``ontologies/lexicon/agent-codes.json``."""
+    data = read_json(Path("lexicon") / "agent-codes.json")
+
+    def codes(section: str) -> frozenset[str]:
+        return frozenset(data[section]["codes"])
+
+    return AgentRules(codes("representatives"), codes("state_bodies"), codes("actor_codes"),
+                      {k: v for k, v in data["names"].items() if not k.startswith("_")})
+
+
 @lru_cache(maxsize=None)
 def load_agents(lang: str) -> AgentLexicon:
     """The agent nouns of one language; an empty lexicon when the language has no ``agents.json``."""
@@ -454,6 +481,7 @@ class Lexicon:
     rules: RelationRules
     cameo: CameoLexicon
     agents: AgentLexicon
+    agent_rules: AgentRules
     verbs: Mapping[str, Frame]
     light_verbs: frozenset[str]
     event_nouns: Mapping[str, str]
@@ -558,6 +586,7 @@ def load_lexicon(lang: str) -> Lexicon:
         rules=rules,
         cameo=cameo,
         agents=load_agents(lang),
+        agent_rules=load_agent_rules(),
         verbs=verbs,
         light_verbs=frozenset(section("light_verbs")),
         event_nouns=event_nouns,

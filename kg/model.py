@@ -82,6 +82,9 @@ class Entity:
     alt_labels: frozenset[tuple[str, str]] = frozenset()  # (text, language tag)
     wikidata: str | None = None  # "Q30"
     geonames: int | None = None  # 6252001
+    #: for an actor named by description (an organ of a state, a group from a place): the key of the
+    #: entity its description names ("le gouvernement malien" -> Mali); exported as kgo:isPartOf
+    part_of: str | None = None
 
 
 @dataclass(frozen=True)

@@ -25,12 +25,15 @@ class Extraction:
 def extract_document(document: Document, spacy_doc) -> Extraction:
     """Entities and statements of one parsed document (pure: no I/O, no global state)."""
     lex = load_lexicon(document.lang)
-    ents = DocEntities(spacy_doc, lex, load_gazetteer())
+    ents = DocEntities(spacy_doc, lex, load_gazetteer(), document)
     statements = list(extract_statements(document, spacy_doc, ents, lex))
     # an entity seen only as a nationality adjective or a title becomes a node only if it takes part
     # in a statement: "la cuisine italienne" does not make Italy a node of the graph
     used = {st.subject for st in statements} | {st.object for st in statements if st.object}
-    entities = tuple(e for e in ents.entities() if ents.is_named(e.key) or e.key in used)
+    kept = [e for e in ents.entities() if ents.is_named(e.key) or e.key in used]
+    # an actor named by description brings what it is part of ("Government of Mali" brings Mali)
+    owners = {e.part_of for e in kept if e.part_of}
+    entities = tuple(e for e in ents.entities() if ents.is_named(e.key) or e.key in used or e.key in owners)
     return Extraction(document, entities, tuple(statements))
 
 

@@ -8,6 +8,7 @@ homologue", first-person pronouns in quotes) are resolved on demand by :class:`D
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -18,8 +19,8 @@ from .extract.entities import (Mention, RoleMention, demonym_mentions, fold, nam
                                role_matches, role_mentions)
 from .extract import syntax
 from .gazetteer import Gazetteer, GazetteerEntry
-from .lexicon import Lexicon
-from .model import ORGANIZATION, PERSON, PLACE, Entity
+from .lexicon import Agent, Lexicon
+from .model import ORGANIZATION, PERSON, PLACE, Document, Entity
 
 
 def slug(label: str) -> str:
@@ -40,6 +41,33 @@ class _Builder:
     geonames: int | None = None
     gaz_id: str | None = None
     named: bool = False  # has a proper-name mention (not only demonyms or titles)
+    part_of: str | None = None  # for an actor named by description: the key of what it belongs to
+
+
+def _title(text: str) -> str:
+    """Title case for an English name, small words kept low: "ministry of defence" -> "Ministry of Defence"."""
+    small = {"of", "the", "and", "for", "in", "on", "de"}
+    return " ".join(w if (w in small and i) else w[:1].upper() + w[1:] for i, w in enumerate(text.split()))
+
+
+def _plural_en(phrase: str) -> str:
+    """The English plural of a noun phrase whose last word is its head ("rebel" -> "rebels",
+    "gunman" -> "gunmen", "aid agency" -> "aid agencies"); a phrase already plural stays."""
+    words = phrase.split()
+    if not words:
+        return phrase
+    w = words[-1]
+    if w.endswith("man"):
+        w = w[:-3] + "men"
+    elif w.endswith("s") and not w.endswith("ss"):
+        pass
+    elif w.endswith("y") and w[-2:-1] not in "aeiou":
+        w = w[:-1] + "ies"
+    elif w.endswith(("ss", "x", "ch", "sh")):
+        w += "es"
+    else:
+        w += "s"
+    return " ".join(words[:-1] + [w])
 
 
 @dataclass(frozen=True)
@@ -71,8 +99,13 @@ class DocEntities:
     only read. The public API: :meth:`key_at`, :meth:`ref_at`, :meth:`type_of`, :meth:`entry_of`,
     :meth:`is_named`, :meth:`offices`, :meth:`refer`, :meth:`entities`."""
 
-    def __init__(self, doc: Doc, lex: Lexicon, gaz: Gazetteer):
+    def __init__(self, doc: Doc, lex: Lexicon, gaz: Gazetteer, document: Document | None = None):
         self.doc, self.lex, self.gaz = doc, lex, gaz
+        self.meta = dict(document.meta) if document is not None else {}
+        #: a short stable suffix for the keys of entities local to this document
+        self.scope = hashlib.sha1((document.id if document is not None else doc.text).encode("utf-8")).hexdigest()[:8]
+        self._home: str | None = None
+        self._local: set[str] = set()  # keys of entities local to this document (groups no place names)
         self.builders: dict[str, _Builder] = {}
         self.token_key: dict[int, str] = {}
         self.token_cost: dict[int, float] = {}
@@ -124,7 +157,7 @@ class DocEntities:
         for m in demonyms:
             if m.start not in self.token_key:
                 self._map(m.start, m.end, self._entity_for(m), 0.1)
-        self._groups()
+        self._described_actors()
         self._collective_nouns(demonyms)
         self._collective_nouns(demonyms)  # again: "leaders of Romania's government" needs the government
         self._instruments(names)
@@ -237,67 +270,239 @@ class DocEntities:
             out.append(Mention(m.start, m.end, best.text, m.type, best.gaz or m.gaz, m.kind, alias=m.text))
         return out
 
-    def _groups(self) -> None:
-        """'Afghan rebels', 'Palestinian prisoners', 'ethnic Albanians', 'rebels in the Ivory Coast',
-        'manifestants ukrainiens': a non-state group named by its nationality, place or identity is an
-        entity of its own (an organisation), never the country itself. Only a plural group noun of the
-        lexicon with such an identity qualifies; a bare 'prisoners' names no one."""
-        groups, modifiers = self.lex.group_nouns, self.lex.group_modifiers
-        collective = self.lex.collective_nouns
+    # -- actors named by description --------------------------------------------------------------
+    def _described_actors(self) -> None:
+        """Actors named by description, as event coding reads them (CAMEO agents): a body of a state
+        or organisation ("le gouvernement malien", "the Turkish army", "la police colombienne", "the
+        opposition") is an organisation of its own, named in English ("Government of Mali", "Turkish
+        Army") and part of what its description names; a group of people ("les rebelles touareg",
+        "Syrian rebels", "three gunmen", "protesters") is an organisation too. The same description
+        of the same country is one entity across documents; a group named by no place ("the rebels",
+        "deux agresseurs") is an entity of its document only.
+
+        Plural members of a state body ("Hungarian officials", "soldats russes") are not actors of
+        their own: :meth:`_collective_nouns` makes them stand for their country."""
+        lex, rules = self.lex, self.lex.agent_rules
+        collective = lex.collective_nouns
         for t in self.doc:
-            if t.i in self.token_key or t.pos_ not in ("NOUN", "PROPN"):
+            if t.i in self.token_key or t.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 continue
-            if t.lower_ not in groups:
-                # a state organ with an identity word and no country: "Moslem forces"
-                if not (t.lower_ in collective and "Plur" in t.morph.get("Number") and
-                        any(c.lower_ in modifiers for c in t.children) and
-                        not any(c.i in self.token_key for c in t.children)):
-                    continue
-            keep: list[Token] = []  # modifier tokens that go into the label
-            identity = False
-            for c in t.children:
-                if c.dep_ in ("amod", "compound", "nmod") and c.i < t.i or (c.dep_ == "amod" and c.i > t.i):
-                    k = self.token_key.get(c.i)
-                    if k is not None and self.builders[k].type != PERSON:
-                        keep.extend(x for x in c.subtree if x.i in self.token_key or x.i == c.i)
-                        identity = True
-                    elif c.lower_ in modifiers:
-                        keep.append(c)
-                        identity = True
-                    elif c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < t.i:
-                        keep.append(c)  # "paper workers"
-            tail: Token | None = None
-            if not identity:
-                for c in t.children:
-                    # "rebels in the Ivory Coast", "refugees from Syria", "réfugiés de Syrie"
-                    if c.lower_ in self.lex.profile.preps("origin") or c.dep_ == "nmod":
-                        for g in ([c] if c.dep_ == "nmod" else [x for x in c.children if x.dep_ in ("pobj", "obj")]):
-                            k = self.token_key.get(g.i)
-                            if k is not None and self.builders[k].type == PLACE:
-                                tail = g
-                                identity = True
-                                break
-                    if tail is not None:
-                        break
-            if not identity:
-                continue
-            if tail is not None:
-                span = self.doc[t.i:tail.right_edge.i + 1]
-                label = span.text
+            if t.lemma_.lower() in collective or t.lower_ in collective:
+                found = self._identity_group(t)  # "Moslem forces": a side named by its identity
             else:
-                toks = sorted({x.i for x in keep} | {t.i})
-                label = " ".join(self.doc[i].text for i in toks)
-                span = self.doc[toks[0]:toks[-1] + 1]
-            first = span[0] if tail is not None else self.doc[toks[0]]
-            if first.is_sent_start and first.ent_type_ != "NORP" and \
-                    (first.lower_ in modifiers or first.lower_ in groups):
-                label = first.lower_ + label[len(first.text):]  # "Ethnic Albanians" starting a sentence
-            key = slug(label)
+                found = self._agent_at(t)
+            if found is None:
+                continue
+            agent, start, end = found
+            if self._names_itself(t, start, end) or self._owned_by_someone(t):
+                continue  # "le quotidien Le Figaro"; "his ruling party", "the government of President X"
+            code = rules.base(agent.code) if agent.code else ""
+            plural = self._is_plural(t, agent)
+            if agent.person and (not plural or code in rules.representatives):
+                continue  # one person is no actor here; state members stand for their country
+            owner, owner_toks = self._owner_of(range(start, end))
+            modifiers = [c for c in t.children if c.lower_ in lex.group_modifiers and c.i not in range(start, end)]
+            cost = 0.1
+            if owner is None and not agent.person:
+                if code not in rules.state_bodies and code != "OPP":
+                    continue  # a hospital, a company: an entity only with what it belongs to
+                if code in rules.state_bodies:
+                    owner = self.home_country()
+                    cost = 0.25  # "le gouvernement" in an article about one country
+                if owner is None and not self._definite(t):
+                    continue
+            elif owner is None and code and code not in rules.actor_codes:
+                continue
+            label, scoped = self._actor_name(agent, owner, modifiers, plural)
+            key = slug(label) if not scoped else f"{slug(label)}_{self.scope}"
+            if scoped:
+                self._local.add(key)
             b = self.builders.get(key)
             if b is None:
-                b = self.builders[key] = _Builder(key, label, ORGANIZATION)
-            b.labels.add((span.text, self.lex.lang))
-            self._map(t.i, t.i + 1, key, 0.1)
+                b = self.builders[key] = _Builder(key, label, ORGANIZATION, part_of=owner)
+            for text in self._surface_forms(start, end, owner_toks + modifiers):
+                b.labels.add((text, lex.lang))
+            self._map(start, end, key, cost)
+
+    def _identity_group(self, t: Token):
+        """A plural member noun with an identity word and no country ("Moslem forces", "forces
+        chiites"): a side of its own, not a country."""
+        lex = self.lex
+        if "Plur" not in t.morph.get("Number") or any(c.i in self.token_key for c in t.children):
+            return None
+        if not any(c.lower_ in lex.group_modifiers for c in t.children):
+            return None
+        return Agent((t.lower_,), t.lower_, "", True, t.lower_), t.i, t.i + 1
+
+    def _owned_by_someone(self, t: Token) -> bool:
+        """A body or group said to be a person's, or someone's by a possessive pronoun ("his ruling
+        party", "leur armée", "the government of President X"): not an actor of its own here."""
+        for c in t.children:
+            if c.dep_ in ("poss", "nmod:poss") and c.pos_ == "PRON":
+                return True
+            if c.dep_ == "det" and "Yes" in c.morph.get("Poss"):
+                return True
+            heads = [c] if c.dep_ in ("nmod", "poss", "nmod:poss", "compound") else \
+                [g for g in c.children if g.dep_ in syntax.POBJ_DEPS] if c.dep_ == "prep" else []
+            for g in heads:
+                k = self.token_key.get(g.i)
+                if k is not None and self.builders[k].type == PERSON:
+                    return True
+        return False
+
+    def _agent_at(self, t: Token):
+        """The agent phrase whose head is ``t`` ("riot police", "forces de l'ordre", "aid agencies"),
+        longest first, as ``(agent, start, end)``; a group noun of the lexicon without an agents entry
+        counts as a group of people of no particular code."""
+        lex = self.lex
+        cands: dict = {}
+        for w in (t.lower_, t.lemma_.lower()):
+            for a in lex.agents.by_head.get(w, ()):
+                cands.setdefault(a, None)
+        for a in sorted(cands, key=lambda a: (-len(a.words), a.words)):
+            span = self._phrase_span(t, a)
+            if span is not None:
+                return a, span[0], span[1]
+        if t.lower_ in lex.group_nouns and "Plur" in t.morph.get("Number", ["Plur"]):
+            return Agent((t.lower_,), t.lower_, "", True, t.lower_), t.i, t.i + 1
+        return None
+
+    def _phrase_span(self, t: Token, agent: Agent) -> tuple[int, int] | None:
+        """Where the agent phrase lies around its head ``t``, or None when the words around differ.
+        Hyphens are word breaks ("anti-riot police")."""
+        words = [w for word in agent.words for w in word.replace("-", " ").split()]
+        head = agent.head.replace("-", " ").split()[-1] if agent.head else words[-1]
+        heads = [i for i, w in enumerate(words) if w == head]
+        if not heads:
+            return None
+        h = heads[-1]
+
+        def walk(seq: list[str], step: int) -> int | None:
+            j = t.i + step
+            for w in seq:
+                while 0 <= j < len(self.doc) and self.doc[j].text in ("-", "‐"):
+                    j += step
+                if not (0 <= j < len(self.doc)):
+                    return None
+                tok = self.doc[j]
+                parts = [x for x in tok.lower_.split("-") if x]
+                if w not in (tok.lower_, tok.lemma_.lower()) and w not in parts:
+                    return None
+                j += step
+            return j
+
+        left = walk(list(reversed(words[:h])), -1)
+        right = walk(words[h + 1:], 1)
+        if left is None or right is None:
+            return None
+        return left + 1, right
+
+    def _is_plural(self, t: Token, agent: Agent) -> bool:
+        """A noun in the plural, or counted ("deux agresseurs", "three gunmen")."""
+        if "Plur" in t.morph.get("Number") or t.lower_ in agent.plural:
+            return True
+        return any(c.dep_ == "nummod" and c.lower_ not in ("1", "un", "une", "one") for c in t.children)
+
+    def _names_itself(self, t: Token, start: int, end: int) -> bool:
+        """Whether the description is in apposition to a name, or has one: the name is the entity."""
+        for c in t.children:
+            if c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS and c.i in self.token_key and \
+                    self.builders[self.token_key[c.i]].named:
+                return True
+        if t.dep_ in syntax.APPOS_DEPS and t.head.i in self.token_key and self.builders[self.token_key[t.head.i]].named:
+            return True
+        return False
+
+    def _definite(self, t: Token) -> bool:
+        return any(c.dep_ in ("det", "poss", "nmod:poss") and
+                   (c.lower_ in self.lex.profile.definite_determiners or c.dep_ != "det") for c in t.children)
+
+    def _owner_of(self, phrase: range) -> tuple[str | None, list[Token]]:
+        """The country, place or organisation an agent phrase belongs to, from a nationality adjective
+        or a name on it ("gouvernement malien", "Iraq's government", "the Mozambique government"), or a
+        complement ("the government of Iraq", "les rebelles de Homs", "rebels in Mali")."""
+        prof = self.lex.profile
+        of = prof.preps("of") | prof.preps("origin")
+        for i in phrase:
+            for c in self.doc[i].children:
+                if c.i in phrase:
+                    continue
+                cands: list[Token] = []
+                if c.dep_ in ("amod", "compound", "nmod:poss", "poss", "flat", "flat:name"):
+                    cands = [c]
+                elif c.dep_ in ("nmod", "obl") and (syntax.prep_of(c) in of or syntax.prep_of(c) is None):
+                    cands = [c]
+                elif c.dep_ == "prep" and c.lower_ in of:
+                    cands = [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]
+                for g in cands:
+                    k = self.token_key.get(g.i)
+                    if k is not None and self.builders[k].type != PERSON and \
+                            (self.builders[k].gaz_id or self.builders[k].named) and k not in self._local:
+                        toks = [x for x in g.subtree if self.token_key.get(x.i) == k] + \
+                            [x for x in c.subtree if x.i < g.i and x.dep_ == "case"]
+                        return k, sorted(set(toks + ([c] if c.dep_ == "prep" else [])), key=lambda x: x.i)
+        return None, []
+
+    def home_country(self) -> str | None:
+        """The country a document is about: its dateline's, else the country it names most often (twice
+        at least, and more often than any other)."""
+        if self._home is not None:
+            return self._home or None
+        self._home = ""
+        place = self.meta.get("place")
+        if place:
+            for e in self.gaz.lookup(place, self.lex.lang):
+                country = e if e.kind == "country" else (self.gaz.get(e.country) if e.country else None)
+                if country is not None and e.type == PLACE:
+                    self._home = self._entity_for(Mention(-1, -1, country.label, PLACE, country, kind="knowledge"))
+                    return self._home
+        counts: dict[str, int] = {}
+        for i, k in self.token_key.items():
+            b = self.builders[k]
+            if b.gaz_id and b.gaz_id.startswith("country:") and (i == 0 or self.token_key.get(i - 1) != k):
+                counts[k] = counts.get(k, 0) + 1
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            self._home = ranked[0][0]
+        return self._home or None
+
+    def _actor_name(self, agent: Agent, owner: str | None, modifiers: list[Token], plural: bool) -> tuple[str, bool]:
+        """The English name of an actor named by description, and whether it is local to the document
+        (a group or body that no place names)."""
+        rules = self.lex.agent_rules
+        en = agent.en.lower()
+        phrase = _plural_en(en) if agent.person and plural else en
+        head = en.split(" of ")[0].split()[-1] if en else en
+        template = rules.names.get(en) or rules.names.get(head)
+        if owner is not None:
+            b = self.builders[owner]
+            entry = self.gaz.get(b.gaz_id) if b.gaz_id else None
+            country = b.label if entry is not None and entry.kind == "country" else None
+            demonym = _title(entry.demonyms.get("en", ("",))[0]) if entry is not None and entry.demonyms.get("en") else None
+            if template and ("{country}" not in template or country) and ("{demonym}" not in template or demonym):
+                return template.format(country=country, demonym=demonym, owner=b.label), False
+            if demonym:
+                return f"{demonym} {phrase if agent.person else _title(phrase)}", False
+            return f"{_title(phrase) if not agent.person else phrase.capitalize()} of {b.label}", False
+        words = [m.lower_ for m in modifiers]
+        label = " ".join([_title(w) for w in words] + [phrase])
+        return label[:1].upper() + label[1:], True
+
+    def _surface_forms(self, start: int, end: int, extra: list[Token]) -> list[str]:
+        """How the text names an actor: the phrase with its owner and modifiers ("gouvernement malien",
+        "rebelles de Homs"), and with a number or quantifier before it ("deux agresseurs")."""
+        toks = set(range(start, end)) | {x.i for x in extra}
+        lo, hi = min(toks), max(toks) + 1
+        while lo < hi and (self.doc[lo].lower_ in self.lex.determiners or self.doc[lo].is_punct):
+            lo += 1
+        forms = [self.doc[lo:hi].text]
+        j = lo - 1
+        while j >= 0 and (self.doc[j].pos_ in ("NUM", "ADJ") or self.doc[j].dep_ in ("nummod", "amod")) and \
+                self.doc[j].head.i in toks and j not in self.token_key:
+            j -= 1
+        if j + 1 < lo:
+            forms.append(self.doc[j + 1:hi].text)
+        return forms
 
     def _collective_nouns(self, demonyms: list[Mention]) -> None:
         """'le peuple ukrainien', 'Russian troops', 'Belarus's rulers', 'the government of Iraq',
@@ -374,7 +579,7 @@ class DocEntities:
     def entities(self) -> list[Entity]:
         out = []
         for b in self.builders.values():
-            out.append(Entity(b.key, b.label, b.type, frozenset(b.labels), b.wikidata, b.geonames))
+            out.append(Entity(b.key, b.label, b.type, frozenset(b.labels), b.wikidata, b.geonames, b.part_of))
         return sorted(out, key=lambda e: e.key)
 
     def is_named(self, key: str) -> bool:

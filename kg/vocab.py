@@ -68,6 +68,9 @@ class KGO(DefinedNamespace):
     cameoCode: URIRef
     ploverCategory: URIRef
 
+    # entity properties
+    isPartOf: URIRef
+
     # event relations (kg.model.EVENT_RELATIONS)
     met: URIRef
     said: URIRef
