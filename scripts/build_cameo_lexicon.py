@@ -73,43 +73,40 @@ PERSON_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "men", "person
 BODY_SUFFIXES = ("ment",)
 #: head words (singular) the endings get wrong: persons without a person ending (collective nouns whose
 #: members are counted as people in the news, "50 troops / personnel / staff were killed", included) ...
-PERSON_HEADS = frozenset({
-    "abbot", "academic", "adm.", "admiral", "advocate", "agent", "aide", "ally", "anglican", "archbishop",
-    "archimandrite", "archpriest", "athlete", "attorney", "attorney-general", "autocrat", "bandit",
-    "bishop", "boss", "brig.", "brigand", "bureaucrat", "burglar", "candidate", "capt.", "captain",
-    "cardinal", "ceo", "charge", "chief", "child", "children", "citizen", "cleric", "cmdr.", "col.", "colonel", "commando",
-    "constable", "consul", "convict", "corporal", "counsel", "counsellor-at-law", "criminal", "crook",
-    "culprit", "cutpurse", "cyberdissident", "dean", "delegate", "deputy", "despot", "detainee",
-    "detective", "diplomat", "doc", "educatee", "emeritus", "emissary", "employee", "empress", "ens.",
-    "ensign", "enterpreneur", "entrepreneur", "envoy", "executive", "exile", "expatriate", "expert",
-    "extraordinary", "federale", "felon", "foster-nurse", "gaolbird", "gen.", "general", "generalissimo",
-    "girl", "guard", "guerilla", "guerrilla", "hasid", "hasidim", "head", "hebrew", "hierarch", "hindu", "hostage",
-    "imam", "intellectual", "jailbird", "jew", "judge", "king", "kingpin", "lady", "landlord", "legate",
-    "lord", "lt.", "mafioso", "magistrate", "maj.", "marine", "marshal", "medic", "medico", "mercenary", "midwife",
-    "missionary", "monarch", "monk", "moslem", "mp", "mule", "mullah", "muslim", "nanny", "native",
-    "neurosurgeon", "nun", "nurse", "nursemaid", "offcial", "offical", "official", "operative", "outlaw",
-    "paedophile", "paratroop", "pedophile", "people", "personnel", "pickpocket", "pilgrim", "pilot",
-    "pirate", "plenipotentiary", "pm", "pope", "potentate", "prelate", "priest", "prince", "princess",
-    "professional", "pupil", "queen", "rabbi", "radical", "reactionary", "rebel", "recruit", "refugee",
-    "repatriate", "representative", "retired", "returnee", "sadhu", "saint", "salafi", "scholar",
-    "secretary", "sheikh", "sheriff", "sovereign", "spy", "staff", "stipendiary", "sunni", "surgeon",
-    "thief", "townspeople", "troop", "turncoat", "tycoon", "undersecretary", "veteran", "victim", "vip", "wahhabi",
-    "waitress", "warden", "youth",
-})
+PERSON_HEADS = frozenset("""
+    abbot academic adm. admiral advocate agent aide ally anglican archbishop archimandrite
+    archpriest athlete attorney attorney-general autocrat bandit bishop boss brig. brigand
+    bureaucrat burglar candidate capt. captain cardinal ceo charge chief child children citizen
+    cleric cmdr. col. colonel commando constable consul convict corporal counsel counsellor-at-law
+    criminal crook culprit cutpurse cyberdissident dean delegate deputy despot detainee detective
+    diplomat doc educatee emeritus emissary employee empress ens. ensign enterpreneur entrepreneur
+    envoy executive exile expatriate expert extraordinary federale felon foster-nurse gaolbird gen.
+    general generalissimo girl guard guerilla guerrilla hasid hasidim head hebrew hierarch hindu
+    hostage imam intellectual jailbird jew judge king kingpin lady landlord legate lord lt. mafioso
+    magistrate maj. marine marshal medic medico mercenary midwife missionary monarch monk moslem mp
+    mule mullah muslim nanny native neurosurgeon nun nurse nursemaid offcial offical official
+    operative outlaw paedophile paratroop pedophile people personnel pickpocket pilgrim pilot pirate
+    plenipotentiary pm pope potentate prelate priest prince princess professional pupil queen rabbi
+    radical reactionary rebel recruit refugee repatriate representative retired returnee sadhu saint
+    salafi scholar secretary sheikh sheriff sovereign spy staff stipendiary sunni surgeon thief
+    townspeople troop turncoat tycoon undersecretary veteran victim vip wahhabi waitress warden
+    youth
+""".split())
 #: ... and bodies or things with one (companies, ships, aircraft, places).
-BODY_HEADS = frozenset({
-    "airliner", "automaker", "border", "carmaker", "carrier", "center", "centre", "chamber", "computer",
-    "contractor", "cruiser", "destroyer", "employer", "exporter", "freighter", "headquarter", "helicopter",
-    "jetfighter", "jetliner", "labor", "maker", "manufacturer", "newspaper", "oiler", "order", "paper",
-    "producer", "quarter", "regulator", "sector", "steelmaker", "supertanker", "tanker", "tower", "transmitter",
-})
+BODY_HEADS = frozenset("""
+    airliner automaker border carmaker carrier center centre chamber computer contractor cruiser
+    destroyer employer exporter freighter headquarter helicopter jetfighter jetliner labor maker
+    manufacturer newspaper oiler order paper producer quarter regulator sector steelmaker
+    supertanker tanker tower transmitter
+""".split())
 #: whole phrases whose head word misleads either way
-PERSON_PHRASES = {"coup maker": True, "jail bird": True, "lieutenant jg": True, "lieutenant junior grade": True,
-                  "lt. jg": True,
-                  "suicide bomber": True, "bomber": False, "fighter bomber": False, "fighter bombers": False,
-                  "jet fighter": False, "joint strike fighter": False, "nighthawk stealth fighter": False,
-                  "stealth bomber": False, "stealth fighter": False, "tomcat fighter": False,
-                  "unmanned predator": False}
+PERSON_PHRASES = {
+    **dict.fromkeys(["coup maker", "jail bird", "lieutenant jg", "lieutenant junior grade", "lt. jg",
+                     "suicide bomber"], True),
+    **dict.fromkeys(["bomber", "fighter bomber", "fighter bombers", "jet fighter", "joint strike fighter",
+                     "nighthawk stealth fighter", "stealth bomber", "stealth fighter", "tomcat fighter",
+                     "unmanned predator"], False),
+}
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)$")
 
 
@@ -490,8 +487,9 @@ def parse_verb_dictionary(text: str, name: str = VERB_FILE) -> VerbDictionary:
     are counted, not read: kg combines verbs its own way.
 
     A pattern or verb line that cannot be read is left out with a ``Problem``; a malformed block header or
-    noun synset line, or a line out of place, raises ``DictionaryError`` naming the file and line. Patterns identical to an earlier one of the same
-    block (same text too) are kept once; a verb listed twice in one block is one entry (``merge_verb``).
+    noun synset line, or a line out of place, raises ``DictionaryError`` naming the file and line. Patterns
+    identical to an earlier one of the same block (same text too) are kept once; a verb listed twice in
+    one block is one entry (``merge_verb``).
     """
     nouns: dict[str, list[str]] = {}
     verbs: list[dict[str, Any]] = []
@@ -549,14 +547,9 @@ def parse_verb_dictionary(text: str, name: str = VERB_FILE) -> VerbDictionary:
                 raise ValueError("verb line before the first verb block")
             else:
                 try:
-                    verb = parse_verb(line)
+                    merge_verb(block_verbs, parse_verb(line))
                 except ValueError as err:
                     problems.append(Problem(name, number, "skipped", str(err), line))
-                else:
-                    try:
-                        merge_verb(block_verbs, verb)
-                    except ValueError as err:
-                        problems.append(Problem(name, number, "skipped", str(err), line))
         except ValueError as err:
             raise DictionaryError(f"{name}, line {number}: {err}: {line!r}") from None
     if block is not None:
@@ -573,7 +566,8 @@ def merge_verb(block_verbs: dict[tuple[str, Any, Any], dict[str, Any]], verb: di
     if seen is verb:
         return
     if "code" in verb:
-        if "code" in seen and (seen["code"], seen.get("reverse_code")) != (verb["code"], verb.get("reverse_code")):
+        codes = [(v.get("code"), v.get("reverse_code")) for v in (seen, verb)]
+        if "code" in seen and codes[0] != codes[1]:
             raise ValueError("verb listed twice in its block with two codes")
         _with_codes(seen, verb["code"], verb.get("reverse_code"))
     if "forms" in verb:
@@ -597,14 +591,14 @@ _AGENT_LINE = re.compile(r"(?P<phrase>[^{\[]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\
 _AGENT_CODE = re.compile(r"(?P<before>~?)(?P<code>(?:[A-Z]{3})+)(?P<after>~?)")
 
 
-def is_plural_of(plural: str, singular: str) -> bool:
-    """Whether ``plural`` is the plural of ``singular`` (regular, or man -> men), to pair the items of a
+def is_plural_of(plural: str, word: str) -> bool:
+    """Whether ``plural`` is the plural of ``word`` (regular, or man -> men), to pair the items of a
     substitution set (``MINISTER, MINISTERS``)."""
-    regular = {singular + "S", singular + "ES"}
-    if singular.endswith("Y"):
-        regular.add(singular[:-1] + "IES")
-    if singular.endswith("MAN"):
-        regular.add(singular[:-3] + "MEN")
+    regular = {word + "S", word + "ES"}
+    if word.endswith("Y"):
+        regular.add(word[:-1] + "IES")
+    if word.endswith("MAN"):
+        regular.add(word[:-3] + "MEN")
     return plural in regular
 
 
@@ -675,7 +669,10 @@ def agent_entry(text: str, code: str, plural: str | None, regular: bool, marked:
     return entry
 
 
-def parse_agent_line(line: str, substitutions: dict[str, list[tuple[str, str | None]]]) -> list[dict[str, Any]]:
+Substitutions = dict[str, list[tuple[str, str | None]]]
+
+
+def parse_agent_line(line: str, substitutions: Substitutions) -> list[dict[str, Any]]:
     """The entries of one agent line ``PHRASE {PLURAL} [CODE]``, substitution markers expanded.
 
     ``{X}`` gives the plural "x", ``{}`` says there is none (``"plural": null``: invariant or only
@@ -709,7 +706,8 @@ def parse_agent_line(line: str, substitutions: dict[str, list[tuple[str, str | N
     if markers:
         marked = next(i for i, w in enumerate(phrase(text).split()) if markers[0].lower() in w)
         entries = [agent_entry(text.replace(markers[0], one), code["code"],
-                               None if braces or many is None else text.replace(markers[0], many), False, marked)
+                               None if braces or many is None else text.replace(markers[0], many),
+                               False, marked)
                    for one, many in substitutions[markers[0]]]
     else:
         entries = [agent_entry(text, code["code"], match["plural"], not braces)]
@@ -725,7 +723,7 @@ def parse_agent_dictionary(text: str, name: str = AGENT_FILE) -> tuple[list[dict
     Entries come in file order, a phrase repeated with the same code kept once."""
     agents: list[dict[str, Any]] = []
     problems: list[Problem] = []
-    substitutions: dict[str, list[tuple[str, str | None]]] = {}
+    substitutions: Substitutions = {}
     seen: set[tuple[str, str]] = set()
     for number, raw in enumerate(text.splitlines(), 1):
         line = strip_comment(raw)
@@ -840,9 +838,13 @@ def write_atomic(path: Path, text: str) -> None:
 # --- the report -----------------------------------------------------------------------------------------
 
 def _report_problems(problems: list[Problem], verbose: bool) -> list[str]:
+    if not problems:
+        return []
     shown = problems if verbose else problems[:8]
-    more = [f"    … and {len(problems) - len(shown)} more (--verbose lists them)"] if len(problems) > len(shown) else []
-    return [f"  {len(problems)} lines left out or repaired:"] * bool(problems) + [f"    {p}" for p in shown] + more
+    lines = [f"  {len(problems)} lines left out or repaired:", *(f"    {p}" for p in shown)]
+    if len(shown) < len(problems):
+        lines.append(f"    … and {len(problems) - len(shown)} more (--verbose lists them)")
+    return lines
 
 
 def report(generated: Generated, verbose: bool = False) -> str:
@@ -861,7 +863,8 @@ def report(generated: Generated, verbose: bool = False) -> str:
         *_report_problems(read.problems, verbose),
         "  CAMEO root: patterns / verbs coded in it",
         *(f"    {root}: {sum((p['code'] or '')[:2] == root for p in patterns)} / "
-          f"{sum((v['code'] or '')[:2] == root for v in read.verbs)}" for root in (f"{r:02d}" for r in range(1, 21))),
+          f"{sum((v['code'] or '')[:2] == root for v in read.verbs)}"
+          for root in (f"{r:02d}" for r in range(1, 21))),
         f"{AGENT_FILE}: {len(agents)} agents, {sum(a['person'] for a in agents)} persons",
         *_report_problems(generated.agent_problems, verbose),
         "  per code: " + ", ".join(f"{c} {n}" for c, n in Counter(a["code"] for a in agents).most_common()),

@@ -252,6 +252,12 @@ def test_verb_dictionary():
     assert "unclosed" in str(problem)
 
 
+def test_a_verb_listed_twice_in_a_block_with_two_codes_is_reported():
+    read = build.parse_verb_dictionary("---  A  [010]  ---\nGREET [050]\nGREET {GREETS} [051]\n", "test.verbs")
+    assert read.verbs == [{"lemma": "greet", "code": "050", "synset": "a"}]
+    assert [(p.line, p.reason) for p in read.problems] == [(3, "verb listed twice in its block with two codes")]
+
+
 @pytest.mark.parametrize("text, message", [
     ("ACCUSE\n", "test.verbs, line 1: verb line before the first verb block"),
     ("---  A  [010]  ---\n- * X [010]\n&WEAPON\n", "line 3: noun synset after the first verb block"),
