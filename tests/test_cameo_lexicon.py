@@ -73,7 +73,8 @@ def test_block_headers():
     ("ASK     [020]", {"lemma": "ask", "code": "020"}),
     ("SPEED {SPEEDING SPEEDS SPED }", {"lemma": "speed", "forms": ["speeding", "speeds", "sped"]}),
     ("CONFER {CONFERS CONFERRED CONFERRING } [040:040]  ",
-     {"lemma": "confer", "forms": ["confers", "conferred", "conferring"], "code": "040", "reverse_code": "040"}),
+     {"lemma": "confer", "forms": ["confers", "conferred", "conferring"], "code": "040",
+      "reverse_code": "040"}),
     ("+BEEF_UP  [174]", {"lemma": "beef", "particle": "up", "code": "174"}),
     ("+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF +CORDONING_OFF}",
      {"lemma": "cordon", "particle": "off", "forms": ["cordoned", "cordons", "cordoning"]}),
@@ -253,9 +254,11 @@ def test_verb_dictionary():
 
 
 def test_a_verb_listed_twice_in_a_block_with_two_codes_is_reported():
-    read = build.parse_verb_dictionary("---  A  [010]  ---\nGREET [050]\nGREET {GREETS} [051]\n", "test.verbs")
+    text = "---  A  [010]  ---\nGREET [050]\nGREET {GREETS} [051]\n"
+    read = build.parse_verb_dictionary(text, "test.verbs")
     assert read.verbs == [{"lemma": "greet", "code": "050", "synset": "a"}]
-    assert [(p.line, p.reason) for p in read.problems] == [(3, "verb listed twice in its block with two codes")]
+    assert [(p.line, p.reason) for p in read.problems] == [
+        (3, "verb listed twice in its block with two codes")]
 
 
 @pytest.mark.parametrize("text, message", [
@@ -378,7 +381,7 @@ def test_json_form_and_atomic_write(tmp_path):
     assert [p.name for p in target.parent.iterdir()] == ["x.json"]
 
 
-# --- the generated files -------------------------------------------------------------------------------------
+# --- the generated files ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["cameo.json", "agents.json"])
 def test_generated_files_are_canonical_and_carry_their_source(name):
@@ -397,7 +400,8 @@ def _code_ok(code) -> bool:
 
 
 def test_cameo_is_well_formed(cameo):
-    assert set(cameo) == {"_comment", "_source", "_licence", "lang", "nouns", "verbs", "synsets", "event_nouns"}
+    assert set(cameo) == {"_comment", "_source", "_licence", "lang", "nouns", "verbs", "synsets",
+                          "event_nouns"}
     assert cameo["event_nouns"] == []
     for name, words in cameo["nouns"].items():
         assert re.fullmatch(r"[a-z0-9_-]+", name) and words
@@ -471,8 +475,8 @@ def test_agents_counts_and_spot_checks(agents):
     assert by_phrase["ministry of defence"]["person"] is False
     assert by_phrase["congressman"]["plural"] == "congressmen"
     assert by_phrase["police"]["plural"] is None and "plural" not in by_phrase["rebel"]
-    for phrase in ("government", "army", "parliament", "court", "ruling coalition", "coalition of ruling parties",
-                   "media", "opposition party"):
+    for phrase in ("government", "army", "parliament", "court", "ruling coalition",
+                   "coalition of ruling parties", "media", "opposition party"):
         assert by_phrase[phrase]["person"] is False, phrase
     for phrase in ("protester", "minister", "soldier", "policeman", "spokesman", "government official"):
         assert by_phrase[phrase]["person"] is True, phrase
