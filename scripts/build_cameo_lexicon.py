@@ -19,6 +19,7 @@ files. Usage::
 
     python scripts/build_cameo_lexicon.py                # rewrite the three files
     python scripts/build_cameo_lexicon.py --source DIR   # read the dictionaries from DIR
+    python scripts/build_cameo_lexicon.py --out DIR      # write the lexicon folder's files under DIR
     python scripts/build_cameo_lexicon.py --check        # exit 1 if the files on disk are out of date
     python scripts/build_cameo_lexicon.py --verbose      # list every line left out or repaired
 """
