@@ -275,10 +275,13 @@ class Pattern:
     @property
     def specificity(self) -> int:
         """How much the pattern asks for: the more, the stronger its claim on a clause."""
-        n = 0
-        for spec in (self.subject, self.object):
-            if spec is not None:
-                n += 2 + len(spec.modifiers)
+        return (2 + len(self.subject.modifiers) if self.subject is not None else 0) + self.complement_specificity
+
+    @property
+    def complement_specificity(self) -> int:
+        """How much the pattern asks of what follows the verb (its object, particle, phrases): what
+        makes "stage a demonstration" another event than "stage"."""
+        n = 2 + len(self.object.modifiers) if self.object is not None else 0
         n += 1 if self.particle else 0
         for _, spec in self.preps:
             n += 1 + (2 + len(spec.modifiers) if spec is not None else 0)
@@ -295,6 +298,13 @@ class CameoVerb:
     particle: str | None = None
     clitics: tuple[str, ...] = ()
     prefix: str | None = None
+    inherited: bool = False  # the code is the block's, not the verb's own
+
+    @property
+    def codes_alone(self) -> bool:
+        """Whether the verb's code holds without a pattern: its own code, or that of the block it names
+        ("threaten" in THREATEN), not a block code shared by WordNet synonyms ("think" in CONSIDER)."""
+        return self.code is not None and (not self.inherited or self.synset == self.lemma)
 
 
 def stem(word: str) -> str:
@@ -345,7 +355,8 @@ def _cameo_from(data: Mapping, where: str) -> CameoLexicon:
         if not isinstance(v.get("lemma"), str) or not v["lemma"]:
             raise OntologyError(f"{w}: missing lemma")
         entry = CameoVerb(v["lemma"].lower(), _code(v.get("code"), w), str(v.get("synset", "")).lower(),
-                          v.get("particle"), tuple(v.get("clitics", ())), v.get("prefix"))
+                          v.get("particle"), tuple(v.get("clitics", ())), v.get("prefix"),
+                          v.get("code_from") == "block")
         verbs.setdefault(entry.lemma, []).append(entry)
         for form in v.get("forms", ()):
             forms.setdefault(form.lower(), entry.lemma)

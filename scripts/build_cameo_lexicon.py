@@ -577,10 +577,13 @@ def merge_verb(block_verbs: dict[tuple[str, Any, Any], dict[str, Any]], verb: di
 
 def _block_entries(block: str, header: dict[str, Any], block_verbs: dict[Any, dict[str, Any]]
                    ) -> list[dict[str, Any]]:
-    """A block's verb entries, each with its synset and its code (its own, else the block's)."""
+    """A block's verb entries, each with its synset and its code (its own, else the block's; a code
+    taken from the block is marked ``"code_from": "block"``)."""
     for verb in block_verbs.values():
         if "code" not in verb:
             _with_codes(verb, header["code"], header.get("reverse_code"))
+            if header["code"] is not None:
+                verb["code_from"] = "block"
         verb["synset"] = block
     return list(block_verbs.values())
 

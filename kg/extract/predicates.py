@@ -39,6 +39,9 @@ class Reading:
     voice: str | None = None  # "passive": the reading holds only in the passive
     modality: str | None = None  # a modality the verb itself carries
     pattern: Pattern | None = None  # the CAMEO pattern that gave the reading
+    #: the verb's code alone says what happened, not to whom: its target must be an argument itself,
+    #: not an entity found inside one ("instituted a curfew in Algiers" is no act towards Algiers)
+    direct: bool = False
 
 
 def forms(tok: Token) -> set[str]:
@@ -186,10 +189,10 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
     rules = lex.rules
     for entry in entries:
         block_code, patterns = lex.cameo.synsets.get(entry.synset, (None, ()))
-        p = best_pattern(patterns, tok, args, lex.cameo)
+        p = best_pattern([q for q in patterns if q.specificity > 0], tok, args, lex.cameo)
         if p is not None and p.code is None:
             return None  # the pattern names a non-event ("symbolically charged")
-        if p is not None and (frame is None or p.specificity >= 2):
+        if p is not None and (frame is None or p.complement_specificity >= 2):
             relation = rules.relation_for(p.code)
             if relation is None:
                 return None  # an event kg does not extract (a comment, an apology)
@@ -197,11 +200,11 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
                 return Reading(relation, frame.target, p.code, frame.voice, frame.modality, p)
             return Reading(relation, _pattern_targets(p, expand_targets(rules.targets_for(relation), lex)),
                            p.code, pattern=p)
-        if frame is None and entry.code is not None:
+        if frame is None and entry.codes_alone:
             relation = rules.relation_for(entry.code)
             if relation is None:
                 return None
-            return Reading(relation, expand_targets(rules.targets_for(relation), lex), entry.code)
+            return Reading(relation, expand_targets(rules.targets_for(relation), lex), entry.code, direct=True)
     if frame is None:
         return None
     return Reading(frame.relation, frame.target, frame.cameo, frame.voice, frame.modality)

@@ -396,7 +396,7 @@ class _Extractor:
                     heads = [g for o in args.get(syntax.OBJ, ()) for c in o.children
                              for g in syntax.prep_objects(c, (role[5:],))] or None
                 targets = self.refs(heads, subject=subjects[0].key, speaker=self.speaker_at.get(tok.i))
-                if not targets:  # "rejected an Australian ultimatum", "fired at targets in Jericho"
+                if not targets and not frame.direct:  # "rejected an Australian ultimatum", "fired at targets in Jericho"
                     targets = self.owner_of(heads, {s.key for s in subjects})
             if targets:
                 break
