@@ -206,7 +206,7 @@ def verb_text(lemma: str, clitics: Iterable[str] = ()) -> str:
     if clitics == ("se", "en"):
         return f"s'en {lemma}"
     if clitics == ("se",):
-        return f"s'{lemma}" if lemma[0] in "aeéèêiîoôuh" else f"se {lemma}"
+        return f"s'{lemma}" if lemma[0] in "aàâeéèêiîïoôuûy" else f"se {lemma}"  # no elision before h: se heurter
     return lemma
 
 
@@ -356,12 +356,13 @@ def resolve_verbs(source: Mapping[str, Any], members: Mapping[str, list[str]]) -
         if entry["synset"] not in synsets:
             raise LexiconError(f"verbenet_classes {cid}: unknown synset {entry['synset']!r}")
         class_code = check_code(entry.get("code"), f"verbenet_classes {cid}")
-        have = set(members[cid])
+        have = {parse_verb(m): m for m in members[cid]}
         keep, drop = entry.get("keep", {}), entry.get("drop", {})
         for text in list(keep) + list(drop):
-            if text not in have:
+            if parse_verb(text) not in have:
                 raise LexiconError(f"verbenet_classes {cid}: {text!r} is not a member of the class")
-        undecided = sorted(have - set(keep) - set(drop))
+        decided = {parse_verb(t) for t in list(keep) + list(drop)}
+        undecided = sorted(m for k, m in have.items() if k not in decided)
         if undecided and not entry.get("others"):
             raise LexiconError(f"verbenet_classes {cid}: members neither kept nor dropped: {', '.join(undecided)}")
         for text, value in keep.items():
