@@ -231,21 +231,24 @@ def french_plural_word(word: str) -> str:
     return word + "s"
 
 
-def french_plural(phrase: str, head: str | None = None) -> str:
+def french_plural(phrase: str) -> str:
     """Plural of a French noun phrase: the head and the words agreeing with it, up to a preposition.
 
-    >>> french_plural("groupe armé"), french_plural("chef de l'état"), french_plural("premier ministre", "ministre")
-    ('groupes armés', "chefs de l'état", 'premiers ministres')
+    >>> french_plural("groupe armé"), french_plural("chef d'entreprise"), french_plural("premier ministre")
+    ('groupes armés', "chefs d'entreprise", 'premiers ministres')
     """
     words = phrase.split()
     out, agreeing = [], True
     for word in words:
-        if word in STOP_WORDS or word.endswith("'"):
+        if word in STOP_WORDS or "'" in word:
             agreeing = False
-        if agreeing and "-" not in word:
-            out.append(french_plural_word(word))
-        else:
+        if not agreeing:
             out.append(word)
+        elif "-" in word:  # ex-président -> ex-présidents; irregular compounds give their plural
+            first, _, last = word.rpartition("-")
+            out.append(f"{first}-{french_plural_word(last)}")
+        else:
+            out.append(french_plural_word(word))
     return " ".join(out)
 
 
@@ -471,7 +474,7 @@ def generate_agents(source: Mapping[str, Any], meta: Mapping[str, str]) -> dict[
                     raise LexiconError(f"{where}: a plural_only phrase has no separate plural")
                 out["plural_only"] = True
             else:
-                plural = entry.get("plural") or french_plural(phrase, head)
+                plural = entry.get("plural") or french_plural(phrase)
                 if plural != phrase + "s":
                     out["plural"] = plural
             if entry.get("feminine"):
