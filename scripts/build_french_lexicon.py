@@ -514,10 +514,18 @@ def summarize(cameo: Mapping[str, Any], agents: Mapping[str, Any]) -> dict[str, 
 
 # --------------------------------------------------------------------------------------------- I/O edges
 
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    duplicates = sorted({k for k in keys if keys.count(k) > 1})
+    if duplicates:
+        raise LexiconError(f"duplicate keys {duplicates} (JSON keeps only the last one)")
+    return dict(pairs)
+
+
 def read_source(path: Path = SOURCE) -> dict[str, Any]:
-    """Read the curated source."""
+    """Read the curated source; a key written twice in one object is an error, not a silent overwrite."""
     with path.open(encoding="utf-8") as handle:
-        return json.load(handle)
+        return json.load(handle, object_pairs_hook=_no_duplicate_keys)
 
 
 def read_verbenet() -> tuple[dict[str, list[str]], dict[str, str]]:
