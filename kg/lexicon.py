@@ -80,6 +80,7 @@ class Profile:
     negation_needs_particle: frozenset[str]
     lemma_repairs: tuple[tuple[str, str], ...]
     clitics: Mapping[str, frozenset[str]] = field(default_factory=dict)  # clitic -> its forms
+    conditional_markers: frozenset[str] = frozenset()  # "si", "if": a hypothesis, not an event
 
     def preps(self, *functions: str) -> frozenset[str]:
         """The prepositions that have one of these functions ("of", "dative", "agent" …)."""
@@ -130,6 +131,7 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         negation_needs_particle=_words(negation, "needs_particle", where),
         lemma_repairs=tuple((a, b) for a, b in repairs),
         clitics={k: frozenset(v) for k, v in data.get("clitics", {}).items() if not k.startswith("_")},
+        conditional_markers=_words(data, "conditional_markers", where),
     )
 
 
@@ -157,6 +159,7 @@ def load_profile(lang: str) -> Profile:
             lemma_repairs=(),
             clitics={k: frozenset().union(*(p.clitics.get(k, ()) for p in profiles))
                      for k in {k for p in profiles for k in p.clitics}},
+            conditional_markers=union("conditional_markers"),
         )
     where = f"lexicon/{lang}/profile.json"
     return _profile_from(read_json(Path("lexicon") / lang / "profile.json"), where)
@@ -400,6 +403,15 @@ class Agent:
     plural: tuple[str, ...] = ()  # irregular plural forms of the head, or () for regular ones
 
 
+def _head_form(plural_phrase: str, phrase: str, head: str) -> str:
+    """The head word of a plural phrase: the word at the head's place ("ministres des affaires
+    étrangères" -> "ministres")."""
+    words, pwords = phrase.split(), plural_phrase.split()
+    if head in words and len(words) == len(pwords):
+        return pwords[words.index(head)]
+    return pwords[-1] if pwords else plural_phrase
+
+
 @dataclass(frozen=True)
 class AgentLexicon:
     """Agent nouns of one language, indexed by their head word (singular and plural forms)."""
@@ -416,9 +428,14 @@ def _agents_from(data: Mapping, where: str) -> AgentLexicon:
         except KeyError as e:
             raise OntologyError(f"{w}: missing {e.args[0]!r}") from None
         plural = a.get("plural")
-        plural = tuple(p.lower() for p in ([plural] if isinstance(plural, str) else plural or ()))
-        agent = Agent(tuple(phrase.split()), head, code, bool(a.get("person")), a.get("en") or phrase, plural)
-        heads = {head} | set(plural)
+        plural = [p.lower() for p in ([plural] if isinstance(plural, str) else plural or ())]
+        feminine = a.get("feminine")
+        if feminine:  # "manifestante", "manifestantes"
+            plural += [feminine.lower() + "s"]
+        # the plural forms of the head word, for matching ("forces de l'ordre": "forces")
+        plural_heads = tuple(dict.fromkeys(_head_form(p, phrase, head) for p in plural))
+        agent = Agent(_tokens(phrase), head, code, bool(a.get("person")), a.get("en") or phrase, plural_heads)
+        heads = {head} | set(plural_heads) | ({feminine.lower()} if feminine else set())
         for h in heads:
             by_head.setdefault(h, []).append(agent)
     # longer phrases first: "riot police" before "police"
@@ -435,9 +452,18 @@ class AgentRules:
     names: Mapping[str, str]  # English head phrase -> name template
 
     @staticmethod
-    def base(code: str) -> str:
-        """The primary agent code of a composite one ("GOVMED" -> "GOV")."""
-        return code[:3]
+    def parts(code: str) -> tuple[str, ...]:
+        """The three-letter codes of a composite one ("GOVMED" -> GOV, MED; "MUSUAF" -> MUS, UAF)."""
+        return tuple(code[i:i + 3] for i in range(0, len(code), 3))
+
+    def is_actor(self, code: str) -> bool:
+        return any(p in self.actor_codes for p in self.parts(code))
+
+    def is_representative(self, code: str) -> bool:
+        return bool(code) and self.parts(code)[0] in self.representatives
+
+    def is_state_body(self, code: str) -> bool:
+        return bool(code) and self.parts(code)[0] in self.state_bodies
 
 
 @lru_cache(maxsize=1)
@@ -508,7 +534,7 @@ class Lexicon:
     counterpart_nouns: frozenset[str]
     collective_nouns: frozenset[str]
     group_nouns: frozenset[str]
-    group_modifiers: frozenset[str]
+    group_modifiers: Mapping[str, str]  # identity word -> its English form
     quantity_nouns: frozenset[str]
     negation: frozenset[str]
     negating_verbs: frozenset[str]
@@ -614,7 +640,7 @@ def load_lexicon(lang: str) -> Lexicon:
         counterpart_nouns=frozenset(section("counterpart_nouns")),
         collective_nouns=frozenset(section("collective_nouns")),
         group_nouns=frozenset(section("group_nouns")),
-        group_modifiers=frozenset(section("group_modifiers")),
+        group_modifiers=dict(section("group_modifiers")),
         quantity_nouns=frozenset(section("quantity_nouns")),
         negation=frozenset(section("negation_words")),
         negating_verbs=frozenset(section("negating_verbs")),

@@ -296,22 +296,22 @@ class DocEntities:
             agent, start, end = found
             if self._names_itself(t, start, end) or self._owned_by_someone(t):
                 continue  # "le quotidien Le Figaro"; "his ruling party", "the government of President X"
-            code = rules.base(agent.code) if agent.code else ""
+            code = agent.code
             plural = self._is_plural(t, agent)
-            if agent.person and (not plural or code in rules.representatives):
+            if agent.person and (not plural or rules.is_representative(code)):
                 continue  # one person is no actor here; state members stand for their country
             owner, owner_toks = self._owner_of(range(start, end))
             modifiers = [c for c in t.children if c.lower_ in lex.group_modifiers and c.i not in range(start, end)]
             cost = 0.1
             if owner is None and not agent.person:
-                if code not in rules.state_bodies and code != "OPP":
+                if not rules.is_state_body(code) and "OPP" not in rules.parts(code):
                     continue  # a hospital, a company: an entity only with what it belongs to
-                if code in rules.state_bodies:
+                if rules.is_state_body(code):
                     owner = self.home_country()
                     cost = 0.25  # "le gouvernement" in an article about one country
                 if owner is None and not self._definite(t):
                     continue
-            elif owner is None and code and code not in rules.actor_codes:
+            elif owner is None and code and not rules.is_actor(code):
                 continue
             label, scoped = self._actor_name(agent, owner, modifiers, plural)
             key = slug(label) if not scoped else f"{slug(label)}_{self.scope}"
@@ -375,7 +375,7 @@ class DocEntities:
         heads = [i for i, w in enumerate(words) if w == head]
         if not heads:
             return None
-        h = heads[-1]
+        h = heads[0]
 
         def walk(seq: list[str], step: int) -> int | None:
             j = t.i + step
@@ -404,11 +404,19 @@ class DocEntities:
         return any(c.dep_ == "nummod" and c.lower_ not in ("1", "un", "une", "one") for c in t.children)
 
     def _names_itself(self, t: Token, start: int, end: int) -> bool:
-        """Whether the description is in apposition to a name, or has one: the name is the entity."""
+        """Whether the description is in apposition to a name, or is a category noun right before one
+        ("le syndicat Force Ouvrière", "the party Fidesz"): the name is the entity."""
         for c in t.children:
             if c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS and c.i in self.token_key and \
                     self.builders[self.token_key[c.i]].named:
                 return True
+        j = end
+        while j < len(self.doc) and self.doc[j].pos_ == "DET":
+            j += 1
+        k = self.token_key.get(j)
+        if k is not None and self.builders[k].named and self.builders[k].type == ORGANIZATION and \
+                not any(x.dep_ == "case" for x in self.doc[j].children):
+            return True
         if t.dep_ in syntax.APPOS_DEPS and t.head.i in self.token_key and self.builders[self.token_key[t.head.i]].named:
             return True
         return False
@@ -484,8 +492,8 @@ class DocEntities:
             if demonym:
                 return f"{demonym} {phrase if agent.person else _title(phrase)}", False
             return f"{_title(phrase) if not agent.person else phrase.capitalize()} of {b.label}", False
-        words = [m.lower_ for m in modifiers]
-        label = " ".join([_title(w) for w in words] + [phrase])
+        words = [self.lex.group_modifiers.get(m.lower_, m.lower_) for m in modifiers]
+        label = " ".join([w[:1].upper() + w[1:] for w in words] + [phrase])
         return label[:1].upper() + label[1:], True
 
     def _surface_forms(self, start: int, end: int, extra: list[Token]) -> list[str]:

@@ -18,15 +18,31 @@ parse of the same clause: "X paid a visit to Y" whether the parser hangs "to Y" 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from spacy.tokens import Token
 
 from ..lexicon import CameoLexicon, CameoVerb, Lexicon, NounSpec, Pattern, stem
+from ..model import EVENT_RELATIONS
 from . import syntax
 
 #: dependency labels of verb particles (ClearNLP "prt", UD "compound:prt")
 PARTICLE_DEPS = frozenset({"prt", "compound:prt", "advmod"})
+
+
+@lru_cache(maxsize=1)
+def relation_cameo() -> dict[str, str]:
+    """Relation -> its CAMEO code, from the ontology."""
+    from ..vocab import KGO, ontology
+
+    g = ontology()
+    out = {}
+    for rel in EVENT_RELATIONS:
+        code = g.value(KGO[rel], KGO.cameoCode)
+        if code is not None:
+            out[rel] = str(code)
+    return out
 
 
 @dataclass(frozen=True)
@@ -196,8 +212,10 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
             relation = rules.relation_for(p.code)
             if relation is None:
                 return None  # an event kg does not extract (a comment, an apology)
-            if frame is not None and frame.relation == relation:
-                return Reading(relation, frame.target, p.code, frame.voice, frame.modality, p)
+            if frame is not None and (relation_cameo().get(frame.relation, "")[:2] == p.code[:2]):
+                # the pattern refines the frame's event ("condamner" stays condemned when a pattern
+                # codes it 111, which criticised shares)
+                return Reading(frame.relation, frame.target, p.code, frame.voice, frame.modality, p)
             return Reading(relation, _pattern_targets(p, expand_targets(rules.targets_for(relation), lex)),
                            p.code, pattern=p)
         if frame is None and entry.codes_alone:

@@ -31,7 +31,7 @@ from ..model import (ASSERTED, EVENT_RELATIONS, NEGATIVE, PERSON, PLACE, PLANNED
                      MUTUAL_RELATIONS, SYMMETRIC_RELATIONS, Document, Provenance, Statement)
 from ..resolve import Discourse, DocEntities, Ref
 from . import syntax
-from .predicates import Reading, verb_reading
+from .predicates import Reading, lemma_candidates, relation_cameo, verb_reading
 
 OPENING = {"«": "»", "“": "”", "„": "“", '"': '"'}
 #: confidence of each kind of evidence, before the cost of indirect references is taken off
@@ -70,20 +70,6 @@ def find_quotes(doc: Doc) -> list[Quote]:
                 if doc[j].text == "\n\n" or "\n\n" in doc[j].text_with_ws and t == '"':
                     break
         i += 1
-    return out
-
-
-@lru_cache(maxsize=1)
-def relation_cameo() -> dict[str, str]:
-    """Relation -> its CAMEO code, from the ontology."""
-    from ..vocab import KGO, ontology
-
-    g = ontology()
-    out = {}
-    for rel in EVENT_RELATIONS:
-        code = g.value(KGO[rel], KGO.cameoCode)
-        if code is not None:
-            out[rel] = str(code)
     return out
 
 
@@ -204,6 +190,10 @@ class _Extractor:
         found = self.refs(args.get(syntax.SUBJ), speaker=self.speaker_at.get(pred.i))
         if found or syntax.is_passive(pred):
             return found
+        if pred.dep_ in ("acl", "amod") and pred.head.i < pred.i:
+            # a participle on a noun has that noun as its subject: "with Congo's president accusing X",
+            # and no entity in "une préoccupation concernant X"
+            return self.refs([pred.head], speaker=self.speaker_at.get(pred.i))
         first = min([pred] + syntax.auxiliaries(pred), key=lambda t: t.i)
         j = first.i - 1
         while j >= first.sent.start and (self.doc[j].pos_ == "ADV" or self.doc[j].lower_ in self.lex.negation):
@@ -357,7 +347,7 @@ class _Extractor:
     def verb_frame(self, tok: Token) -> Iterator[Statement]:
         lex = self.lex
         frame = self.reading(tok)
-        if frame is None:
+        if frame is None or syntax.is_hypothetical(tok):
             return
         args = syntax.arguments(tok, lex)
         if frame.voice == "passive":
@@ -437,6 +427,8 @@ class _Extractor:
                 args = syntax.arguments(t, self.lex)
                 if self.subjects(t, args):
                     return t
+                if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return None  # a participle on another noun: "une préoccupation concernant le déploiement"
                 if t.dep_ not in syntax.RELCL_DEPS | {"acl", "xcomp", "conj"} and t.lemma_.lower() not in self.lex.light_verbs:
                     return None
         return None
@@ -465,7 +457,11 @@ class _Extractor:
         polarity, modality = POSITIVE, ASSERTED
         anchor = tok
         if verb is not None:
-            if self.reading(verb) is not None and verb.lemma_.lower() not in lex.light_verbs:
+            if syntax.is_hypothetical(verb):
+                return  # "si la Russie poursuit son agression": a hypothesis, not an event
+            own = self.reading(verb)
+            light = any(lemma in lex.light_verbs for lemma in lemma_candidates(verb, lex))
+            if own is not None and own.relation != rel and not light:
                 return  # the verb carries its own relation ("rejeter un accord")
             args = syntax.arguments(verb, lex)
             subjects = self.subjects(verb, args)

@@ -379,3 +379,27 @@ def condition_of(pred: Token, lex: Lexicon) -> Token | None:
         if any(words[:len(m)] == m for m in lex.threat_conditions):
             return c
     return None
+
+
+def is_hypothetical(pred: Token) -> bool:
+    """Whether a predicate is a condition or an open question ("si la Russie poursuit son agression",
+    "if Hamas runs", "whether X will attend"): a hypothesis the text does not state as an event. The
+    marker may sit on the first of coordinated verbs ("si cela s'avère impossible et que X …")."""
+    prof = profile(pred)
+    markers = prof.conditional_markers
+    t = pred
+    for _ in range(4):
+        if any(c.dep_ in MARK_DEPS and c.lower_ in markers for c in t.children):
+            return True
+        if any(c.dep_ in MARK_DEPS and c.lower_ in prof.complementisers for c in t.children) and \
+                any(c.dep_ == "cc" for c in t.children):
+            # "si A et que B": a complementiser after a coordinator stands for the subordinator before
+            # it, which the parser does not link
+            for j in range(t.left_edge.i - 1, t.sent.start - 1, -1):
+                m = t.doc[j]
+                if m.dep_ in MARK_DEPS and m.lower_ not in prof.complementisers:
+                    return m.lower_ in markers
+        if t.dep_ not in CONJ_DEPS or t.head == t:
+            return False
+        t = t.head
+    return False
