@@ -133,6 +133,8 @@ def _add_entity(g: Graph, base: str, e: Entity) -> None:
         g.add((node, OWL.sameAs, GEONAMES[f"{int(e.geonames)}/"]))
     if e.part_of:
         g.add((node, KGO.isPartOf, entity_iri(base, e.part_of)))
+    if e.local_to:
+        g.add((node, KGO.localTo, document_iri(base, e.local_to)))
 
 
 def _add_document(g: Graph, base: str, doc: Document) -> None:

@@ -42,6 +42,7 @@ class KnowledgeGraph:
                 wikidata=old.wikidata or entity.wikidata,
                 geonames=old.geonames or entity.geonames,
                 part_of=old.part_of or entity.part_of,
+                local_to=old.local_to or entity.local_to,
             )
         self.graph.add_node(entity.key, entity=entity)
 

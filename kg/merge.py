@@ -41,6 +41,7 @@ class _Info:
     wikidata: set = field(default_factory=set)
     geonames: set = field(default_factory=set)
     part_of: set = field(default_factory=set)  # local keys of what an actor named by description belongs to
+    local_to: set = field(default_factory=set)  # the document of an actor named only by description
 
     def label(self) -> str:
         # the most frequent form, ties broken by the string: independent of document order
@@ -105,6 +106,8 @@ class EntityIndex:
             info.alt_labels |= set(e.alt_labels)
             if e.part_of:
                 info.part_of.add(e.part_of)
+            if e.local_to:
+                info.local_to.add(e.local_to)
             for scheme, value in (("wd", e.wikidata), ("gn", e.geonames)):
                 if value:
                     (info.wikidata if scheme == "wd" else info.geonames).add(value)
@@ -220,7 +223,7 @@ class EntityIndex:
             (g for m in members for g in self.info[m].geonames), default=None)
         owners = sorted({self.canonical(k) for m in members for k in self.info[m].part_of} - {canonical})
         return Entity(canonical, own.label(), self._type(members), frozenset(alt), wikidata, geonames,
-                      owners[0] if owners else None)
+                      owners[0] if owners else None, min(own.local_to) if own.local_to else None)
 
 
 def map_statement(st: Statement, mapping: Mapping[str, str]) -> Statement:
@@ -243,7 +246,8 @@ def extraction_to_json(document: Document, entities: Iterable[Entity], statement
         "document": {"id": document.id, "source": document.source, "lang": document.lang,
                      "title": document.title, "meta": dict(sorted(document.meta.items()))},
         "entities": [{"key": e.key, "label": e.label, "type": e.type, "alt": sorted(e.alt_labels),
-                      "wikidata": e.wikidata, "geonames": e.geonames, "part_of": e.part_of} for e in entities],
+                      "wikidata": e.wikidata, "geonames": e.geonames, "part_of": e.part_of,
+                      "local_to": e.local_to} for e in entities],
         "statements": [{"s": st.subject, "r": st.relation, "o": st.object,
                         "p": [st.provenance.document, st.provenance.sentence, st.provenance.begin,
                               st.provenance.end, st.provenance.attributed_to],
@@ -260,7 +264,7 @@ def extraction_from_json(text: str) -> tuple[Document, list[Entity], list[Statem
     doc = Document(id=d["id"], source=d["source"], lang=d["lang"], text="", offsets=(0,), title=d["title"],
                    meta=d["meta"])
     entities = [Entity(e["key"], e["label"], e["type"], frozenset(tuple(a) for a in e["alt"]), e["wikidata"],
-                       e["geonames"], e.get("part_of")) for e in data["entities"]]
+                       e["geonames"], e.get("part_of"), e.get("local_to")) for e in data["entities"]]
     statements = [Statement(subject=s["s"], relation=s["r"], object=s["o"], provenance=Provenance(*s["p"]),
                             quote=s["q"], lang=s["lang"], polarity=s["pol"], modality=s["mod"],
                             confidence=s["c"], role=s["role"], event_code=s["code"])

@@ -85,6 +85,9 @@ class Entity:
     #: for an actor named by description (an organ of a state, a group from a place): the key of the
     #: entity its description names ("le gouvernement malien" -> Mali); exported as kgo:isPartOf
     part_of: str | None = None
+    #: for an actor named only by description in one document ("the rebels", "deux agresseurs"): the id
+    #: of that document; such an entity is never merged with another (exported as kgo:localTo)
+    local_to: str | None = None
 
 
 @dataclass(frozen=True)

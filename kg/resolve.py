@@ -19,7 +19,7 @@ from .extract.entities import (Mention, RoleMention, demonym_mentions, fold, nam
                                role_matches, role_mentions)
 from .extract import syntax
 from .gazetteer import Gazetteer, GazetteerEntry
-from .lexicon import Agent, Lexicon
+from .lexicon import Agent, Lexicon, stem
 from .model import ORGANIZATION, PERSON, PLACE, Document, Entity
 
 
@@ -42,6 +42,7 @@ class _Builder:
     gaz_id: str | None = None
     named: bool = False  # has a proper-name mention (not only demonyms or titles)
     part_of: str | None = None  # for an actor named by description: the key of what it belongs to
+    local: bool = False  # an actor named only by description, local to this document
 
 
 def _title(text: str) -> str:
@@ -102,6 +103,7 @@ class DocEntities:
     def __init__(self, doc: Doc, lex: Lexicon, gaz: Gazetteer, document: Document | None = None):
         self.doc, self.lex, self.gaz = doc, lex, gaz
         self.meta = dict(document.meta) if document is not None else {}
+        self.document_id = document.id if document is not None else "document"
         #: a short stable suffix for the keys of entities local to this document
         self.scope = hashlib.sha1((document.id if document is not None else doc.text).encode("utf-8")).hexdigest()[:8]
         self._home: str | None = None
@@ -319,7 +321,7 @@ class DocEntities:
                 self._local.add(key)
             b = self.builders.get(key)
             if b is None:
-                b = self.builders[key] = _Builder(key, label, ORGANIZATION, part_of=owner)
+                b = self.builders[key] = _Builder(key, label, ORGANIZATION, part_of=owner, local=scoped)
             for text in self._surface_forms(start, end, owner_toks + modifiers):
                 b.labels.add((text, lex.lang))
             self._map(start, end, key, cost)
@@ -356,7 +358,7 @@ class DocEntities:
         counts as a group of people of no particular code."""
         lex = self.lex
         cands: dict = {}
-        for w in (t.lower_, t.lemma_.lower()):
+        for w in (t.lower_, t.lemma_.lower(), stem(t.lower_)):
             for a in lex.agents.by_head.get(w, ()):
                 cands.setdefault(a, None)
         for a in sorted(cands, key=lambda a: (-len(a.words), a.words)):
@@ -401,6 +403,8 @@ class DocEntities:
         """A noun in the plural, or counted ("deux agresseurs", "three gunmen")."""
         if "Plur" in t.morph.get("Number") or t.lower_ in agent.plural:
             return True
+        if t.lower_ != agent.head and stem(t.lower_) == agent.head:
+            return True  # "Rebels" opening a sentence, tagged a singular proper noun
         return any(c.dep_ == "nummod" and c.lower_ not in ("1", "un", "une", "one") for c in t.children)
 
     def _names_itself(self, t: Token, start: int, end: int) -> bool:
@@ -417,6 +421,13 @@ class DocEntities:
         if k is not None and self.builders[k].named and self.builders[k].type == ORGANIZATION and \
                 not any(x.dep_ == "case" for x in self.doc[j].children):
             return True
+        for i in range(start, end):  # "l'association …, l'UFC-Que Choisir": a name hung on the noun
+            for c in self.doc[i].children:
+                k = self.token_key.get(c.i)
+                if c.i >= end and k is not None and self.builders[k].named and \
+                        self.builders[k].type == ORGANIZATION and c.dep_ not in ("prep",) and \
+                        not any(x.dep_ in ("case", "mark") for x in c.children):
+                    return True
         if t.dep_ in syntax.APPOS_DEPS and t.head.i in self.token_key and self.builders[self.token_key[t.head.i]].named:
             return True
         return False
@@ -587,7 +598,8 @@ class DocEntities:
     def entities(self) -> list[Entity]:
         out = []
         for b in self.builders.values():
-            out.append(Entity(b.key, b.label, b.type, frozenset(b.labels), b.wikidata, b.geonames, b.part_of))
+            out.append(Entity(b.key, b.label, b.type, frozenset(b.labels), b.wikidata, b.geonames, b.part_of,
+                              self.document_id if b.local else None))
         return sorted(out, key=lambda e: e.key)
 
     def is_named(self, key: str) -> bool:

@@ -70,6 +70,7 @@ class KGO(DefinedNamespace):
 
     # entity properties
     isPartOf: URIRef
+    localTo: URIRef
 
     # event relations (kg.model.EVENT_RELATIONS)
     met: URIRef

@@ -236,11 +236,11 @@ def test_verb_dictionary():
     read = build.parse_verb_dictionary(VERBS, "test.verbs")
     assert read.nouns == {"weapon": ["gun", "rocket propelled grenade", "knife"], "auxverb1": ["was"]}
     assert read.verbs == [
-        {"lemma": "visit", "code": "042", "reverse_code": "043", "synset": "visit"},
+        {"lemma": "visit", "code": "042", "reverse_code": "043", "code_from": "block", "synset": "visit"},
         {"lemma": "tour", "code": "042", "synset": "visit"},
         {"lemma": "greet", "code": "050", "synset": "visit"},
-        {"lemma": "accuse", "code": "112", "synset": "accuse"},
-        {"lemma": "beef", "particle": "up", "code": "112", "synset": "accuse"},
+        {"lemma": "accuse", "code": "112", "code_from": "block", "synset": "accuse"},
+        {"lemma": "beef", "particle": "up", "code": "112", "code_from": "block", "synset": "accuse"},
     ]
     assert read.synsets["visit"]["code"] == "042" and read.synsets["visit"]["reverse_code"] == "043"
     assert [p["object"] or p["preps"][0]["object"] for p in read.synsets["visit"]["patterns"]] == [
@@ -407,7 +407,7 @@ def test_cameo_is_well_formed(cameo):
         assert re.fullmatch(r"[a-z0-9_-]+", name) and words
         assert all(w == " ".join(w.split()) and w == w.lower() and "_" not in w for w in words), name
     for verb in cameo["verbs"]:
-        assert set(verb) <= {"lemma", "particle", "prefix", "forms", "code", "reverse_code", "synset"}, verb
+        assert set(verb) <= {"lemma", "particle", "prefix", "forms", "code", "reverse_code", "code_from", "synset"}, verb
         assert {"lemma", "code", "synset"} <= set(verb) and verb["synset"] in cameo["synsets"]
         assert _code_ok(verb["code"]) and _code_ok(verb.get("reverse_code")), verb
     positions = re.compile(r"subject|obj|prep:[a-z-]+")

@@ -62,7 +62,9 @@ def test_every_document_is_built_and_bad_inputs_are_reported(corpus):
 
 def test_no_duplicate_nodes_across_documents(graph):
     ents = entities(graph)
-    labels = Counter(str(graph.value(e, RDFS.label)) for e in ents)
+    # actors named only by description ("refugees") are each their document's: alike names, distinct nodes
+    local = {e for e in ents if graph.value(e, URIRef(KGO + "localTo")) is not None}
+    labels = Counter(str(graph.value(e, RDFS.label)) for e in ents if e not in local)
     assert [lab for lab, n in labels.items() if n > 1] == []
     same_as = Counter(o for e in ents for o in graph.objects(e, OWL.sameAs))
     assert [o for o, n in same_as.items() if n > 1] == []

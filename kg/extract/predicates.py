@@ -212,7 +212,8 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
             relation = rules.relation_for(p.code)
             if relation is None:
                 return None  # an event kg does not extract (a comment, an apology)
-            if frame is not None and (relation_cameo().get(frame.relation, "")[:2] == p.code[:2]):
+            if frame is not None and (frame.relation == relation or
+                                      relation_cameo().get(frame.relation, "")[:2] == p.code[:2]):
                 # the pattern refines the frame's event ("condamner" stays condemned when a pattern
                 # codes it 111, which criticised shares)
                 return Reading(frame.relation, frame.target, p.code, frame.voice, frame.modality, p)
