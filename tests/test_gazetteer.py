@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import OntologyError
-from kg.gazetteer import DEFAULT_DIR, FILES, ROLES, Gazetteer, load_gazetteer
+from kg.gazetteer import DEFAULT_DIR, FILES, Gazetteer, load_gazetteer, office_roles
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,7 @@ def gaz() -> Gazetteer:
 def test_generator_is_deterministic_and_matches_committed_files(build, tmp_path):
     first = build.write(tmp_path / "a")
     second = build.write(tmp_path / "b")
-    assert [p.name for p in first] == ["countries.json", "cities.json"]
+    assert [p.name for p in first] == ["countries.json", "regions.json", "cities.json"]
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes(), f"{a.name} differs between two runs"
         assert a.read_bytes() == (DEFAULT_DIR / a.name).read_bytes(), (
@@ -46,7 +46,7 @@ def test_generator_is_deterministic_and_matches_committed_files(build, tmp_path)
 
 
 @pytest.mark.parametrize("name", sorted({*FILES, "countries.source.json", "demonyms.source.json",
-                                         "cities.source.json"}))
+                                         "cities.source.json", "regions.source.json"}))
 def test_every_file_is_canonical_json(build, name):
     text = (DEFAULT_DIR / name).read_text(encoding="utf-8")
     assert text == build.dump_json(json.loads(text)), f"{name} is not in canonical form (sorted, indent 1)"
@@ -62,6 +62,7 @@ def test_counts(gaz):
         kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
     assert kinds["country"] >= 245
     assert kinds["city"] >= 500
+    assert kinds["region"] >= 3000
     assert kinds["organisation"] >= 50
     assert kinds["person"] >= 100
 
@@ -99,10 +100,13 @@ def test_cities_belong_to_known_countries(gaz):
             assert entry.country in gaz and entry.geonames and entry.id == f"city:{entry.geonames}"
 
 
-def test_offices_use_the_closed_role_set(gaz):
+def test_offices_use_the_role_labels_of_roles_json(gaz):
+    roles = office_roles()
+    labels = {r["label"] for r in json.loads((REPO / "ontologies" / "roles.json").read_text(encoding="utf-8"))["roles"]}
+    assert roles == labels
     for entry in gaz:
         for office in entry.offices:
-            assert office.role in ROLES and office.of in gaz
+            assert office.role in roles and office.of in gaz
 
 
 def test_loading_is_fast():
@@ -124,9 +128,10 @@ def test_nato_in_all_its_forms(gaz, name, lang):
 
 
 def test_vienne_is_vienna(gaz):
-    (vienna,) = gaz.lookup("Vienne", lang="fr")
+    vienna, state = gaz.lookup("Vienne", lang="fr")  # the city, then the Land of the same name
     assert vienna.label == "Vienna" and vienna.geonames == 2761369 and vienna.country == "country:AT"
     assert vienna.type == "Place" and vienna.kind == "city"
+    assert state.id == "region:AT-9" and gaz.contains(state, vienna)  # never the French département
 
 
 @pytest.mark.parametrize("name, label", [("Moscou", "Moscow"), ("Londres", "London"), ("Pékin", "Beijing"),
