@@ -180,7 +180,9 @@ class Gazetteer:
         honorific (M., Mme, Mr, Mrs, Dr); names of 5 characters or more ignore case and accents,
         shorter ones (acronyms) must match exactly, so "UE" finds the EU and "ue" finds nothing.
         Entries with a name in ``lang`` come first, then those matched by a name of unknown language,
-        then the others; within each group countries, organisations, people, cities, regions, then by id.
+        then the others; within each group countries, organisations, people, cities, then by id. Regions
+        come after all of them, in the same order: the state of New York after the city, whatever
+        language named the city.
 
         >>> [e.id for e in load_gazetteer().lookup("Vienne", lang="fr")]
         ['city:2761369', 'region:AT-9']
@@ -190,10 +192,11 @@ class Gazetteer:
             for entry_id, langs in self._names.get(_key(variant), {}).items():
                 found.setdefault(entry_id, set()).update(langs)
 
-        def rank(entry_id: str) -> tuple[int, int, str]:
+        def rank(entry_id: str) -> tuple[bool, int, int, str]:
             langs = found[entry_id]
             preference = 0 if lang is None or lang in langs else 1 if "any" in langs else 2
-            return preference, KINDS[self._entries[entry_id].kind][1], entry_id
+            kind = self._entries[entry_id].kind
+            return kind == "region", preference, KINDS[kind][1], entry_id
 
         return [self._entries[i] for i in sorted(found, key=rank)]
 

@@ -298,6 +298,42 @@ def subdivision_names(raw: str) -> list[str]:
     return out
 
 
+#: nouns of ISO 3166-2 subdivision types, to tell a region from a namesake ("Georgia (state)")
+_TYPE_NOUNS = ("state", "province", "region", "department", "district", "canton", "county", "governorate",
+               "oblast", "community", "collectivity", "territory", "municipality", "city", "republic", "emirate",
+               "parish", "prefecture", "land", "council", "island", "dependency", "entity", "area")
+
+
+def _type_noun(subdivision_type: str) -> str:
+    """The noun of an ISO 3166-2 subdivision type: "Autonomous community" -> "community"."""
+    for word in subdivision_type.lower().replace(",", " ").split():
+        if word in _TYPE_NOUNS:
+            return word
+    return "region"
+
+
+def _unique_labels(records: list[dict[str, Any]], types: Mapping[str, str], taken: set[str],
+                   country_labels: Mapping[str, str]) -> None:
+    """Give a region whose label another place also has (a city, a country, another region) its type
+    ("Georgia (state)", "Vienna (state)"), then its country, then its code when that is not enough:
+    labels make the entity keys of the graph, so two places must not share one."""
+    def clashes(label_of: Mapping[str, str]) -> set[str]:
+        counts: dict[str, int] = {}
+        for label in label_of.values():
+            counts[label] = counts.get(label, 0) + 1
+        return {i for i, label in label_of.items() if label in taken or counts[label] > 1}
+
+    base = {r["id"]: r["label"] for r in records}
+    typed = {i: (f"{label} ({types[i]})" if i in clashes(base) else label) for i, label in base.items()}
+    with_country = {r["id"]: f"{base[r['id']]} ({types[r['id']]}, {country_labels[r['country']]})" for r in records}
+    final = {i: (with_country[i] if i in clashes(typed) else label) for i, label in typed.items()}
+    final = {i: (f"{base[i]} ({i[len('region:'):]})" if i in clashes(final) else label) for i, label in final.items()}
+    if clashes(final):
+        raise ValueError(f"regions with the same label: {sorted(clashes(final))}")
+    for record in records:
+        record["label"] = final[record["id"]]
+
+
 def _subdivisions(sources: Mapping[str, Any]) -> list[Any]:
     """pycountry's subdivisions that become regions: the top level of every country and the second level
     of the countries in ``subregions``, without the ``territories`` and ``excluded`` codes."""
@@ -352,7 +388,9 @@ def generate_regions(sources: Mapping[str, Any], country_records: list[dict[str,
     records = []
     top_names: set[str] = set()
     second: list[dict[str, Any]] = []
+    types: dict[str, str] = {}
     for sub in subs:
+        types[f"region:{sub.code}"] = _type_noun(sub.type)
         c = curated.get(sub.code, {})
         raw = subdivision_names(sub.name)
         translated_en = [] if "label" in c or english.gettext(sub.name) == sub.name else subdivision_names(
@@ -419,6 +457,8 @@ def generate_regions(sources: Mapping[str, Any], country_records: list[dict[str,
     for record in records:
         if record.get("region") is not None and record["region"] not in ids:
             raise ValueError(f"{record['id']}: parent {record['region']} is not a region")
+    _unique_labels(records, types, {r["label"] for r in (*country_records, *city_records)},
+                   {r["id"]: r["label"] for r in country_records})
     return sorted(records, key=lambda r: r["id"])
 
 
