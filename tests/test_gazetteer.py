@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import OntologyError
-from kg.gazetteer import DEFAULT_DIR, FILES, ROLES, Gazetteer, load_gazetteer
+from kg.gazetteer import DEFAULT_DIR, FILES, Gazetteer, load_gazetteer, office_roles
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -38,7 +38,7 @@ def gaz() -> Gazetteer:
 def test_generator_is_deterministic_and_matches_committed_files(build, tmp_path):
     first = build.write(tmp_path / "a")
     second = build.write(tmp_path / "b")
-    assert [p.name for p in first] == ["countries.json", "cities.json"]
+    assert [p.name for p in first] == ["countries.json", "regions.json", "cities.json"]
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes(), f"{a.name} differs between two runs"
         assert a.read_bytes() == (DEFAULT_DIR / a.name).read_bytes(), (
@@ -46,7 +46,7 @@ def test_generator_is_deterministic_and_matches_committed_files(build, tmp_path)
 
 
 @pytest.mark.parametrize("name", sorted({*FILES, "countries.source.json", "demonyms.source.json",
-                                         "cities.source.json"}))
+                                         "cities.source.json", "regions.source.json"}))
 def test_every_file_is_canonical_json(build, name):
     text = (DEFAULT_DIR / name).read_text(encoding="utf-8")
     assert text == build.dump_json(json.loads(text)), f"{name} is not in canonical form (sorted, indent 1)"
@@ -62,6 +62,7 @@ def test_counts(gaz):
         kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
     assert kinds["country"] >= 245
     assert kinds["city"] >= 500
+    assert kinds["region"] >= 3000
     assert kinds["organisation"] >= 50
     assert kinds["person"] >= 100
 
@@ -99,10 +100,13 @@ def test_cities_belong_to_known_countries(gaz):
             assert entry.country in gaz and entry.geonames and entry.id == f"city:{entry.geonames}"
 
 
-def test_offices_use_the_closed_role_set(gaz):
+def test_offices_use_the_role_labels_of_roles_json(gaz):
+    roles = office_roles()
+    labels = {r["label"] for r in json.loads((REPO / "ontologies" / "roles.json").read_text(encoding="utf-8"))["roles"]}
+    assert roles == labels
     for entry in gaz:
         for office in entry.offices:
-            assert office.role in ROLES and office.of in gaz
+            assert office.role in roles and office.of in gaz
 
 
 def test_loading_is_fast():
@@ -124,9 +128,10 @@ def test_nato_in_all_its_forms(gaz, name, lang):
 
 
 def test_vienne_is_vienna(gaz):
-    (vienna,) = gaz.lookup("Vienne", lang="fr")
+    vienna, state = gaz.lookup("Vienne", lang="fr")  # the city, then the Land of the same name
     assert vienna.label == "Vienna" and vienna.geonames == 2761369 and vienna.country == "country:AT"
     assert vienna.type == "Place" and vienna.kind == "city"
+    assert state.id == "region:AT-9" and gaz.contains(state, vienna)  # never the French département
 
 
 @pytest.mark.parametrize("name, label", [("Moscou", "Moscow"), ("Londres", "London"), ("Pékin", "Beijing"),
@@ -277,3 +282,199 @@ def test_shared_wikidata_id_is_refused(tmp_path):
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(OntologyError, match="Q159"):
         load_gazetteer(folder)
+
+
+# --- regions and the place hierarchy ----------------------------------------------------------------------
+
+def test_regions_per_country(gaz):
+    counts: dict[str, int] = {}
+    for entry in gaz:
+        if entry.kind == "region":
+            assert entry.id == f"region:{entry.code}" and entry.country == f"country:{entry.code[:2]}", entry
+            assert entry.type == "Place" and gaz.level(entry) == 1
+            counts[entry.country] = counts.get(entry.country, 0) + 1
+    assert counts["country:US"] == 51  # 50 states and DC; Puerto Rico, Guam... are countries of their own
+    assert counts["country:DE"] == 16 and counts["country:IT"] == 20 and counts["country:ES"] == 19
+    assert counts["country:CH"] == 26 and counts["country:CA"] == 13 and counts["country:BE"] == 3
+    assert counts["country:GB"] == 4 and counts["country:ML"] == 11
+    assert counts["country:FR"] >= 13 + 96  # the régions, then the départements below them
+    assert "region:CN-TW" not in gaz and "region:FR-971" not in gaz
+
+
+def test_territories_lie_in_their_sovereign_country(gaz):
+    assert gaz.get("country:GP").country == "country:FR" and gaz.parent("country:GP").id == "country:FR"
+    assert gaz.get("country:PR").country == "country:US"
+    assert gaz.get("country:TW").country is None
+    assert gaz.contains("country:FR", "country:GP") is True
+    assert gaz.contains("country:GP", "country:FR") is False
+    assert gaz.contains("region:FR-BRE", "country:GP") is False
+
+
+@pytest.mark.parametrize("name, lang, region", [
+    ("Bretagne", "fr", "FR-BRE"), ("Brittany", "en", "FR-BRE"), ("Corse", "fr", "FR-20R"), ("Corsica", "en", "FR-20R"),
+    ("Normandie", "fr", "FR-NOR"), ("Californie", "fr", "US-CA"), ("Caroline du Nord", "fr", "US-NC"),
+    ("North Carolina", "en", "US-NC"), ("Iowa", "en", "US-IA"), ("Wallonie", "fr", "BE-WAL"),
+    ("Flandre", "fr", "BE-VLG"),
+    ("Bavière", "fr", "DE-BY"), ("Bavaria", "en", "DE-BY"), ("Catalogne", "fr", "ES-CT"), ("Catalonia", "en", "ES-CT"),
+    ("Lombardie", "fr", "IT-25"), ("Tessin", "fr", "CH-TI"), ("Grisons", "fr", "CH-GR"),
+    ("Colombie-Britannique", "fr", "CA-BC"),
+    ("Écosse", "fr", "GB-SCT"), ("Kidal", "fr", "ML-8"), ("Tombouctou", "fr", "ML-6"),
+    ("Donetsk Oblast", "en", "UA-14"),
+    ("Seine-Saint-Denis", "fr", "FR-93"), ("Finistère", "fr", "FR-29"),
+])
+def test_region_names(gaz, name, lang, region):
+    hits = [e.id for e in gaz.lookup(name, lang)]
+    assert f"region:{region}" in hits
+    if len(hits) == 1:
+        assert hits == [f"region:{region}"]
+
+
+def test_regions_rank_after_other_places(gaz):
+    assert [e.id for e in gaz.lookup("Georgia", "en")] == ["country:GE", "region:US-GA"]
+    new_york = [e.kind for e in gaz.lookup("New York", "en")]
+    assert new_york[0] == "city" and new_york[-1] == "region"
+    assert [e.kind for e in gaz.lookup("Québec", "fr")][-1] == "region"
+
+
+def test_region_names_are_not_common_words(gaz):
+    for word in ("Centre", "Nord", "Sud", "Central", "Northern", "Littoral", "Plateau", "Sahel", "Manche"):
+        assert all(e.kind != "region" for e in gaz.lookup(word)), word
+    # a département's name that another place also carries is left to that place
+    assert gaz.get("region:FR-75C").names == {} and gaz.get("region:FR-86").label == "Vienne"
+
+
+def test_regions_are_not_entity_ruler_patterns_by_default(gaz):
+    ids = {p["id"] for p in gaz.entity_ruler_patterns("fr")}
+    assert not any(i.startswith(("region:", "city:")) for i in ids)
+    opted = gaz.entity_ruler_patterns("fr", labels={"region": "LOC"})
+    assert {"label": "LOC", "pattern": [{"ORTH": "Bretagne"}], "id": "region:FR-BRE"} in opted
+
+
+def test_us_states_have_geonames_and_confirmed_wikidata_ids(gaz):
+    states = [e for e in gaz if e.kind == "region" and e.country == "country:US"]
+    assert all(isinstance(e.geonames, int) for e in states)
+    assert sum(e.wikidata is not None for e in states) == 50  # DC's id could not be confirmed
+    assert gaz.get("region:US-MI").wikidata == "Q1166" and gaz.get("region:US-MI").geonames == 5001836
+
+
+@pytest.mark.parametrize("country, code, region", [("US", "MI", "US-MI"), ("country:US", "mi", "US-MI"),
+                                                   ("US", "US-OH", "US-OH"), ("CA", "QC", "CA-QC"),
+                                                   ("FR", "20R", "FR-20R")])
+def test_region_by_code(gaz, country, code, region):
+    assert gaz.region_by_code(country, code).id == f"region:{region}"
+
+
+def test_region_by_unknown_code(gaz):
+    assert gaz.region_by_code("US", "ZZ") is None and gaz.region_by_code("ZZ", "MI") is None
+
+
+def test_levels(gaz):
+    lyon = gaz.lookup("Lyon")[0]
+    assert [gaz.level(e) for e in ("country:FR", "region:FR-ARA", lyon)] == [0, 1, 2]
+    assert gaz.level("org:nato") is None and gaz.level(gaz.lookup("Vladimir Putin")[0]) is None
+
+
+@pytest.mark.parametrize("city, region", [("Lyon", "FR-ARA"), ("Marseille", "FR-PAC"), ("Munich", "DE-BY"),
+                                          ("Toronto", "CA-ON"), ("Montreal", "CA-QC"), ("Barcelona", "ES-CT"),
+                                          ("Milan", "IT-25"), ("Edinburgh", "GB-SCT"), ("Geneva", "CH-GE"),
+                                          ("Chicago", "US-IL"), ("Bamako", "ML-BKO"), ("Kharkiv", "UA-63"),
+                                          ("Brussels", "BE-BRU"), ("Melbourne", "AU-VIC"), ("Kazan", "RU-TA")])
+def test_cities_lie_in_their_region(gaz, city, region):
+    entry = next(e for e in gaz.lookup(city, "en") if e.kind == "city")
+    assert entry.region == f"region:{region}" and gaz.parent(entry).id == f"region:{region}"
+    assert gaz.contains(f"region:{region}", entry) is True
+    assert gaz.contains(entry.country, entry) is True
+
+
+def test_parent_chain(gaz):
+    assert [e.id for e in gaz.ancestors("region:FR-67")] == ["region:FR-6AE", "region:FR-GES", "country:FR"]
+    assert gaz.parent("region:FR-ARA").id == "country:FR"
+    assert gaz.parent("country:FR") is None and gaz.parent("org:nato") is None
+    tokyo = next(e for e in gaz.lookup("Tokyo") if e.kind == "city")
+    assert tokyo.region is None and gaz.parent(tokyo).id == "country:JP"  # Japan's regions are not mapped
+
+
+def test_contains(gaz):
+    lyon = next(e for e in gaz.lookup("Lyon") if e.kind == "city")
+    tokyo = next(e for e in gaz.lookup("Tokyo") if e.kind == "city")
+    assert gaz.contains("country:FR", lyon) is True
+    assert gaz.contains(lyon, lyon) is True
+    assert gaz.contains("country:DE", lyon) is False  # another country
+    assert gaz.contains("region:FR-BRE", lyon) is False  # another region of the same country
+    assert gaz.contains(lyon, "country:FR") is False  # the larger place does not lie in the smaller
+    assert gaz.contains("region:US-MI", "region:US-OH") is False
+    assert gaz.contains("region:FR-ARA", "region:FR-69") is True  # a département in its région
+    assert gaz.contains("region:FR-69", lyon) is None  # GeoNames gives cities their région only
+    assert gaz.contains("region:JP-13", tokyo) is None  # Japan's cities have no known region
+    assert gaz.contains("region:DE-BY", tokyo) is False
+    assert gaz.contains("org:nato", lyon) is None
+
+
+def test_region_entries_are_checked(tmp_path):
+    folder = _copy(tmp_path)
+    path = folder / "regions.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    michigan = next(e for e in data if e["id"] == "region:US-MI")
+    michigan["code"] = "US-OH"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"regions.json.*US-MI.*code"):
+        load_gazetteer(folder)
+
+
+def test_a_region_of_another_country_is_refused(tmp_path):
+    folder = _copy(tmp_path)
+    path = folder / "cities.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    city = next(e for e in data if e.get("region") == "region:FR-ARA")
+    city["region"] = "region:US-MI"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(OntologyError, match=r"cities.json.*region:US-MI"):
+        load_gazetteer(folder)
+
+
+@pytest.mark.parametrize("raw, names", [
+    ("Catalunya [Cataluña]", ["Catalunya", "Cataluña"]), ("Murcia, Región de", ["Región de Murcia", "Murcia"]),
+    ("wallonne, Région", ["Région wallonne"]), ("Wales [Cymru GB-CYM]", ["Wales", "Cymru"]),
+    ("Guelmim-Oued Noun (EH-partial)", ["Guelmim-Oued Noun"]), ("‘Ajmān", ["Ajmān"]),
+    ("Amānat al ‘Āşimah [city]", ["Amānat al ‘Āşimah"]),
+])
+def test_subdivision_names(build, raw, names):
+    assert build.subdivision_names(raw) == names
+
+
+# --- political parties ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name, lang, party", [
+    ("PS", "fr", "parti-socialiste"), ("LR", "fr", "les-republicains"), ("UMP", "fr", "ump"),
+    ("RN", "fr", "rassemblement-national"), ("FN", "fr", "rassemblement-national"),
+    ("LFI", "fr", "la-france-insoumise"),
+    ("EELV", "fr", "les-ecologistes"), ("PCF", "fr", "pcf"), ("MoDem", "fr", "modem"),
+    ("Renaissance", "fr", "renaissance"),
+    ("LREM", "fr", "renaissance"), ("UDI", "fr", "udi"), ("Democrats", "en", "democratic-party-us"),
+    ("Republicans", "en", "republican-party-us"), ("GOP", "en", "republican-party-us"),
+    ("Labour", "en", "labour-party-uk"),
+    ("Tories", "en", "conservative-party-uk"), ("Lib Dems", "en", "liberal-democrats-uk"), ("SNP", "en", "snp"),
+    ("SPD", "en", "spd"), ("CDU", "en", "cdu"), ("CSU", "en", "csu"), ("FDP", "en", "fdp-germany"),
+    ("Die Grünen", "en", "greens-germany"), ("AfD", "en", "afd"), ("Die Linke", "fr", "die-linke"),
+    ("Partido Popular", "en", "pp-spain"), ("Parti populaire", "fr", "pp-spain"), ("PSOE", "fr", "psoe"),
+    ("Podemos", "fr", "podemos"), ("Vox", "en", "vox-spain"), ("PD", "en", "pd-italy"),
+    ("Forza Italia", "fr", "forza-italia"),
+    ("Lega", "en", "lega"), ("Fratelli d'Italia", "fr", "fratelli-d-italia"), ("M5S", "fr", "m5s"),
+    ("N-VA", "fr", "n-va"), ("Vlaams Belang", "fr", "vlaams-belang"), ("MR", "fr", "mr-belgium"),
+    ("Bloc québécois", "fr", "bloc-quebecois"), ("NDP", "en", "ndp-canada"), ("UDC", "fr", "svp-udc"),
+])
+def test_political_parties(gaz, name, lang, party):
+    entry = gaz.lookup(name, lang)[0]
+    assert entry.id == f"org:{party}" and entry.kind == "organisation" and entry.country is not None
+
+
+def test_party_ids_and_ambiguous_names(gaz):
+    assert gaz.get("org:parti-socialiste").wikidata == "Q170972"
+    assert gaz.get("org:republican-party-us").wikidata == "Q29468"
+    assert gaz.get("org:forza-italia").wikidata is None  # the 1994 and the 2013 party could not be told apart
+    for letter in ("D", "R", "I"):
+        assert gaz.lookup(letter) == [], letter  # "(D-MI)" is read by the extraction, not as a name
+    others = {e.label for e in gaz if e.kind != "region"}
+    regions = [e.label for e in gaz if e.kind == "region"]
+    assert len(regions) == len(set(regions)) and not others & set(regions), "labels make entity keys"
+    assert gaz.get("region:US-GA").label == "Georgia (state)" and gaz.get("region:US-MI").label == "Michigan"
