@@ -148,7 +148,7 @@ class DocEntities:
         blocked: set[int] = set()
         for s, e, _role, dem in role_matches(doc, lex, gaz):
             blocked.update(i for i in range(s, e) if i != dem)
-        names = named_mentions(doc, lex, gaz, blocked)
+        names = named_mentions(doc, lex, gaz, blocked, demonyms)
         names = self._merge_short_names(names)
         for m in names:
             key = self._entity_for(m)
@@ -710,6 +710,12 @@ class DocEntities:
                 if reporter is not None:  # "Syria says it is willing …": it = Syria
                     return reporter
             if low in {p.lstrip("-") for p in lex.he_she}:
+                # the same pronoun as the subject of an earlier clause of the sentence is the same
+                # person ("Il conclura … à X, qui … face à Y, et où il sera rejoint …")
+                for j in range(t.sent.start, t.i):
+                    e = self.doc[j]
+                    if e.lower_.lstrip("-") == low and e.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS:
+                        return self._refer_one(e, subject=subject, speaker=speaker, discourse=discourse)
                 k = self.last_person(t.i, discourse=discourse)
                 return Ref(k, 0.25) if k else None
             return None

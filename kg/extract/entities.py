@@ -23,7 +23,7 @@ NER_TYPES = {
     "ORG": ORGANIZATION,
     "LOC": PLACE, "GPE": PLACE, "FAC": PLACE,
 }
-GAZ_KIND_PRIORITY = {"country": 0, "organisation": 1, "person": 2, "city": 3}
+GAZ_KIND_PRIORITY = {"country": 0, "organisation": 1, "person": 2, "city": 3, "region": 4}
 TRAILING = " .,;:!?»«\"'“”()[]-–—"
 
 
@@ -97,7 +97,7 @@ def gaz_lookup(gaz: Gazetteer, text: str, lang: str, label: str | None = None) -
     if label in ("PER", "PERSON"):
         hits = [h for h in hits if h.type == PERSON]
     elif label is not None and label not in ("LOC", "GPE", "FAC"):
-        hits = [h for h in hits if h.kind != "city"]
+        hits = [h for h in hits if h.kind not in ("city", "region")]
     if not hits:
         return None
     return sorted(hits, key=lambda e: (GAZ_KIND_PRIORITY.get(e.kind, 9), e.id))[0]
@@ -205,7 +205,8 @@ def apposition_cue(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
     return lex.type_cues.get(doc[j].lemma_.lower()) if j >= 0 and doc[j].pos_ == "NOUN" else None
 
 
-def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int]) -> list[Mention]:
+def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
+                   demonyms: list[Mention] | None = None) -> list[Mention]:
     """Cleaned named-entity mentions; spans overlapping ``blocked`` tokens (office titles) are junk
     unless the gazetteer knows them."""
     out = []
@@ -233,6 +234,24 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int]) ->
                 apposition_cue(doc, s, e, lex) != ORGANIZATION:
             continue  # (a name in apposition to "la fédération des banques" is one: "Febelfin")
         out.append(Mention(s, e, text, typ, entry))
+    return _regions_in_context(out, demonyms or [])
+
+
+def _regions_in_context(mentions: list[Mention], demonyms: list[Mention]) -> list[Mention]:
+    """A region is linked to the gazetteer only when the text names its country (by name, nationality
+    adjective, or a city or organisation of it), or when the region is known by name in both English and
+    French (Corsica, Ohio, Bavaria): the names of lesser regions are often ordinary names elsewhere
+    ("Charlotte" is a parish of Saint Vincent), and a wrong identifier is worse than none."""
+    countries = set()
+    for m in list(mentions) + list(demonyms):
+        if m.gaz is not None and m.gaz.kind != "region":  # a region does not vouch for itself
+            countries.add(m.gaz.id if m.gaz.kind == "country" else m.gaz.country)
+    out = []
+    for m in mentions:
+        known_widely = len([lg for lg in ("en", "fr") if m.gaz is not None and m.gaz.names.get(lg)]) == 2
+        if m.gaz is not None and m.gaz.kind == "region" and m.gaz.country not in countries and not known_widely:
+            m = Mention(m.start, m.end, m.text, m.type, None, m.kind, m.alias)
+        out.append(m)
     return out
 
 

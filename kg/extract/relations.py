@@ -30,7 +30,7 @@ from ..lexicon import Lexicon, RelationRules
 from ..model import (ASSERTED, EVENT_RELATIONS, NEGATIVE, PERSON, PLACE, PLANNED, POSITIVE, POSSIBLE,
                      MUTUAL_RELATIONS, SYMMETRIC_RELATIONS, Document, Provenance, Statement)
 from ..resolve import Discourse, DocEntities, Ref
-from . import syntax
+from . import constructions, syntax
 from .predicates import Reading, lemma_candidates, relation_cameo, verb_reading
 
 OPENING = {"«": "»", "“": "”", "„": "“", '"': '"'}
@@ -285,7 +285,7 @@ class _Extractor:
     # -- rules ------------------------------------------------------------------------------------
     def run(self) -> Iterator[Statement]:
         yield from self.roles()
-        yield from self.located()
+        yield from self.noun_phrase_relations()
         # text order matters: who "il" is, what "ils" in a quote refers to, depend on what came before
         quotes = iter(self.quotes)
         q = next(quotes, None)
@@ -310,33 +310,14 @@ class _Extractor:
             if st:
                 yield st
 
-    def located(self) -> Iterator[Statement]:
-        """'Charlotte (Caroline du Nord)', 'Lyon, France': a place followed by a larger place."""
-        doc, ents = self.doc, self.ents
-        for i in range(1, len(doc) - 1):
-            if doc[i].text not in ("(", ","):
-                continue
-            a, b = ents.key_at(i - 1), ents.key_at(i + 1)
-            if a is None or b is None or a == b or ents.type_of(a) != PLACE or ents.type_of(b) != PLACE \
-                    or not ents.is_named(a) or not ents.is_named(b):
-                continue
-            j = i + 1
-            while j < len(doc) and ents.key_at(j) == b:
-                j += 1
-            if doc[i].text == "(" and (j >= len(doc) or doc[j].text != ")"):
-                continue
-            if doc[i].text == "," and (j < len(doc) and doc[j].text not in (".", ")", "\n", "\n\n")):
-                continue  # "Milan, Giverny, Barcelone": a list, not "city, region"
-            ga, gb = ents.entry_of(a), ents.entry_of(b)
-            if ga is not None and ga.kind == "country":
-                continue  # a country is not located in another place
-            if doc[i].text == "," and i >= 2 and doc[i - 2].text == ",":
-                continue  # the last items of a list
-            if ga is not None and gb is not None and ga.country and gb.kind == "country" and ga.country != gb.id:
-                continue  # the gazetteer knows better: a city of another country
-            end = j + 1 if doc[i].text == "(" else j
-            yield from filter(None, [self.statement(Ref(a), "located_in", Ref(b), "located",
-                                                    self.provenance(i - 1, end))])
+    def noun_phrase_relations(self) -> Iterator[Statement]:
+        """Static relations stated by noun-phrase constructions (``constructions.json``): "Kidal, dans le
+        nord du Mali", "Lyon, in south-eastern France", "X (SPD)"."""
+        for f in constructions.find(self.doc, self.ents, self.lex.lang):
+            kind = "located" if f.relation == "located_in" else "role"
+            st = self.statement(Ref(f.subject), f.relation, Ref(f.object), kind, self.provenance(f.start, f.end))
+            if st:
+                yield st
 
     def reading(self, tok: Token) -> Reading | None:
         """What a verb token states in its clause (cached: event nouns ask about their verb too)."""

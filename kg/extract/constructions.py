@@ -1,0 +1,174 @@
+"""Static relations stated by noun-phrase constructions: "Kidal, dans le nord du Mali" (located_in),
+"Lyon, in south-eastern France", "the Medical Center in Landstuhl", "X (SPD)" (member_of).
+
+Each construction is data (``ontologies/lexicon/{lang}/constructions.json``): a token pattern with a
+``subject`` and an ``object`` slot (:mod:`kg.extract.tokenpatterns`), the relation it states, and named
+checks the two entities must pass. The checks are the only code, and they are written once for every
+language:
+
+- ``larger_place``: the object is a place that holds the subject — by the gazetteer's hierarchy when it
+  knows both (Lyon is in France, not in Brittany; a country lies in no other place but its sovereign),
+  else by their levels (country, region, city); a place the gazetteer does not know may lie in one it
+  knows. The subject may also be an organisation (an embassy, a hospital);
+- ``known_containment``: the gazetteer knows that the object holds the subject;
+- ``not_a_list``: the subject is not the tail of a list ("Milan, Giverny, Barcelone");
+- ``object_attached_to_subject``: the parse hangs the object's phrase on the subject noun, not on a verb
+  ("the hospital in Landstuhl", not "met X in Landstuhl");
+- ``object_is_party_or_group``: the object is an organisation and the subject a person.
+
+Both slots must be proper names (a nationality adjective or a description is no place of its own).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+from spacy.tokens import Doc
+
+from ..errors import OntologyError
+from ..lexicon import read_json
+from ..model import ORGANIZATION, PERSON, PLACE, RELATIONS
+from . import tokenpatterns
+from .tokenpatterns import PatternError, TokenView
+
+CHECKS = frozenset({"larger_place", "known_containment", "not_a_list", "object_attached_to_subject",
+                    "object_is_party_or_group"})
+
+
+@dataclass(frozen=True)
+class Construction:
+    name: str
+    relation: str
+    pattern: tuple[Mapping[str, Any], ...]
+    checks: tuple[str, ...] = ()
+    after: str | None = None  # a word list one of whose words must follow the match
+
+
+@dataclass(frozen=True)
+class Found:
+    """A construction found in a document: the relation between two entities and the tokens that state it."""
+
+    construction: str
+    relation: str
+    subject: str
+    object: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=None)
+def load_constructions(lang: str) -> tuple[tuple[Construction, ...], Mapping[str, frozenset[str]]]:
+    """The constructions of a language and the word lists their patterns name (none when the language
+    has no ``constructions.json``)."""
+    name = Path("lexicon") / lang / "constructions.json"
+    data = read_json(name, optional=True)
+    if data is None:
+        return (), {}
+    where = f"lexicon/{lang}/constructions.json"
+    words = {k: frozenset(w.lower() for w in v) for k, v in data.get("words", {}).items() if not k.startswith("_")}
+    out = []
+    for i, c in enumerate(data.get("constructions", [])):
+        w = f"{where} construction {i} ({c.get('name')!r})"
+        if c.get("relation") not in RELATIONS:
+            raise OntologyError(f"{w}: relation {c.get('relation')!r} is not one of {', '.join(RELATIONS)}")
+        unknown = set(c.get("checks", ())) - CHECKS
+        if unknown:
+            raise OntologyError(f"{w}: unknown checks {sorted(unknown)}; allowed: {', '.join(sorted(CHECKS))}")
+        try:
+            tokenpatterns.check_pattern(c.get("pattern"), w)
+        except PatternError as e:
+            raise OntologyError(str(e)) from None
+        slots = {spec.get("SLOT") for spec in c["pattern"]}
+        if not {"subject", "object"} <= slots:
+            raise OntologyError(f"{w}: the pattern needs a 'subject' and an 'object' slot")
+        listed = {spec["WORDS"] for spec in c["pattern"] if "WORDS" in spec} | ({c["after"]} if c.get("after") else set())
+        if listed - set(words):
+            raise OntologyError(f"{w}: word lists {sorted(listed - set(words))} are not defined in 'words'")
+        out.append(Construction(c["name"], c["relation"], tuple(c["pattern"]), tuple(c.get("checks", ())),
+                                c.get("after")))
+    return tuple(out), words
+
+
+def find(doc: Doc, ents, lang: str) -> Iterator[Found]:
+    """Every construction of the language in a parsed document whose entities pass its checks.
+    ``ents`` is the document's :class:`~kg.resolve.DocEntities`."""
+    constructions, words = load_constructions(lang)
+    if not constructions:
+        return
+
+    def entity_type(i: int) -> str | None:
+        k = ents.key_at(i)
+        return ents.type_of(k) if k is not None else None
+
+    def kind(i: int) -> str | None:
+        k = ents.key_at(i)
+        entry = ents.entry_of(k) if k is not None else None
+        return entry.kind if entry is not None else None
+
+    view = TokenView(entity_type, kind, words)
+    for c in constructions:
+        for m in tokenpatterns.find_all(doc, c.pattern, view):
+            subj, obj = _slot_entity(ents, m.slots.get("subject", ())), _slot_entity(ents, m.slots.get("object", ()))
+            if subj is None or obj is None or subj == obj:
+                continue
+            if not (ents.is_named(subj) and ents.is_named(obj)):
+                continue
+            if c.after is not None and not _followed_by(doc, m.end, words[c.after]):
+                continue
+            if all(_check(name, doc, ents, m, subj, obj) for name in c.checks):
+                yield Found(c.name, c.relation, subj, obj, m.start, m.end)
+
+
+def _slot_entity(ents, tokens) -> str | None:
+    """The one entity every token of a slot belongs to."""
+    keys = {ents.key_at(i) for i in tokens}
+    return keys.pop() if len(keys) == 1 and None not in keys else None
+
+
+def _followed_by(doc: Doc, end: int, words: frozenset[str]) -> bool:
+    if end >= len(doc) or doc[end].is_sent_start:
+        return True  # the end of the text or of the sentence
+    tok = doc[end]
+    return tok.text in words or tok.text.strip(" ") in words or (tok.is_space and "\n" in tok.text)
+
+
+def _check(name: str, doc: Doc, ents, m, subj: str, obj: str) -> bool:
+    if name == "larger_place":
+        return _larger_place(ents, subj, obj)
+    if name == "known_containment":
+        a, b = ents.entry_of(subj), ents.entry_of(obj)
+        return a is not None and b is not None and ents.gaz.contains(b, a) is True
+    if name == "not_a_list":
+        first = m.slots["subject"][0]
+        return not (first > 0 and doc[first - 1].text == ",")
+    if name == "object_attached_to_subject":
+        subject_toks = set(m.slots["subject"])
+        for i in m.slots["object"]:
+            head = doc[i].head
+            if head.i in subject_toks or (head.pos_ == "ADP" and head.head.i in subject_toks):
+                return True
+        return False
+    if name == "object_is_party_or_group":
+        return ents.type_of(obj) == ORGANIZATION and ents.type_of(subj) == PERSON
+    raise ValueError(f"unknown check {name!r}")
+
+
+def _larger_place(ents, subj: str, obj: str) -> bool:
+    """Whether ``obj`` is a place that holds ``subj`` (a place or an organisation)."""
+    if ents.type_of(obj) != PLACE or ents.type_of(subj) not in (PLACE, ORGANIZATION):
+        return False
+    gaz = ents.gaz
+    a, b = ents.entry_of(subj), ents.entry_of(obj)
+    if ents.type_of(subj) == ORGANIZATION:
+        return b is not None or a is None  # an organisation in a place
+    if a is not None and b is not None:
+        known = gaz.contains(b, a)
+        if known is not None:
+            return known
+        la, lb = gaz.level(a), gaz.level(b)
+        return la is not None and lb is not None and lb < la
+    if a is not None:
+        return a.kind != "country"  # a country lies in no place the gazetteer does not know
+    return b is None or b.kind in ("country", "region", "city")
