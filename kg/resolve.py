@@ -239,6 +239,18 @@ class DocEntities:
             caps = "".join(w[0] for w in f.text.replace("-", " ").split() if w[:1].isupper())
             if len(caps) >= 2:
                 initials.setdefault(caps, f)
+        # "la Communauté économique des États d'Afrique de l'Ouest (CEDEAO)": a long name followed by an
+        # acronym in parentheses that the gazetteer knows is that entity, whatever variant the long name is
+        by_start = {m.start: m for m in names}
+        known_acronym = {}
+        for m in names:
+            if m.gaz is None and m.type != PERSON and m.end + 2 < len(self.doc) and self.doc[m.end].text == "(":
+                acr = by_start.get(m.end + 1)
+                if acr is not None and acr.gaz is not None and acr.text.isupper() and \
+                        acr.end < len(self.doc) and self.doc[acr.end].text == ")":
+                    known_acronym[m.start] = acr.gaz
+        names = [Mention(m.start, m.end, m.text, known_acronym[m.start].type, known_acronym[m.start], m.kind, m.alias)
+                 if m.start in known_acronym else m for m in names]
         out = []
         for m in names:
             short = fold(m.text).replace(".", " ").split()
@@ -305,14 +317,16 @@ class DocEntities:
             owner, owner_toks = self._owner_of(range(start, end))
             modifiers = [c for c in t.children if c.lower_ in lex.group_modifiers and c.i not in range(start, end)]
             cost = 0.1
+            if not agent.person and plural and t.lower_ != agent.head:
+                continue  # "27 gouvernements", "the ministries": several bodies, not one actor
             if owner is None and not agent.person:
-                if not rules.is_state_body(code) and "OPP" not in rules.parts(code):
-                    continue  # a hospital, a company: an entity only with what it belongs to
-                if rules.is_state_body(code):
-                    owner = self.home_country()
-                    cost = 0.25  # "le gouvernement" in an article about one country
-                if owner is None and not self._definite(t):
-                    continue
+                if rules.parts(code)[:1] == ("GOV",):
+                    owner = self.home_country()  # "le gouvernement" in an article about one country
+                    cost = 0.25
+                    if owner is None:
+                        continue
+                elif "OPP" not in rules.parts(code) or not self._definite(t):
+                    continue  # "the army", "a hospital": whose, the text does not say
             elif owner is None and code and not rules.is_actor(code):
                 continue
             label, scoped = self._actor_name(agent, owner, modifiers, plural)
@@ -321,8 +335,12 @@ class DocEntities:
                 self._local.add(key)
             b = self.builders.get(key)
             if b is None:
-                b = self.builders[key] = _Builder(key, label, ORGANIZATION, part_of=owner, local=scoped)
-            for text in self._surface_forms(start, end, owner_toks + modifiers):
+                # an actor its description ties to a country, place or organisation is a node of the
+                # graph ("Government of Mali"); one local to the document only when it takes part in
+                # a statement
+                b = self.builders[key] = _Builder(key, label, ORGANIZATION, part_of=owner, local=scoped,
+                                                  named=not scoped)
+            for text in self._surface_forms(t, start, end, owner_toks + modifiers):
                 b.labels.add((text, lex.lang))
             self._map(start, end, key, cost)
 
@@ -358,7 +376,8 @@ class DocEntities:
         counts as a group of people of no particular code."""
         lex = self.lex
         cands: dict = {}
-        for w in (t.lower_, t.lemma_.lower(), stem(t.lower_)):
+        # a plural the lemmatizer left alone on a proper noun ("Rebels" opening a sentence) by its stem
+        for w in (t.lower_, t.lemma_.lower()) + ((stem(t.lower_),) if t.pos_ == "PROPN" else ()):
             for a in lex.agents.by_head.get(w, ()):
                 cands.setdefault(a, None)
         for a in sorted(cands, key=lambda a: (-len(a.words), a.words)):
@@ -414,8 +433,8 @@ class DocEntities:
             if c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS and c.i in self.token_key and \
                     self.builders[self.token_key[c.i]].named:
                 return True
-        j = end
-        while j < len(self.doc) and self.doc[j].pos_ == "DET":
+        j = end  # "le syndicat Force Ouvrière", "l'agence de presse officielle russe Sputnik"
+        while j < len(self.doc) and (self.doc[j].pos_ in ("DET", "ADJ") or self.doc[j].dep_ == "amod"):
             j += 1
         k = self.token_key.get(j)
         if k is not None and self.builders[k].named and self.builders[k].type == ORGANIZATION and \
@@ -507,21 +526,36 @@ class DocEntities:
         label = " ".join([w[:1].upper() + w[1:] for w in words] + [phrase])
         return label[:1].upper() + label[1:], True
 
-    def _surface_forms(self, start: int, end: int, extra: list[Token]) -> list[str]:
+    def _surface_forms(self, head: Token, start: int, end: int, extra: list[Token]) -> list[str]:
         """How the text names an actor: the phrase with its owner and modifiers ("gouvernement malien",
-        "rebelles de Homs"), and with a number or quantifier before it ("deux agresseurs")."""
+        "rebelles de Homs"), with a number or quantifier before it ("deux agresseurs", "Several aid
+        agencies"), and the whole noun phrase up to a clause or a comma ("l'ambassade de France à
+        Damas", "citoyens maliens du nord")."""
+        doc = self.doc
         toks = set(range(start, end)) | {x.i for x in extra}
+        toks |= {c.i for c in head.children if c.dep_ == "amod" and c.i > head.i}  # "communauté juive"
         lo, hi = min(toks), max(toks) + 1
-        while lo < hi and (self.doc[lo].lower_ in self.lex.determiners or self.doc[lo].is_punct):
+        while lo < hi and (doc[lo].lower_ in self.lex.determiners or doc[lo].is_punct):
             lo += 1
-        forms = [self.doc[lo:hi].text]
+        forms = [doc[lo:hi].text]
         j = lo - 1
-        while j >= 0 and (self.doc[j].pos_ in ("NUM", "ADJ") or self.doc[j].dep_ in ("nummod", "amod")) and \
-                self.doc[j].head.i in toks and j not in self.token_key:
+        while j >= 0 and j >= head.left_edge.i and j not in self.token_key and \
+                (doc[j].pos_ in ("NUM", "ADJ", "DET") or doc[j].dep_ in ("nummod", "amod", "det")) and \
+                doc[j].lower_ not in self.lex.determiners:
             j -= 1
         if j + 1 < lo:
-            forms.append(self.doc[j + 1:hi].text)
-        return forms
+            forms.append(doc[j + 1:hi].text)
+        # the noun phrase: the head's subtree, up to a relative or participial clause, a comma or a quote
+        right = hi
+        while right <= head.right_edge.i:
+            t = doc[right]
+            if t.text in (",", ";", ":", "(", "«", "»", '"') or t.pos_ in ("VERB", "AUX", "PRON", "SCONJ") or \
+                    t.dep_ in syntax.RELCL_DEPS | {"acl", "appos", "conj", "cc"}:
+                break
+            right += 1
+        if right > hi and right - lo <= 10:
+            forms.append(doc[lo:right].text)
+        return list(dict.fromkeys(f.strip() for f in forms if f.strip()))
 
     def _collective_nouns(self, demonyms: list[Mention]) -> None:
         """'le peuple ukrainien', 'Russian troops', 'Belarus's rulers', 'the government of Iraq',
