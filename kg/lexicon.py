@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from .errors import OntologyError
 from .model import RELATIONS
@@ -547,6 +547,8 @@ class Lexicon:
     intent_verbs: frozenset[str]
     threat_conditions: tuple[tuple[str, ...], ...]
     honorifics: frozenset[str]
+    ranks: frozenset[str]  # military and police ranks written before a name
+    party_letters: Mapping[str, Any]  # {"country": "US", "letters": {"D": gazetteer id}}
     determiners: frozenset[str]
     roles: tuple[Role, ...]
     type_cues: Mapping[str, str]  # category noun -> entity type
@@ -653,6 +655,8 @@ def load_lexicon(lang: str) -> Lexicon:
         intent_verbs=frozenset(section("intent_verbs")),
         threat_conditions=tuple(tuple(x) for x in section("threat_conditions")),
         honorifics=frozenset(section("honorifics")),
+        ranks=frozenset(section("ranks")),
+        party_letters=dict(section("party_letters")),
         determiners=frozenset(section("determiners")),
         roles=load_roles(lang),
         type_cues={w: typ for typ, words in section("type_cues").items() for w in words},

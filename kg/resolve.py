@@ -134,8 +134,9 @@ class DocEntities:
             b = self.builders.get(key)
             if b is None:
                 b = self.builders[key] = _Builder(key, m.text, m.type)
-        if m.kind == "name":
+        if m.kind in ("name", "abbreviation"):
             b.named = True
+        if m.kind == "name":
             b.labels.add((m.text, lang))
             if m.alias:
                 b.labels.add((m.alias, lang))
@@ -156,6 +157,7 @@ class DocEntities:
             if m.type == PERSON:
                 self.person_mentions.append((m.start, key))
         self._propagate_names(names)
+        self._party_letters()
         for m in demonyms:
             if m.start not in self.token_key:
                 self._map(m.start, m.end, self._entity_for(m), 0.1)
@@ -283,6 +285,21 @@ class DocEntities:
             best = before[0]
             out.append(Mention(m.start, m.end, best.text, m.type, best.gaz or m.gaz, m.kind, alias=m.text))
         return out
+
+    def _party_letters(self) -> None:
+        """"John Smith (D-MI)": a party's letter and a state's code in parentheses name the party."""
+        spec = self.lex.party_letters
+        letters, country = spec.get("letters", {}), spec.get("country")
+        doc = self.doc
+        for i in range(1, len(doc) - 4):
+            if doc[i - 1].text != "(" or doc[i].text not in letters or doc[i + 1].text not in ("-", "–") \
+                    or doc[i + 3].text != ")" or i in self.token_key:
+                continue
+            if self.gaz.region_by_code(country, doc[i + 2].text) is None:
+                continue
+            entry = self.gaz.get(letters[doc[i].text])
+            self._map(i, i + 1, self._entity_for(Mention(i, i + 1, entry.label, entry.type, entry,
+                                                         kind="abbreviation")), 0.1)
 
     # -- actors named by description --------------------------------------------------------------
     def _described_actors(self) -> None:

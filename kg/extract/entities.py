@@ -215,6 +215,11 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
         if cleaned is None:
             continue
         s, e = cleaned
+        if label in ("PER", "PERSON"):
+            # a title or rank the model took into a person's name: "Chief Constable Hugh Orde",
+            # "Sergeant Frank Ford", "le préfet Claude Érignac"
+            while s < e - 1 and (s in blocked or doc[s].lower_.rstrip(".") in lex.ranks):
+                s += 1
         text = surface(doc, s, e)
         if not any(ch.isupper() for ch in text):
             continue  # names are capitalised: "les sites de paris en ligne"
