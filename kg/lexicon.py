@@ -480,9 +480,12 @@ def load_agent_rules() -> AgentRules:
 
 @lru_cache(maxsize=None)
 def load_agents(lang: str) -> AgentLexicon:
-    """The agent nouns of one language; an empty lexicon when the language has no ``agents.json``."""
-    data = read_json(Path("lexicon") / lang / "agents.json", optional=True)
-    return AgentLexicon() if data is None else _agents_from(data, f"lexicon/{lang}/agents.json")
+    """The agent nouns of one language: ``agents.json`` and the additions of the curated lexicon's
+    ``agents`` section; an empty lexicon when the language has neither."""
+    data = read_json(Path("lexicon") / lang / "agents.json", optional=True) or {}
+    curated = read_json(Path("lexicon") / lang / "lexicon.json", optional=True) or {}
+    extra = curated.get("agents", {}).get("entries", [])
+    return _agents_from({"agents": list(extra) + list(data.get("agents", []))}, f"lexicon/{lang}/agents")
 
 
 # =====================================================================================================
