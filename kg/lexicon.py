@@ -58,7 +58,8 @@ def languages() -> tuple[str, ...]:
 # the profile: grammar words
 
 #: the functions a preposition can have for the rules (see profile.json)
-PREPOSITION_FUNCTIONS = ("of", "dative", "agent", "between", "theme", "origin", "topic", "target")
+PREPOSITION_FUNCTIONS = ("of", "dative", "agent", "between", "theme", "origin", "topic", "target", "source",
+                         "beneficiary")
 
 
 @dataclass(frozen=True)

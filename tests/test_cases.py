@@ -206,7 +206,7 @@ CASES = [
      [("Egypt", "agreed", "Hamas", P, A)], []),
     ("en-participle-on-object-shares-subject", "en",
      "Greenpeace issued a statement demanding that the Norwegian government halt drilling.",
-     [("Greenpeace", "called_for", "Norway", P, A)], []),
+     [("Greenpeace", "called_for", "Government of Norway", P, A)], []),
     ("en-participle-parsed-as-subject", "en",
      "The World Bank operating in Kenya said Uganda must repay its loans.",
      [("World Bank", "called_for", "Uganda", P, A)], []),

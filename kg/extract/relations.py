@@ -216,10 +216,17 @@ class _Extractor:
             j -= 1
         return out[::-1]
 
-    def owner_of(self, nouns: list[Token] | None, exclude: set[str]) -> list[Ref]:
+    def owner_of(self, nouns: list[Token] | None, exclude: set[str], through_places: bool = False) -> list[Ref]:
         """The entity an object noun belongs to, as event coding reads it: "rejected an Australian
         ultimatum" (Australia), "threatened further action against Russia", "rejected calls by
-        Belarus's rulers", "condamné l'invasion de l'Ukraine par la Russie" (Ukraine, the first)."""
+        Belarus's rulers", "condamné l'invasion de l'Ukraine par la Russie" (Ukraine, the first).
+
+        Only complements of whose, against whom or by whom lead to the owner (of/de, against/contre,
+        on/sur, by/par); a place complement does ("attaqué un hôtel à Kaboul" attacks no city) only for
+        measures that apply to a place (``through_places``: "lifted a state of emergency in X")."""
+        prof = self.lex.profile
+        ownership = prof.preps("of", "theme", "agent", "dative", "between", "source", "beneficiary") | \
+            self.lex.participant_preps
         for noun in nouns or ():
             if noun.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -240,6 +247,10 @@ class _Extractor:
                         continue
                     if c.dep_ in syntax.CONJ_DEPS | {"punct", "cc", "det", "case", "acl", "acl:relcl", "relcl"}:
                         continue
+                    prep = c.lower_ if c.dep_ in syntax.PREP_DEPS else \
+                        syntax.prep_of(c) if c.dep_ in syntax.OBLIQUE_DEPS else None
+                    if prep is not None and prep not in ownership and not through_places:
+                        continue  # "a hotel in Kabul", "the situation in Portugal": where, not whose
                     k = self.ents.key_at(c.i)
                     if k is not None and k not in exclude:
                         return [self.ents.ref_at(c.i, 0.15 + 0.05 * depth)]
@@ -260,17 +271,40 @@ class _Extractor:
                         return [self.ents.ref_at(t.i, 0.2)]
         return []
 
-    def first_entity_in(self, tok: Token, exclude: set[str]) -> list[Ref]:
-        """The first entity named inside a complement, with those coordinated with it ("threatened to
-        deliver blows to the United States and Israel")."""
-        for t in tok.subtree:
-            k = self.ents.key_at(t.i)
-            if k is None or k in exclude:
-                continue
-            while t.head.i != t.i and self.ents.key_at(t.head.i) == k:
-                t = t.head  # the head of a multi-word name carries its conjuncts
-            refs = [r for r in self.refs([t]) if r.key not in exclude]
-            return refs or [self.ents.ref_at(t.i, 0.15)]
+    def complement_target(self, tok: Token, exclude: set[str], depth: int = 0) -> list[Ref]:
+        """The target of the act a complement names: the subject of a clause that says what someone
+        must do ("demanded that the US cancel …"), a direct argument of its verb ("threatened to deliver
+        blows to the United States and Israel"), or whose that argument is ("to demand the resignation of
+        X"); an event noun's own target ("nié préparer une incursion en Ukraine"). An entity deeper in
+        the complement is not it ("refused to comment on the situation in X")."""
+        if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+            heads = [tok]
+        else:
+            subj = syntax.subject_of(tok)
+            if subj is not None and tok.dep_ in syntax.CCOMP_DEPS:
+                found = [r for r in self.refs([subj]) if r.key not in exclude]
+                if found:
+                    return [Ref(r.key, r.cost + 0.15) for r in found]
+            args = syntax.arguments(tok, self.lex)
+            own = self.reading(tok)  # the complement's own verb says where its target is ("call for X")
+            roles = [r for r in own.targets if r in args] if own is not None else []
+            if own is not None and own.pattern is not None:  # "calling for independence from X"
+                roles += [f"prep:{p}" for p, _ in own.pattern.preps]
+            roles += [syntax.OBJ, syntax.IOBJ] + [f"prep:{p}" for p in sorted(self.lex.profile.preps("target"))]
+            heads = [h for r in dict.fromkeys(roles) for h in args.get(r, ())]
+            for h in heads:
+                found = [r for r in self.refs([h]) if r.key not in exclude]
+                if found:
+                    return [Ref(r.key, r.cost + 0.15) for r in found]
+        for h in heads:
+            found = [r for r in self.refs([h]) if r.key not in exclude] if h.pos_ not in ("VERB", "AUX") else []
+            found = found or self.owner_of([h], exclude, through_places=h.lemma_.lower() in self.lex.event_nouns)
+            if found:
+                return found
+        if depth < 2 and tok.pos_ in ("VERB", "AUX"):  # "threatened to try to attack X"
+            for c in tok.children:
+                if c.dep_ in syntax.XCOMP_DEPS:
+                    return self.complement_target(c, exclude, depth + 1)
         return []
 
     def entities_in(self, tok: Token, exclude: set[str]) -> list[Ref]:
@@ -350,14 +384,14 @@ class _Extractor:
             if role == "advcl":  # a purpose clause: "rioted demanding independence from X"
                 for c in tok.children:
                     if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX"):
-                        targets = self.entities_in(c, {s.key for s in subjects})[:1]
+                        targets = self.complement_target(c, {s.key for s in subjects})
                         if targets:
                             break
             elif role == "place":  # where it happened: "rioted at a jail in northern Israel"
                 targets = self.place_of(tok, {s.key for s in subjects})
             elif role in (syntax.XCOMP, syntax.CCOMP):
                 for c in args.get(role, ()):
-                    targets = self.first_entity_in(c, {s.key for s in subjects})
+                    targets = self.complement_target(c, {s.key for s in subjects})
                     if targets:
                         break
             else:
@@ -368,7 +402,8 @@ class _Extractor:
                              for g in syntax.prep_objects(c, (role[5:],))] or None
                 targets = self.refs(heads, subject=subjects[0].key, speaker=self.speaker_at.get(tok.i))
                 if not targets and not frame.direct:  # "rejected an Australian ultimatum", "fired at targets in Jericho"
-                    targets = self.owner_of(heads, {s.key for s in subjects})
+                    targets = self.owner_of(heads, {s.key for s in subjects},
+                                            through_places=frame.relation in lex.rules.place_targets)
             if targets:
                 break
         pairs = [(s, t) for s in subjects for t in targets]
