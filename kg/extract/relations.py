@@ -432,21 +432,29 @@ class _Extractor:
                 self.note_subject(tok.i, s.key)
                 yield st
 
-    def governing_verb(self, noun: Token, max_hops: int = 6) -> Token | None:
-        """The nearest verb above a noun whose subject resolves to an entity."""
+    def support_verb(self, noun: Token, relation: str) -> Token | None:
+        """The verb whose subject does the act an event noun names: a support verb taking the noun as
+        its object or oblique ("held talks with", "a lancé une offensive", "participer à des
+        pourparlers") — a light verb of the lexicon, a verb whose CAMEO pattern names the noun ("stage a
+        demonstration"), or a verb of the same relation ("negotiated an agreement"). A verb that only
+        mentions the act ("constate des attaques", "a appelé à la formation d'une commission") is not one,
+        and no other noun stands between them."""
         t = noun
-        for _ in range(max_hops):
-            if t.head == t:
-                return None
+        while t.dep_ in syntax.CONJ_DEPS | {"compound"} and t.head != t:  # "talks and meetings", "a mediation effort"
             t = t.head
-            if t.pos_ in ("VERB", "AUX"):
-                args = syntax.arguments(t, self.lex)
-                if self.subjects(t, args):
-                    return t
-                if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                    return None  # a participle on another noun: "une préoccupation concernant le déploiement"
-                if t.dep_ not in syntax.RELCL_DEPS | {"acl", "xcomp", "conj"} and t.lemma_.lower() not in self.lex.light_verbs:
-                    return None
+        head = t.head
+        if head.pos_ == "ADP" and t.dep_ in syntax.POBJ_DEPS:  # ClearNLP: verb -> prep -> noun
+            t, head = head, head.head
+        if head == t or head.pos_ not in ("VERB", "AUX"):
+            return None
+        if t.dep_ not in syntax.OBJECT_DEPS | syntax.OBLIQUE_DEPS | syntax.PREP_DEPS | syntax.PASSIVE_SUBJECT_DEPS \
+                | {"attr", "xcomp"}:
+            return None
+        if any(lemma in self.lex.light_verbs for lemma in lemma_candidates(head, self.lex)):
+            return head
+        own = self.reading(head)
+        if own is not None and own.relation == relation:
+            return head
         return None
 
     def event_noun(self, tok: Token) -> Iterator[Statement]:
@@ -468,17 +476,15 @@ class _Extractor:
             else:
                 partners.extend(refs)
         explicit = {r.key for r in partners + between}  # named as parties, not where
-        verb = self.governing_verb(tok)
+        verb = self.support_verb(tok, rel)
         subjects: list[Ref] = []
         polarity, modality = POSITIVE, ASSERTED
         anchor = tok
+        if verb is None and tok.head.pos_ in ("VERB", "AUX") and syntax.is_hypothetical(tok.head):
+            return  # "si la Russie poursuit son agression": a hypothesis, not an event
         if verb is not None:
             if syntax.is_hypothetical(verb):
-                return  # "si la Russie poursuit son agression": a hypothesis, not an event
-            own = self.reading(verb)
-            light = any(lemma in lex.light_verbs for lemma in lemma_candidates(verb, lex))
-            if own is not None and own.relation != rel and not light:
-                return  # the verb carries its own relation ("rejeter un accord")
+                return
             args = syntax.arguments(verb, lex)
             subjects = self.subjects(verb, args)
             polarity = NEGATIVE if syntax.is_negated(verb, lex) else POSITIVE
@@ -490,16 +496,22 @@ class _Extractor:
                 for p in lex.participant_preps:
                     partners.extend(self.refs(args.get(f"prep:{p}")))
         possessor = self.possessor(tok)
-        if possessor is not None and verb is not None:
+        if possessor is not None:
             # "Israel mounted its invasion of X" (its = Israel); "sanctions on the Taliban for its
             # support of X" (its = the Taliban): the possessor acts, whatever the verb above says
             subjects = [possessor]
+        elif not subjects:
+            # "the attack by X", "l'offensive menée par X"; "the Russian invasion", "les frappes
+            # américaines": a nationality or a name on the act names who does it
+            subjects = self.agents_of(tok) or self.refs(
+                [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.ents.token_key
+                 and not any(x.dep_ in ("case", "prep") for x in c.children)][:1])
         if not partners and verb is not None and \
                 lex.event_noun_cameo.get(tok.lemma_.lower(), "")[:2] in lex.rules.purpose_target_roots:
             # "staged demonstrations to demand reforms by X's government": the purpose names the target
             for c in list(tok.children) + list(verb.children):
                 if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX") and c.i != tok.i:
-                    partners.extend(self.entities_in(c, set()))
+                    partners.extend(self.complement_target(c, {x.key for x in subjects}))
         if not partners and rel not in MUTUAL_RELATIONS:
             # "its demand that Israel ease restrictions": the clause's subject is the target
             for c in tok.children:
@@ -549,6 +561,22 @@ class _Extractor:
             st = self.statement(a, rel, b, "event", prov, polarity=polarity, modality=modality, cameo=cameo)
             if st:
                 yield st
+
+    def agents_of(self, noun: Token) -> list[Ref]:
+        """Who does the act a noun names, by a "by/par" phrase on it ("the attack by X"), or on a past
+        participle on it ("l'offensive menée par X")."""
+        agent_preps = self.lex.profile.preps("agent")
+        heads: list[Token] = []
+        for c in noun.children:
+            heads.extend(syntax.prep_objects(c, agent_preps))
+            if c.dep_ == "acl" and c.pos_ == "VERB" and "Part" in c.morph.get("VerbForm"):
+                for a in c.children:
+                    heads.extend(syntax.prep_objects(a, agent_preps))
+                    if a.dep_ in syntax.AGENT_DEPS:
+                        heads.append(a)
+                    if a.dep_ in syntax.AGENT_PREP_DEPS:
+                        heads.extend(g for g in a.children if g.dep_ in syntax.POBJ_DEPS)
+        return self.refs(heads)
 
     def possessor(self, noun: Token) -> Ref | None:
         """Who a possessive in front of an event noun names: a name, or for a pronoun ("its",
