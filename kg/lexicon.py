@@ -19,7 +19,7 @@ an agent noun is a data change; adding a language is a new folder.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -503,6 +503,8 @@ class Frame:
     cameo: str | None = None  # CAMEO code of the verb's event when finer than its relation's
     voice: str | None = None  # "passive": fires only in the passive, the patient being the subject
     modality: str | None = None  # a modality the verb itself carries ("est attendu à" is planned)
+    target_types: tuple[str, ...] = ()  # entity types the target may have (none: any)
+    direct: bool = False  # the target is an argument itself, never the owner of one
 
 
 @dataclass(frozen=True)
@@ -612,9 +614,15 @@ def load_lexicon(lang: str) -> Lexicon:
     for lemma, spec in section("verbs").items():
         verbs[lemma] = Frame(_check_relation(spec["relation"], f"{where} verb {lemma!r}"),
                              tuple(spec["target"]), spec.get("requires"), spec.get("cameo"),
-                             spec.get("voice"), spec.get("modality"))
+                             spec.get("voice"), spec.get("modality"), tuple(spec.get("target_types", ())),
+                             bool(spec.get("direct")))
     pronouns = data["pronouns"]
     rules, cameo = load_relation_rules(), load_cameo(lang)
+    no_code = set(data.get("cameo_overrides", {}).get("entries", {}).get("no_code", {}))
+    if no_code:  # verbs whose code alone kg does not trust: their patterns still code
+        cameo = replace(cameo, verbs={lemma: tuple(replace(v, code=None) if lemma in no_code and not v.particle
+                                                   and not v.clitics else v for v in entries)
+                                      for lemma, entries in cameo.verbs.items()})
     # event nouns: the curated ones, then those of the CAMEO lexicon (relation from their code)
     event_nouns = {k: _check_relation(v.split(":")[0], f"{where} event noun {k!r}")
                    for k, v in section("event_nouns").items()}

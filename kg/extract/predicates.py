@@ -58,6 +58,7 @@ class Reading:
     #: the verb's code alone says what happened, not to whom: its target must be an argument itself,
     #: not an entity found inside one ("instituted a curfew in Algiers" is no act towards Algiers)
     direct: bool = False
+    target_types: tuple[str, ...] = ()  # entity types the target may have (none: any)
 
 
 def forms(tok: Token) -> set[str]:
@@ -216,7 +217,8 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
                                       relation_cameo().get(frame.relation, "")[:2] == p.code[:2]):
                 # the pattern refines the frame's event ("condamner" stays condemned when a pattern
                 # codes it 111, which criticised shares)
-                return Reading(frame.relation, frame.target, p.code, frame.voice, frame.modality, p)
+                return Reading(frame.relation, frame.target, p.code, frame.voice, frame.modality, p,
+                               frame.direct, frame.target_types)
             return Reading(relation, _pattern_targets(p, expand_targets(rules.targets_for(relation), lex)),
                            p.code, pattern=p)
         if frame is None and entry.codes_alone:
@@ -226,4 +228,5 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
             return Reading(relation, expand_targets(rules.targets_for(relation), lex), entry.code, direct=True)
     if frame is None:
         return None
-    return Reading(frame.relation, frame.target, frame.cameo, frame.voice, frame.modality)
+    return Reading(frame.relation, frame.target, frame.cameo, frame.voice, frame.modality,
+                   direct=frame.direct, target_types=frame.target_types)

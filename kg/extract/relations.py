@@ -404,6 +404,8 @@ class _Extractor:
                 if not targets and not frame.direct:  # "rejected an Australian ultimatum", "fired at targets in Jericho"
                     targets = self.owner_of(heads, {s.key for s in subjects},
                                             through_places=frame.relation in lex.rules.place_targets)
+            if frame.target_types:
+                targets = [t for t in targets if self.ents.type_of(t.key) in frame.target_types]
             if targets:
                 break
         pairs = [(s, t) for s in subjects for t in targets]
@@ -452,6 +454,9 @@ class _Extractor:
             return None
         if any(lemma in self.lex.light_verbs for lemma in lemma_candidates(head, self.lex)):
             return head
+        lex = self.lex
+        if noun.lemma_.lower() in lex.verbs and head.lemma_.lower() in lex.possibility | lex.plan | lex.intent_verbs:
+            return head  # "il devait déjeuner avec X": an infinitive the tagger read as a noun, after a modal
         own = self.reading(head)
         if own is not None and own.relation == relation:
             return head
