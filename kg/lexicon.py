@@ -533,7 +533,7 @@ class Lexicon:
     light_verb_cameo: Mapping[str, str]  # light verb -> the CAMEO code it gives its event noun
     participant_preps: frozenset[str]
     locative_preps: frozenset[str]
-    blame_nouns: frozenset[str]
+    blame_nouns: Mapping[str, str]  # noun -> the relation a speaker states by it
     reporting: Mapping[str, str]
     source_markers: tuple[tuple[str, ...], ...]
     anaphoric: tuple[tuple[str, ...], ...]
@@ -646,7 +646,7 @@ def load_lexicon(lang: str) -> Lexicon:
         light_verb_cameo=dict(section("light_verb_cameo")),
         participant_preps=frozenset(section("participant_prepositions")),
         locative_preps=frozenset(section("locative_prepositions")),
-        blame_nouns=frozenset(section("blame_nouns")),
+        blame_nouns={k: _check_relation(v, f"{where} blame noun {k!r}") for k, v in section("blame_nouns").items()},
         reporting={k: _check_relation(v, f"{where} reporting verb {k!r}")
                    for k, v in section("reporting_verbs").items()},
         source_markers=tuple(_tokens(m) for m in section("source_markers")),

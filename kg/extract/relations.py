@@ -753,6 +753,8 @@ class _Extractor:
                                         modality=syntax.modality(verb, lex))
                     if st:
                         yield st
+        if verb is not None:
+            yield from self.speech_circumstances(verb, speakers, prov)
 
     def name_before(self, verb: Token) -> list[Ref]:
         """'Pierre Moscovici, a pour sa part ajouté : « … »': a comma cuts the speaker off the verb
@@ -824,7 +826,47 @@ class _Extractor:
                                 polarity=NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE)
             if st:
                 yield st
+        yield from self.speech_circumstances(tok, speakers, prov)
         yield from self.obligation(tok, clause, speakers, prov)
+
+    def speech_circumstances(self, verb: Token, speakers: list[Ref], prov: Provenance) -> Iterator[Statement]:
+        """What a statement's circumstances say: who reported it ("…, according to Reuters", "selon
+        l'AFP"), and where the speaker was ("a déclaré X dans le Wisconsin", "said in Des Moines": the
+        speaker visited the place)."""
+        if syntax.is_negated(verb, self.lex):
+            return
+        keys = {s.key for s in speakers}
+        for source in self.source_marker_entities(verb, keys):
+            for speaker in speakers:
+                st = self.statement(source, "reported", speaker, "reported", prov)
+                if st:
+                    yield st
+        for place in self.place_of(verb, keys):
+            for speaker in speakers:
+                if self.ents.type_of(speaker.key) == PERSON:
+                    st = self.statement(speaker, "visited", place, "reported", prov, modality=syntax.modality(verb, self.lex))
+                    if st:
+                        yield st
+
+    def source_marker_entities(self, verb: Token, exclude: set[str]) -> list[Ref]:
+        """The sources a statement names with a source marker on its verb ("…, according to X", "selon
+        X", "d'après X"); a marker on another clause of the sentence is that clause's."""
+        doc, out, sent = self.doc, [], verb.sent
+        for j in range(sent.start, sent.end):
+            for m in self.lex.source_markers:
+                if tuple(t.lower_ for t in doc[j:j + len(m)]) != m:
+                    continue
+                k = j + len(m)
+                while k < sent.end and doc[k].pos_ == "DET":
+                    k += 1
+                attached = any(x.head == verb or (x.head.head == verb and x.head.pos_ == "ADP")
+                               for x in (doc[j], doc[min(k, sent.end - 1)]))
+                if k < sent.end and attached:
+                    for r in self.refs([doc[k]]):
+                        if r.key not in exclude and self.ents.type_of(r.key) != PLACE and \
+                                all(r.key != x.key for x in out):
+                            out.append(r)
+        return out
 
     def obligation(self, verb: Token, clause: Token, speakers: list[Ref], prov: Provenance) -> Iterator[Statement]:
         """'X said that Y must …' / 'X a déclaré que Y doit …': X demands something of Y (CAMEO 10)."""
@@ -871,7 +913,8 @@ class _Extractor:
         lex = self.lex
         for tok in sent:
             speaker = self.speaker_at.get(tok.i)
-            if speaker is None or tok.lemma_.lower() not in lex.blame_nouns:
+            relation = lex.blame_nouns.get(tok.lower_) or lex.blame_nouns.get(tok.lemma_.lower())
+            if speaker is None or relation is None:
                 continue
             for c in tok.children:
                 if c.dep_ in ("nmod", "amod", "poss", "nmod:poss", "compound") or (
@@ -880,7 +923,7 @@ class _Extractor:
                     if c.dep_ == "nmod" and syntax.prep_of(c) not in ("de", "d'", None):
                         continue
                     for r in self.refs(heads):
-                        st = self.statement(Ref(speaker), "accused", r, "blame", self.sentence_prov(tok))
+                        st = self.statement(Ref(speaker), relation, r, "blame", self.sentence_prov(tok))
                         if st:
                             yield st
 
