@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -335,7 +335,9 @@ class DocEntities:
             modifiers = [c for c in t.children if c.lower_ in lex.group_modifiers and c.i not in range(start, end)]
             cost = 0.1
             if not agent.person and plural and t.lower_ != agent.head:
-                continue  # "27 gouvernements", "the ministries": several bodies, not one actor
+                if rules.is_state_body(code):
+                    continue  # "27 gouvernements", "the ministries": several bodies, not one actor
+                agent = replace(agent, person=True)  # "aid agencies", "opposition parties": a group
             if owner is None and not agent.person:
                 if rules.parts(code)[:1] == ("GOV",):
                     owner = self.home_country()  # "le gouvernement" in an article about one country

@@ -9,8 +9,9 @@ language:
 - ``larger_place``: the object is a place that holds the subject — by the gazetteer's hierarchy when it
   knows both (Lyon is in France, not in Brittany; a country lies in no other place but its sovereign),
   else by their levels (country, region, city); a place the gazetteer does not know may lie in one it
-  knows. The subject may also be an organisation (an embassy, a hospital);
+  knows, never the reverse. The subject may also be an organisation (an embassy, a hospital);
 - ``known_containment``: the gazetteer knows that the object holds the subject;
+- ``known_object``: the gazetteer knows the object (a parenthesis may hold a translation);
 - ``not_a_list``: the subject is not the tail of a list ("Milan, Giverny, Barcelone");
 - ``object_attached_to_subject``: the parse hangs the object's phrase on the subject noun, not on a verb
   ("the hospital in Landstuhl", not "met X in Landstuhl");
@@ -33,8 +34,8 @@ from ..model import ORGANIZATION, PERSON, PLACE, RELATIONS
 from . import tokenpatterns
 from .tokenpatterns import PatternError, TokenView
 
-CHECKS = frozenset({"larger_place", "known_containment", "not_a_list", "object_attached_to_subject",
-                    "object_is_party_or_group"})
+CHECKS = frozenset({"larger_place", "known_containment", "known_object", "not_a_list",
+                    "object_attached_to_subject", "object_is_party_or_group"})
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,8 @@ def _check(name: str, doc: Doc, ents, m, subj: str, obj: str) -> bool:
     if name == "known_containment":
         a, b = ents.entry_of(subj), ents.entry_of(obj)
         return a is not None and b is not None and ents.gaz.contains(b, a) is True
+    if name == "known_object":
+        return ents.entry_of(obj) is not None
     if name == "not_a_list":
         first = m.slots["subject"][0]
         return not (first > 0 and doc[first - 1].text == ",")
@@ -170,5 +173,5 @@ def _larger_place(ents, subj: str, obj: str) -> bool:
         la, lb = gaz.level(a), gaz.level(b)
         return la is not None and lb is not None and lb < la
     if a is not None:
-        return a.kind != "country"  # a country lies in no place the gazetteer does not know
+        return False  # a place the gazetteer knows lies in no place it does not know
     return b is None or b.kind in ("country", "region", "city")

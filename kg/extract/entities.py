@@ -69,9 +69,10 @@ def clean_span(span: Span, lex: Lexicon) -> tuple[int, int] | None:
         if doc[k].text in ("(", ")", "[", "]") and k > start:
             end = k
             break
-    while start < end and (doc[start].lower_ in lex.determiners or doc[start].lower_ in lex.honorifics
-                           or doc[start].lower_.rstrip(".") in lex.honorifics or doc[start].is_punct):
-        start += 1
+    while start < end - 1 and (doc[start].lower_ in lex.honorifics or doc[start].lower_.rstrip(".") in lex.honorifics
+                               or doc[start].is_punct or (doc[start].lower_ in lex.determiners and
+                                                          (doc[start].is_lower or doc[start].is_sent_start))):
+        start += 1  # (a capitalised article inside a sentence is part of the name: "à Des Moines", "Le Figaro")
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text.strip(TRAILING) == ""
                            or doc[end - 1].lower_.replace("’", "'") in lex.profile.possessive_markers - {"'"}):
         end -= 1
@@ -184,6 +185,17 @@ def type_from_cue(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
     return lex.type_cues.get(head.lemma_.lower())
 
 
+def place_by_preposition(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
+    """A name the model left untyped after a preposition of place ("à Des Moines", "in Samarra") is a
+    place."""
+    root = doc[start:end].root
+    preps = lex.locative_preps
+    if any(c.dep_ == "case" and c.lower_ in preps for c in root.children) or \
+            (root.head.pos_ == "ADP" and root.head.lower_ in preps and root.dep_ in ("pobj",)):
+        return PLACE
+    return None
+
+
 def apposition_cue(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
     """The type a category noun gives a name in apposition to it ("la principale association de
     défense des consommateurs, l'UFC-Que Choisir") or right before it ("le syndicat SUD")."""
@@ -228,7 +240,7 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
             continue  # nationality adjectives are handled as demonyms
         typ = entry.type if entry else NER_TYPES.get(label)
         if typ is None and label == "MISC":
-            typ = type_from_cue(doc, s, e, lex)
+            typ = type_from_cue(doc, s, e, lex) or place_by_preposition(doc, s, e, lex)
         elif entry is None and typ == PLACE and apposition_cue(doc, s, e, lex) == ORGANIZATION:
             typ = ORGANIZATION  # "l'association de consommateurs, l'UFC-Que Choisir", read as a place
         if typ is None:

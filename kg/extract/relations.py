@@ -455,7 +455,8 @@ class _Extractor:
         if any(lemma in self.lex.light_verbs for lemma in lemma_candidates(head, self.lex)):
             return head
         lex = self.lex
-        if noun.lemma_.lower() in lex.verbs and head.lemma_.lower() in lex.possibility | lex.plan | lex.intent_verbs:
+        if noun.lemma_.lower() in lex.verbs and head.lemma_.lower() in lex.possibility | lex.plan and \
+                not any(c.dep_ in ("det", "amod", "nummod") for c in noun.children):
             return head  # "il devait déjeuner avec X": an infinitive the tagger read as a noun, after a modal
         own = self.reading(head)
         if own is not None and own.relation == relation:

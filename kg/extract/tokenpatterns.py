@@ -166,8 +166,9 @@ def match_at(doc: Doc, start: int, pattern: Sequence[Mapping[str, Any]], view: T
 
 def find_all(doc: Doc, pattern: Sequence[Mapping[str, Any]], view: TokenView,
              first: Mapping[str, Any] | None = None) -> list[Match]:
-    """Every longest match of a pattern, one per start, without overlaps (earlier starts win).
-    ``first`` is the pattern's first specification, to skip starts quickly."""
+    """Every longest match of a pattern, one per start; a match may start on the last slot of the one
+    before (a chain of places), never inside it otherwise. ``first`` is the pattern's first
+    specification, to skip starts quickly."""
     out: list[Match] = []
     first = first if first is not None else pattern[0]
     quick = first.get("OP", "1") in ("1", "+")
@@ -179,7 +180,9 @@ def find_all(doc: Doc, pattern: Sequence[Mapping[str, Any]], view: TokenView,
         m = match_at(doc, i, pattern, view, limit=doc[i].sent.end)
         if m is not None:
             out.append(m)
-            i = m.end
+            # the last slot may open the next match: "X, dans la banlieue de Y, la capitale de Z"
+            last = max((t for toks in m.slots.values() for t in toks), default=m.end - 1)
+            i = max(i + 1, last)
         else:
             i += 1
     return out
