@@ -1,4 +1,4 @@
-"""The README agrees with the code: its commands exist and its quality numbers are current."""
+"""The README agrees with the code: its commands exist and its quality numbers and lexicon sizes are current."""
 import re
 import subprocess
 import sys
@@ -27,5 +27,11 @@ def test_readme_kg_commands_are_real_subcommands():
 @pytest.mark.model
 def test_readme_quality_numbers_are_current():
     run = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_quality.py"), "--check"],
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_readme_lexicon_sizes_are_current():
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "lexicon_stats.py"), "--check"],
                          capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
