@@ -478,7 +478,13 @@ class _Extractor:
             heads = [c] if c.dep_ in syntax.OBLIQUE_DEPS else [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]
             refs = self.refs(heads)
             if p in lex.profile.preps("between"):
-                between.extend(refs)
+                if len(refs) < 2 and heads:
+                    # "between A and the B chief C", parsed with A hanging inside the second party:
+                    # the parties are the entity right after the preposition and the phrase's head
+                    first = self.ents.ref_at(min(c.i, heads[0].left_edge.i) + 1) if c.dep_ in syntax.PREP_DEPS \
+                        else self.ents.ref_at(heads[0].left_edge.i)
+                    refs = list(dict.fromkeys(([first] if first is not None else []) + refs))
+                between.extend(r for r in refs if all(r.key != x.key for x in between))
             else:
                 partners.extend(refs)
         explicit = {r.key for r in partners + between}  # named as parties, not where
