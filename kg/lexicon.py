@@ -554,6 +554,7 @@ class Lexicon:
     threat_conditions: tuple[tuple[str, ...], ...]
     honorifics: frozenset[str]
     ranks: frozenset[str]  # military and police ranks written before a name
+    common_acronyms: frozenset[str]  # upper-case words that name no organisation
     party_letters: Mapping[str, Any]  # {"country": "US", "letters": {"D": gazetteer id}}
     determiners: frozenset[str]
     roles: tuple[Role, ...]
@@ -668,6 +669,7 @@ def load_lexicon(lang: str) -> Lexicon:
         threat_conditions=tuple(tuple(x) for x in section("threat_conditions")),
         honorifics=frozenset(section("honorifics")),
         ranks=frozenset(section("ranks")),
+        common_acronyms=frozenset(w.upper() for w in section("common_acronyms")),
         party_letters=dict(section("party_letters")),
         determiners=frozenset(section("determiners")),
         roles=load_roles(lang),

@@ -405,6 +405,11 @@ class DocEntities:
                 return a, span[0], span[1]
         if t.lower_ in lex.group_nouns and "Plur" in t.morph.get("Number", ["Plur"]):
             return Agent((t.lower_,), t.lower_, "", True, t.lower_), t.i, t.i + 1
+        if t.ent_type_ in ("NORP", "ORG", "MISC") and t.text[:1].isupper() and t.lower_.endswith("s") and \
+                t.ent_iob_ == "B" and (t.i + 1 >= len(self.doc) or self.doc[t.i + 1].ent_iob_ != "I") and \
+                self.gaz.demonym(t.text, lex.lang) is None and not self.gaz.lookup(t.text, lex.lang):
+            # a political or social group the model tagged by its name ("Unionists", "Republicans")
+            return Agent((t.lower_,), t.lower_, "", True, t.lower_), t.i, t.i + 1
         return None
 
     def _phrase_span(self, t: Token, agent: Agent) -> tuple[int, int] | None:

@@ -145,10 +145,64 @@ def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int,
 NAME_LABELS = frozenset({"PER", "PERSON", "MISC", "ORG"})
 
 
-def entity_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """The NER spans as ``(start, end, label)``, with one repair: a lone capitalised first name the
-    model split from the following name ("Michael" MISC + "Bloomberg" ORG) is one person."""
-    ents = [(e.start, e.end, e.label_) for e in doc.ents]
+def missed_names(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    """Names the model left untagged, found by general rules of news writing: an unknown acronym ("the
+    IRA's weapons") is an organisation, unless it is a common upper-case word (``common_acronyms``: TV,
+    CEO, GDP …); and a capitalised name in a list of organisations, or before a comma and a country, is
+    typed by :func:`type_by_context`."""
+    tagged = {i for e in doc.ents for i in range(e.start, e.end)}
+    out: list[tuple[int, int, str]] = []
+    labels = RULER_LABELS_BY_LANG.get(lex.lang, RULER_LABELS_BY_LANG["en"])
+    for t in doc:
+        if t.i in tagged or not t.is_alpha or t.pos_ not in ("PROPN", "NOUN", "X"):
+            continue
+        text = t.text
+        if text.isupper() and 2 <= len(text) <= 6 and text not in lex.common_acronyms and \
+                gaz.demonym(text, lex.lang) is None:
+            out.append((t.i, t.i + 1, labels["org"]))
+        elif text[:1].isupper() and not t.is_sent_start and text.lower() not in lex.determiners:
+            typ = type_by_context(doc, t.i, t.i + 1, lex, gaz)
+            if typ is not None:
+                out.append((t.i, t.i + 1, labels["org"] if typ == ORGANIZATION else labels["place"]))
+    return out
+
+
+def type_by_context(doc: Doc, start: int, end: int, lex: Lexicon, gaz: Gazetteer) -> str | None:
+    """The type the words around a name give it, when the model gave none or a wrong one: a name in a
+    list with an organisation ("du MNLA, du Mujao et d'Al-Qaïda") is an organisation; a name before a
+    comma and a country ("Samarra, Iraq") is a place."""
+    org_labels, place_labels = ("ORG",), ("LOC", "GPE")
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in place_labels and \
+            any(h.kind == "country" for h in gaz.lookup(doc[end + 1].text, lex.lang)):
+        return PLACE
+
+    def neighbour(i: int, step: int) -> Token | None:
+        """The word across one list separator from position i ("X, du Y", "X et Y")."""
+        j = i + step
+        while 0 <= j < len(doc) and doc[j].pos_ in ("DET", "ADP") and not doc[j].is_punct:
+            j += step
+        if not (0 <= j < len(doc)) or not (doc[j].text == "," or doc[j].lower_ in lex.profile.coordinators):
+            return None
+        j += step
+        while 0 <= j < len(doc) and (doc[j].pos_ in ("DET", "ADP") or doc[j].lower_ in lex.profile.coordinators):
+            j += step
+        return doc[j] if 0 <= j < len(doc) else None
+
+    for tok in (neighbour(start, -1), neighbour(end - 1, 1)):
+        if tok is not None and tok.ent_type_ in org_labels:
+            return ORGANIZATION
+    return None
+
+
+#: the labels the NER models of each language give organisations and places
+RULER_LABELS_BY_LANG = {"fr": {"org": "ORG", "place": "LOC"}, "en": {"org": "ORG", "place": "GPE"}}
+
+
+def entity_spans(doc: Doc, extra: list[tuple[int, int, str]] = ()) -> list[tuple[int, int, str]]:
+    """The NER spans as ``(start, end, label)`` and the ``extra`` spans of names the model missed, with
+    one repair: a lone capitalised first name the model split from the following name ("Michael" MISC +
+    "Bloomberg" ORG) is one person."""
+    ents = sorted([(e.start, e.end, e.label_) for e in doc.ents] + list(extra))
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(ents):
@@ -222,7 +276,7 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
     """Cleaned named-entity mentions; spans overlapping ``blocked`` tokens (office titles) are junk
     unless the gazetteer knows them."""
     out = []
-    for s0, e0, label in entity_spans(doc):
+    for s0, e0, label in entity_spans(doc, missed_names(doc, lex, gaz)):
         cleaned = clean_span(doc[s0:e0], lex)
         if cleaned is None:
             continue
@@ -236,11 +290,14 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
         if not any(ch.isupper() for ch in text):
             continue  # names are capitalised: "les sites de paris en ligne"
         entry = gaz_lookup(gaz, text, lex.lang, label)
-        if label == "NORP" or (entry is None and gaz.demonym(text, lex.lang) is not None):
+        if gaz.demonym(text, lex.lang) is not None and entry is None:
             continue  # nationality adjectives are handled as demonyms
         typ = entry.type if entry else NER_TYPES.get(label)
-        if typ is None and label == "MISC":
-            typ = type_from_cue(doc, s, e, lex) or place_by_preposition(doc, s, e, lex)
+        if typ is None and label in ("MISC", "NORP"):
+            typ = type_by_context(doc, s, e, lex, gaz) or (
+                type_from_cue(doc, s, e, lex) or place_by_preposition(doc, s, e, lex) if label == "MISC" else None)
+        if typ is None and label == "NORP":
+            continue  # a people or a faith named as such ("Republicans"): a group, see kg.resolve
         elif entry is None and typ == PLACE and apposition_cue(doc, s, e, lex) == ORGANIZATION:
             typ = ORGANIZATION  # "l'association de consommateurs, l'UFC-Que Choisir", read as a place
         if typ is None:
