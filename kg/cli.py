@@ -61,6 +61,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             report = build_corpus(iter_sources(args.inputs, lang=args.lang), store, lang=args.lang,
                                   encoding=args.encoding, base_iri=args.base_iri,
                                   min_confidence=args.min_confidence, workers=args.workers,
+                                  background=args.background_knowledge,
                                   on_document=bar.update if bar is not None else None, on_skip=on_skip)
         finally:
             if bar is not None:
@@ -282,6 +283,9 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help=f"base of entity IRIs (default: {DEFAULT_BASE_IRI})")
     b.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="keep only statements with confidence >= X (0..1, default 0)")
+    b.add_argument("--background-knowledge", action="store_true",
+                   help="also keep statements completed from the gazetteer (an office's country the text does "
+                        "not name), marked kgo:basis kgo:Gazetteer")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("evaluate", help="score extraction against gold annotations",

@@ -233,7 +233,7 @@ def count_inputs(inputs: Iterable[str]) -> int | None:
 
 
 # -- extraction, in this process or in workers ------------------------------------------------------
-def _extract_batch(batch: list[Document], min_confidence: float) -> list:
+def _extract_batch(batch: list[Document], min_confidence: float, background: bool = False) -> list:
     """Extract a batch (runs in a worker): an :class:`~kg.pipeline.Extraction` or an error message per
     document, in order."""
     from .pipeline import extract
@@ -252,7 +252,8 @@ def _extract_batch(batch: list[Document], min_confidence: float) -> list:
             except Exception as e:  # noqa: BLE001 - reported as a skipped input
                 out.append(f"extraction failed ({type(e).__name__}: {e})")
     return [ex if isinstance(ex, str) else replace(
-        ex, statements=tuple(st for st in ex.statements if st.confidence >= min_confidence)) for ex in out]
+        ex, statements=tuple(st for st in ex.statements if st.confidence >= min_confidence
+                             and (background or st.basis is None))) for ex in out]
 
 
 def _worker_init() -> None:
@@ -273,9 +274,9 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def _extract_items(items: list[tuple], min_confidence: float) -> list:
+def _extract_items(items: list[tuple], min_confidence: float, background: bool = False) -> list:
     """:func:`_extract_batch` over items whose first field is the document."""
-    return _extract_batch([item[0] for item in items], min_confidence)
+    return _extract_batch([item[0] for item in items], min_confidence, background)
 
 
 def _ordered_map(pool, fn: Callable[[list], list], items: Iterable, window: int) -> Iterator[tuple]:
@@ -309,16 +310,18 @@ def _pool(workers: int):
         yield pool
 
 
-def _extract_stream(items: Iterable[tuple], workers: int, min_confidence: float) -> Iterator[tuple]:
+def _extract_stream(items: Iterable[tuple], workers: int, min_confidence: float,
+                    background: bool = False) -> Iterator[tuple]:
     """(item, extraction or error) for each item (whose first field is a Document), in input order."""
     with _pool(workers) as pool:
-        yield from _ordered_map(pool, functools.partial(_extract_items, min_confidence=min_confidence), items,
-                                2 * workers)
+        yield from _ordered_map(pool, functools.partial(_extract_items, min_confidence=min_confidence,
+                                                        background=background), items, 2 * workers)
 
 
 # -- the build --------------------------------------------------------------------------------------
 def build_corpus(sources: Iterable[tuple | Skipped], store, *, base_iri: str, lang: str | None = None,
                  encoding: str = "utf-8", min_confidence: float = 0.0, workers: int = 1,
+                 background: bool = False,
                  on_document: Callable[[], None] | None = None,
                  on_skip: Callable[[Skipped], None] | None = None) -> BuildReport:
     """Build inputs into a store (see the module docstring) and return what was done.
@@ -352,7 +355,7 @@ def build_corpus(sources: Iterable[tuple | Skipped], store, *, base_iri: str, la
                 continue
             doc, source_file = item
             report.read += 1
-            h = content_hash(doc, min_confidence)
+            h = content_hash(doc, min_confidence, background)
             if stored_hash(store, base_iri, doc.id) == h:
                 report.unchanged += 1
                 if source_file:
@@ -388,8 +391,8 @@ def build_corpus(sources: Iterable[tuple | Skipped], store, *, base_iri: str, la
     with _pool(workers) as pool:
         window = 2 * workers
         read = _ordered_map(pool, functools.partial(read_sources, lang=lang, encoding=encoding), sources, window)
-        extracted = _ordered_map(pool, functools.partial(_extract_items, min_confidence=min_confidence),
-                                 pending(read), window)
+        extracted = _ordered_map(pool, functools.partial(_extract_items, min_confidence=min_confidence,
+                                                         background=background), pending(read), window)
         for (doc, source_file, h), ex in extracted:
             write(doc, source_file, h, ex)
     if not is_reconciled(store, base_iri):  # else nothing was written since the last complete build

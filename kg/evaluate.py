@@ -297,13 +297,15 @@ def _summary(c: Mapping[str, int]) -> dict:
 
 
 def record_graph(document: Document, entities: Iterable[Entity], statements: Iterable[Statement]) -> Graph:
-    """The RDF of a one-document knowledge graph, as ``kg build`` would write it for that article."""
+    """The RDF of a one-document knowledge graph, as ``kg build`` would write it for that article, without
+    the statements that rest on background knowledge (``Statement.basis``): what is scored is what the
+    text states."""
     from .export import to_rdf
     from .graph import KnowledgeGraph
 
     kg = KnowledgeGraph()
     kg.add_document(document)
-    kg.update(entities, statements)
+    kg.update(entities, [st for st in statements if st.basis is None])
     return to_rdf(kg)
 
 
@@ -450,7 +452,7 @@ def score_plover(record: Mapping, entities: Iterable[Entity], statements: Iterab
         e = by_key.get(key)
         return [key] if e is None else [e.label] + sorted(text for text, _ in e.alt_labels)
 
-    statements = list(statements)
+    statements = [st for st in statements if st.basis is None]  # what the text states, not the gazetteer
     triples = []
     for t in record["expected"]:
         found = any(_triple_found_by(t, st, names, gazetteer, codes) for st in statements)

@@ -151,6 +151,10 @@ def _add_document(g: Graph, base: str, doc: Document) -> None:
             g.add((node, pred, make(str(doc.meta[key]))))
 
 
+#: background knowledge a statement may rest on besides the text (Statement.basis)
+_BASIS = {"gazetteer": KGO.Gazetteer}
+
+
 def _lookup(table: dict, value: str, what: str, st: Statement) -> URIRef:
     try:
         return table[value]
@@ -185,6 +189,8 @@ def _add_statement(g: Graph, base: str, st: Statement) -> None:
         g.add((node, KGO.role, Literal(st.role, lang="en")))
     if st.event_code:
         g.add((node, KGO.cameoCode, Literal(st.event_code)))
+    if st.basis:
+        g.add((node, KGO.basis, _lookup(_BASIS, st.basis, "basis", st)))
     p = st.provenance
     if p.attributed_to:
         g.add((node, KGO.attributedTo, entity_iri(base, p.attributed_to)))

@@ -235,7 +235,7 @@ def map_statement(st: Statement, mapping: Mapping[str, str]) -> Statement:
         object=mapping.get(st.object, st.object) if st.object else None,
         provenance=Provenance(p.document, p.sentence, p.begin, p.end, attributed),
         quote=st.quote, lang=st.lang, polarity=st.polarity, modality=st.modality,
-        confidence=st.confidence, role=st.role, event_code=st.event_code)
+        confidence=st.confidence, role=st.role, event_code=st.event_code, basis=st.basis)
 
 
 # -- a document's extraction as JSON (the store keeps it to re-derive the graph) --------------------
@@ -252,7 +252,8 @@ def extraction_to_json(document: Document, entities: Iterable[Entity], statement
                         "p": [st.provenance.document, st.provenance.sentence, st.provenance.begin,
                               st.provenance.end, st.provenance.attributed_to],
                         "q": st.quote, "lang": st.lang, "pol": st.polarity, "mod": st.modality,
-                        "c": st.confidence, "role": st.role, "code": st.event_code} for st in statements],
+                        "c": st.confidence, "role": st.role, "code": st.event_code,
+                        **({"basis": st.basis} if st.basis else {})} for st in statements],
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -267,6 +268,6 @@ def extraction_from_json(text: str) -> tuple[Document, list[Entity], list[Statem
                        e["geonames"], e.get("part_of"), e.get("local_to")) for e in data["entities"]]
     statements = [Statement(subject=s["s"], relation=s["r"], object=s["o"], provenance=Provenance(*s["p"]),
                             quote=s["q"], lang=s["lang"], polarity=s["pol"], modality=s["mod"],
-                            confidence=s["c"], role=s["role"], event_code=s["code"])
+                            confidence=s["c"], role=s["role"], event_code=s["code"], basis=s.get("basis"))
                   for s in data["statements"]]
     return doc, entities, statements

@@ -107,8 +107,13 @@ class Statement:
     #: CAMEO code of this very event when its trigger says more than the relation ("demanded" is a
     #: called_for coded 10, "will give" an offer of intent coded 03); None: the relation's own code
     event_code: str | None = None
+    #: None when the text states the relation; else the background knowledge that supplied part of it
+    #: ("gazetteer": "Prime Minister X" is of the country the gazetteer says X led). Such a statement
+    #: is never a direct triple and is left out of evaluation
+    basis: str | None = None
 
     @property
     def is_edge(self) -> bool:
         """True for a positive, asserted relation between two entities (exported as a direct triple)."""
-        return self.object is not None and self.polarity == POSITIVE and self.modality == ASSERTED
+        return self.object is not None and self.polarity == POSITIVE and self.modality == ASSERTED and \
+            self.basis is None

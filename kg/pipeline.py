@@ -43,12 +43,14 @@ def extract(documents: Iterable[Document]) -> Iterator[Extraction]:
         yield extract_document(document, spacy_doc)
 
 
-def build_graph(documents: Iterable[Document], *, min_confidence: float = 0.0,
+def build_graph(documents: Iterable[Document], *, min_confidence: float = 0.0, background: bool = False,
                 graph: KnowledgeGraph | None = None) -> KnowledgeGraph:
-    """Build (or extend) a knowledge graph from documents."""
+    """Build (or extend) a knowledge graph from documents. Statements that rest on background knowledge
+    (``Statement.basis``) are kept only with ``background``."""
     kg = graph if graph is not None else KnowledgeGraph()
     for ex in extract(documents):
         kg.add_document(ex.document)
-        statements = [st for st in ex.statements if st.confidence >= min_confidence]
+        statements = [st for st in ex.statements if st.confidence >= min_confidence
+                      and (background or st.basis is None)]
         kg.update(ex.entities, statements)
     return kg

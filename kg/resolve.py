@@ -114,6 +114,7 @@ class DocEntities:
         self.roles: list[tuple[RoleMention, str, str | None]] = []  # (mention, holder key, affiliation key)
         self.person_mentions: list[tuple[int, str]] = []  # (token index, key) in text order
         self.also: dict[int, list[str]] = {}  # token -> further entities it stands for
+        self.known_affiliations: set[int] = set()  # titles whose affiliation the gazetteer supplied
         self._resolve()
 
     # -- building ---------------------------------------------------------------------------------
@@ -171,6 +172,8 @@ class DocEntities:
                 holder = self.token_key[rm.holder.start]
                 if aff is None:
                     aff = self._office_affiliation(holder, rm.role.label)
+                    if aff is not None:
+                        self.known_affiliations.add(rm.start)
                 self.roles.append((rm, holder, aff))
                 self._map(rm.start, rm.end, holder, 0.0, keep=True)
                 continue
@@ -183,9 +186,10 @@ class DocEntities:
                 self._map(rm.start, rm.end, aff, 0.3, keep=True)
         self.person_mentions.sort()
 
-    def _office_affiliation(self, holder: str, role_label: str) -> str | None:
+    def _office_affiliation(self, holder: str, role_label: str, create: bool = True) -> str | None:
         """World knowledge for a title without its country: "Prime Minister Viktor Yanukovich" is
-        Prime Minister of Ukraine if the gazetteer says he held that office (and only one)."""
+        Prime Minister of Ukraine if the gazetteer says he held that office (and only one). The entity
+        key, or with ``create=False`` the gazetteer id of the country, without making it an entity."""
         gaz_id = self.builders[holder].gaz_id
         if gaz_id is None:
             return None
@@ -193,6 +197,8 @@ class DocEntities:
         if len(places) != 1:
             return None
         entry = self.gaz.get(places.pop())
+        if not create:
+            return entry.id
         return self._entity_for(Mention(-1, -1, entry.label, entry.type, entry, kind="knowledge"))
 
     def _propagate_names(self, names: list[Mention]) -> None:
@@ -685,6 +691,11 @@ class DocEntities:
     def offices(self) -> list[tuple[RoleMention, str, str | None]]:
         """Office titles with a named holder: (title mention, holder key, affiliation key or None)."""
         return list(self.roles)
+
+    def affiliation_basis(self, rm: RoleMention) -> str | None:
+        """None when the text names a title's affiliation; "gazetteer" when world knowledge supplied it
+        ("Prime Minister X": the office the gazetteer says X held)."""
+        return "gazetteer" if rm.start in self.known_affiliations else None
 
     def last_person(self, before: int, exclude: str | None = None,
                     discourse: Discourse | None = None) -> str | None:

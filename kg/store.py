@@ -160,11 +160,13 @@ def init_store(store, base: str) -> None:
 
 
 # -- documents --------------------------------------------------------------------------------------
-def content_hash(doc: Document, min_confidence: float) -> str:
+def content_hash(doc: Document, min_confidence: float, background: bool = False) -> str:
     """What decides whether a document must be extracted again: its text, language, title, metadata, the
-    confidence threshold and the store format (not its file name: the same text under two names is one
-    document)."""
+    confidence threshold, whether background knowledge is kept, and the store format (not its file
+    name: the same text under two names is one document)."""
     data = [FORMAT_VERSION, doc.id, doc.lang, doc.text, doc.title, sorted(doc.meta.items()), min_confidence]
+    if background:
+        data.append("background")
     return hashlib.sha1(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
 
 

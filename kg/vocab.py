@@ -68,6 +68,11 @@ class KGO(DefinedNamespace):
     cameoCode: URIRef
     ploverCategory: URIRef
 
+    # background knowledge
+    basis: URIRef
+    KnowledgeSource: URIRef
+    Gazetteer: URIRef
+
     # entity properties
     isPartOf: URIRef
     localTo: URIRef

@@ -130,7 +130,7 @@ class _Extractor:
 
     def statement(self, subj: Ref, rel: str, obj: Ref | None, kind: str, prov: Provenance, *,
                   polarity: str = POSITIVE, modality: str = ASSERTED, quote: str | None = None,
-                  role: str | None = None, cameo: str | None = None) -> Statement | None:
+                  role: str | None = None, cameo: str | None = None, basis: str | None = None) -> Statement | None:
         if obj is not None and subj.key == obj.key:
             return None
         # each indirect step (pronoun, title, counterpart, owner of a noun) makes the statement less sure
@@ -138,7 +138,8 @@ class _Extractor:
         conf = round(max(0.05, conf), 2)
         st = Statement(subj.key, rel, obj.key if obj else None, prov, quote=quote,
                        lang=self.lex.lang if quote else None, polarity=polarity, modality=modality,
-                       confidence=conf, role=role, event_code=event_code(rel, cameo, modality, self.lex.rules))
+                       confidence=conf, role=role, event_code=event_code(rel, cameo, modality, self.lex.rules),
+                       basis=basis)
         ident = (st.subject, st.relation, st.object, st.quote, st.polarity, st.modality, prov.begin)
         if ident in self.seen:
             return None
@@ -340,7 +341,8 @@ class _Extractor:
             if aff is None:
                 continue
             prov = self.provenance(min(rm.start, rm.holder.start), max(rm.end, rm.holder.end))
-            st = self.statement(Ref(holder), rm.role.relation, Ref(aff), "role", prov, role=rm.role.label)
+            st = self.statement(Ref(holder), rm.role.relation, Ref(aff), "role", prov, role=rm.role.label,
+                                basis=self.ents.affiliation_basis(rm))
             if st:
                 yield st
 
