@@ -82,6 +82,7 @@ class Profile:
     lemma_repairs: tuple[tuple[str, str], ...]
     clitics: Mapping[str, frozenset[str]] = field(default_factory=dict)  # clitic -> its forms
     conditional_markers: frozenset[str] = frozenset()  # "si", "if": a hypothesis, not an event
+    focus_adverbs: frozenset[str] = frozenset()  # "particulièrement", "especially": a parenthetical
 
     def preps(self, *functions: str) -> frozenset[str]:
         """The prepositions that have one of these functions ("of", "dative", "agent" …)."""
@@ -133,6 +134,7 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         lemma_repairs=tuple((a, b) for a, b in repairs),
         clitics={k: frozenset(v) for k, v in data.get("clitics", {}).items() if not k.startswith("_")},
         conditional_markers=_words(data, "conditional_markers", where),
+        focus_adverbs=_words(data, "focus_adverbs", where),
     )
 
 
@@ -161,6 +163,7 @@ def load_profile(lang: str) -> Profile:
             clitics={k: frozenset().union(*(p.clitics.get(k, ()) for p in profiles))
                      for k in {k for p in profiles for k in p.clitics}},
             conditional_markers=union("conditional_markers"),
+            focus_adverbs=union("focus_adverbs"),
         )
     where = f"lexicon/{lang}/profile.json"
     return _profile_from(read_json(Path("lexicon") / lang / "profile.json"), where)

@@ -176,15 +176,27 @@ class DocEntities:
                         self.known_affiliations.add(rm.start)
                 self.roles.append((rm, holder, aff))
                 self._map(rm.start, rm.end, holder, 0.0, keep=True)
+                self._add_title_label(rm, holder)
                 continue
             # a bare title: whoever holds that office in the text so far, else the country it stands for
             holder = self.holder_of(rm.role.label, aff, rm.start)
             if holder is not None:
                 self._map(rm.start, rm.end, holder, 0.2, keep=True)
                 self.person_mentions.append((rm.start, holder))
+                self._add_title_label(rm, holder)
             elif rm.role.head and aff is not None and self.builders[aff].type == PLACE:
                 self._map(rm.start, rm.end, aff, 0.3, keep=True)
         self.person_mentions.sort()
+
+    def _add_title_label(self, rm: RoleMention, holder: str) -> None:
+        """The title the text names a person by is one of their labels ("le secrétaire d'État américain",
+        "Japanese Foreign Minister"), with the country or organisation written just before it."""
+        start = rm.start
+        if rm.affiliation is not None and rm.affiliation.end <= rm.start and rm.start - rm.affiliation.end <= 2:
+            start = rm.affiliation.start  # "Congo's president", "Brazilian President"
+        text = self.doc[start:rm.end].text.strip(" ,")
+        if text and self.builders[holder].type == PERSON:
+            self.builders[holder].labels.add((text, self.lex.lang))
 
     def _office_affiliation(self, holder: str, role_label: str, create: bool = True) -> str | None:
         """World knowledge for a title without its country: "Prime Minister Viktor Yanukovich" is

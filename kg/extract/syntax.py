@@ -212,6 +212,7 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
     # relative pronoun subject -> antecedent ("Georgia, which denied ...")
     if SUBJ in args:
         args[SUBJ] = [antecedent(t) for t in args[SUBJ]]
+        args[SUBJ] = [parenthetical_repair(t, pred) for t in args[SUBJ]]
     if passive and AGENT in args:
         args[SUBJ] = args.pop(AGENT)
     return args
@@ -403,3 +404,19 @@ def is_hypothetical(pred: Token) -> bool:
             return False
         t = t.head
     return False
+
+
+def parenthetical_repair(subj: Token, pred: Token) -> Token:
+    """The subject a parser gave a verb when it took a parenthetical for it: in "2 000 citoyens du nord,
+    en colère contre les groupes armés, particulièrement les islamistes, qui …, ont manifesté", the noun
+    after the focus adverb only singles out part of a complement. The real subject is then the caseless
+    noun phrase the parser hung on the verb before it."""
+    prof = profile(subj)
+    if not any(c.lower_ in prof.focus_adverbs for c in subj.children) or subj.i == 0 or \
+            subj.doc[subj.left_edge.i - 1].text != ",":
+        return subj
+    for c in pred.children:
+        if c.i < subj.i and c.dep_ in OBLIQUE_DEPS | {"npadvmod"} and c.pos_ in ("NOUN", "PROPN") and \
+                not any(k.dep_ in CASE_DEPS for k in c.children):
+            return c
+    return subj
