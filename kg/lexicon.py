@@ -561,6 +561,7 @@ class Lexicon:
     party_letters: Mapping[str, Any]  # {"country": "US", "letters": {"D": gazetteer id}}
     determiners: frozenset[str]
     roles: tuple[Role, ...]
+    role_index: Mapping[str, tuple[tuple[Role, tuple[str, ...]], ...]]  # first word -> (role, form)
     type_cues: Mapping[str, str]  # category noun -> entity type
     instrument_nouns: frozenset[str]
     temporal_nouns: frozenset[str]
@@ -595,6 +596,15 @@ def load_roles(lang: str) -> tuple[Role, ...]:
         roles.append(Role(spec["label"], _check_relation(spec["relation"], f"roles.json {spec['label']!r}"),
                           bool(spec.get("head")), forms))
     return tuple(roles)
+
+
+def _role_index(roles: tuple[Role, ...]) -> dict[str, tuple[tuple[Role, tuple[str, ...]], ...]]:
+    """Office titles indexed by their first word: a title is only tried where its first word is."""
+    index: dict[str, list[tuple[Role, tuple[str, ...]]]] = {}
+    for role in roles:
+        for form in role.forms:
+            index.setdefault(form[0], []).append((role, form))
+    return {w: tuple(v) for w, v in index.items()}
 
 
 @lru_cache(maxsize=None)
@@ -676,6 +686,7 @@ def load_lexicon(lang: str) -> Lexicon:
         party_letters=dict(section("party_letters")),
         determiners=frozenset(section("determiners")),
         roles=load_roles(lang),
+        role_index=_role_index(load_roles(lang)),
         type_cues={w: typ for typ, words in section("type_cues").items() for w in words},
         instrument_nouns=frozenset(section("instrument_nouns")),
         temporal_nouns=frozenset(section("temporal_nouns")),

@@ -99,16 +99,17 @@ def find(doc: Doc, ents, lang: str) -> Iterator[Found]:
     if not constructions:
         return
 
-    def entity_type(i: int) -> str | None:
-        k = ents.key_at(i)
-        return ents.type_of(k) if k is not None else None
+    keys = [ents.key_at(i) for i in range(len(doc))]
+    types = [ents.type_of(k) if k is not None else None for k in keys]
+    kinds: dict[int, str | None] = {}
 
     def kind(i: int) -> str | None:
-        k = ents.key_at(i)
-        entry = ents.entry_of(k) if k is not None else None
-        return entry.kind if entry is not None else None
+        if i not in kinds:
+            entry = ents.entry_of(keys[i]) if keys[i] is not None else None
+            kinds[i] = entry.kind if entry is not None else None
+        return kinds[i]
 
-    view = TokenView(entity_type, kind, words)
+    view = TokenView(types.__getitem__, kind, words)
     for c in constructions:
         for m in tokenpatterns.find_all(doc, c.pattern, view):
             subj, obj = _slot_entity(ents, m.slots.get("subject", ())), _slot_entity(ents, m.slots.get("object", ()))

@@ -117,18 +117,21 @@ def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int,
     i = 0
     while i < len(doc):
         best = None
-        for role in lex.roles:
-            for form in role.forms:
-                j, k, dem = i, 0, None
-                while k < len(form) and j < len(doc):
-                    if lowers[j] == form[k] or (lemmas[j] == form[k] and doc[j].pos_ == "NOUN"):
-                        j, k = j + 1, k + 1
-                    elif k == 1 and dem is None and gaz.demonym(doc[j].text, lex.lang) is not None:
-                        dem, j = j, j + 1  # "ministre russe des affaires étrangères"
-                    else:
-                        break
-                if k == len(form) and (best is None or j - i > best[1] - best[0]):
-                    best = (i, j, role, dem)
+        # only the titles whose first word is here ("chefs d'État" by its lemma)
+        candidates = lex.role_index.get(lowers[i], ())
+        if doc[i].pos_ == "NOUN" and lemmas[i] != lowers[i]:
+            candidates = candidates + lex.role_index.get(lemmas[i], ())
+        for role, form in candidates:
+            j, k, dem = i, 0, None
+            while k < len(form) and j < len(doc):
+                if lowers[j] == form[k] or (lemmas[j] == form[k] and doc[j].pos_ == "NOUN"):
+                    j, k = j + 1, k + 1
+                elif k == 1 and dem is None and gaz.demonym(doc[j].text, lex.lang) is not None:
+                    dem, j = j, j + 1  # "ministre russe des affaires étrangères"
+                else:
+                    break
+            if k == len(form) and (best is None or j - i > best[1] - best[0]):
+                best = (i, j, role, dem)
         if best and not taken.intersection(range(best[0], best[1])):
             s, e, role, dem = best
             if dem is None and e < len(doc) and gaz.demonym(doc[e].text, lex.lang) is not None \

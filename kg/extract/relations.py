@@ -610,7 +610,10 @@ class _Extractor:
     def anaphoric(self, tok: Token) -> Iterator[Statement]:
         """'M. X fera de même avec Y': the previous relation again, with a new subject."""
         lex = self.lex
+        first = tok.lemma_.lower()
         for pattern in lex.anaphoric:
+            if pattern[0] != first:
+                continue
             words = [t.lemma_.lower() for t in self.doc[tok.i:tok.i + len(pattern)]]
             if words != list(pattern):
                 continue
