@@ -83,6 +83,7 @@ class Profile:
     clitics: Mapping[str, frozenset[str]] = field(default_factory=dict)  # clitic -> its forms
     conditional_markers: frozenset[str] = frozenset()  # "si", "if": a hypothesis, not an event
     focus_adverbs: frozenset[str] = frozenset()  # "particulièrement", "especially": a parenthetical
+    inclusion_markers: frozenset[str] = frozenset()  # "including", "dont": the named members of a group
 
     def preps(self, *functions: str) -> frozenset[str]:
         """The prepositions that have one of these functions ("of", "dative", "agent" …)."""
@@ -135,6 +136,7 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         clitics={k: frozenset(v) for k, v in data.get("clitics", {}).items() if not k.startswith("_")},
         conditional_markers=_words(data, "conditional_markers", where),
         focus_adverbs=_words(data, "focus_adverbs", where),
+        inclusion_markers=_words(data, "inclusion_markers", where),
     )
 
 
@@ -164,6 +166,7 @@ def load_profile(lang: str) -> Profile:
                      for k in {k for p in profiles for k in p.clitics}},
             conditional_markers=union("conditional_markers"),
             focus_adverbs=union("focus_adverbs"),
+            inclusion_markers=union("inclusion_markers"),
         )
     where = f"lexicon/{lang}/profile.json"
     return _profile_from(read_json(Path("lexicon") / lang / "profile.json"), where)

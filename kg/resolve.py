@@ -754,6 +754,11 @@ class DocEntities:
         is the clause's subject (for "son homologue"), ``speaker`` the speaker of a quote the token is in
         (for "je"), ``discourse`` what extraction has read so far (for "il")."""
         out: list[Ref] = []
+        if tok.i not in self.token_key:
+            members = self._named_members(tok)
+            if members:  # "other lawmakers, including A and B": the members named
+                return [r for m in members for r in self.refer(m, subject=subject, speaker=speaker,
+                                                                  discourse=discourse)]
         for t in syntax.conjuncts(tok):
             r = self._refer_one(t, subject=subject, speaker=speaker, discourse=discourse)
             found = [r] if r is not None else []
@@ -762,6 +767,21 @@ class DocEntities:
                 if all(x.key != y.key for y in out):
                     out.append(x)
         return out
+
+    def _named_members(self, tok: Token) -> list[Token]:
+        """The named members a plural noun phrase lists ("Congressmen including A, B and C", "des
+        députés, dont A et B"): the head tokens of the names after an inclusion marker on the noun."""
+        if "Plur" not in tok.morph.get("Number"):
+            return []
+        markers = self.lex.profile.inclusion_markers
+        for c in tok.children:
+            if c.lower_ in markers or any(g.lower_ in markers for g in c.children if g.dep_ in ("case", "mark", "advmod")):
+                heads = [g for g in c.children if g.dep_ in syntax.POBJ_DEPS | syntax.OBJECT_DEPS] or \
+                    ([c] if c.i in self.token_key else [])
+                found = [h for h in heads if h.i in self.token_key]
+                if found:
+                    return found
+        return []
 
     def _reporter_of(self, t: Token) -> Ref | None:
         """The subject of the reporting verb whose complement clause holds a pronoun ("X said it
