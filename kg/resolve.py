@@ -389,7 +389,10 @@ class DocEntities:
             return None
         if not any(c.lower_ in lex.group_modifiers for c in t.children):
             return None
-        return Agent((t.lower_,), t.lower_, "", True, t.lower_), t.i, t.i + 1
+        # named in English by the agent noun the head is, when the lexicon has it ("forces" -> "forces")
+        known = lex.agents.by_head.get(t.lemma_.lower()) or lex.agents.by_head.get(t.lower_) or ()
+        en = known[-1].en if known else t.lower_
+        return Agent((t.lower_,), t.lower_, "", True, en), t.i, t.i + 1
 
     def _owned_by_someone(self, t: Token) -> bool:
         """A body or group said to be a person's, or someone's by a possessive pronoun ("his ruling
@@ -606,6 +609,8 @@ class DocEntities:
         for t in self.doc:
             if t.i in self.token_key or t.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if self._names_itself(t, t.i, t.i + 1):
+                continue  # "Colombian rebels, the Popular Front, …": the name is the entity
             # a listed collective ("government", "army"), or any plural with a nationality: "Israeli
             # tanks", "Palestinian refugees", "Afghan guerillas" stand for their country in event coding
             plural = "Plur" in t.morph.get("Number")

@@ -147,9 +147,6 @@ def rebelles(modifier, lemma, ents=()):
                 morphs=["", PLUR, PLUR, "", "", "", ""])
 
 
-@pytest.mark.xfail(strict=True, reason="'rebelle' is in the French collective_nouns, so 'les rebelles syriens' "
-                   "goes through _identity_group (which gives up on a nationality) and then _collective_nouns "
-                   "makes 'rebelles' stand for Syria; English 'Syrian rebels' is the actor 'Syrian rebels'")
 def test_fr_group_with_nationality_is_the_same_actor_as_in_english():
     # Les rebelles syriens ont bombardé un poste.
     ents = resolve(rebelles("syriens", "syrien"), FR)
@@ -166,9 +163,6 @@ def test_en_group_with_identity_word_is_a_document_local_actor():
     assert (rebels.label, rebels.part_of, rebels.local_to) == ("Tuareg rebels", None, "doc-tuareg")
 
 
-@pytest.mark.xfail(strict=True, reason="_identity_group names the group with the French head word itself "
-                   "(Agent en=t.lower_): 'les rebelles touareg' becomes 'Tuareg rebelles', although the group "
-                   "modifiers' comment promises \"'rebelles touareg' -> 'Tuareg rebels'\"")
 def test_fr_group_with_identity_word_is_named_in_english():
     # Les rebelles touareg ont bombardé un poste.
     ents = resolve(rebelles("touareg", "touareg"), FR)
@@ -311,9 +305,6 @@ def test_en_body_in_apposition_to_its_name_is_no_actor():
     assert [e.label for e in organisations(ents)] == ["Defence Corps"]
 
 
-@pytest.mark.xfail(strict=True, reason="_names_itself keeps 'rebels' from being an actor because a name is in "
-                   "apposition, but _collective_nouns then maps the plural with its nationality to Colombia, and "
-                   "refer() reads token_key before the apposition: the group's name is never reached")
 def test_en_group_in_apposition_to_its_name_refers_to_the_name():
     # Colombian rebels, the Popular Front, freed two hostages.
     d = make(["Colombian", "rebels", ",", "the", "Popular", "Front", ",", "freed", "two", "hostages"],

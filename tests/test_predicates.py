@@ -461,9 +461,6 @@ def test_fr_curated_frame_wins_over_the_verbs_cameo_code_alone():
     assert reading(d, load_lexicon("fr")).relation == "condemned"
 
 
-@pytest.mark.xfail(strict=True, reason="verb_reading looks the curated frame up by the lemmatizer's lemma only, "
-                   "while cameo_entries tries lemma_candidates: a verb the lemmatizer left inflected loses its "
-                   "frame and takes its CAMEO code alone ('condamne' -> criticised 111 instead of condemned)")
 def test_fr_frame_survives_a_lemma_left_inflected():
     # Le Mali condamne les frappes.  (lemma left as 'condamne'; the shipped French lexicon)
     d = make(["Le", "Mali", "condamne", "les", "frappes"], [1, 2, 2, 4, 2], ["det", "nsubj", "ROOT", "det", "obj"],

@@ -145,8 +145,16 @@ def _check(name: str, doc: Doc, ents, m, subj: str, obj: str) -> bool:
     if name == "known_object":
         return ents.entry_of(obj) is not None
     if name == "not_a_list":
+        # "Milan, Giverny, Barcelone": the subject follows a comma after another place of a list (not a
+        # comma after an opening adverb: "Meanwhile, Dallas, Texas, …")
         first = m.slots["subject"][0]
-        return not (first > 0 and doc[first - 1].text == ",")
+        if not (first > 1 and doc[first - 1].text == ","):
+            return True
+        before = doc[first - 2]
+        key = ents.key_at(before.i)
+        if key is not None:
+            return ents.type_of(key) != PLACE
+        return not (before.is_title and not before.is_sent_start)  # a name the NER missed ("Annecy, Lyon, …")
     if name == "object_attached_to_subject":
         subject_toks = set(m.slots["subject"])
         for i in m.slots["object"]:

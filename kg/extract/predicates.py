@@ -195,7 +195,8 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
     CAMEO pattern its clause matches, else its CAMEO code alone."""
     if tok.pos_ not in ("VERB", "AUX"):
         return None
-    frame = lex.verbs.get(tok.lemma_.lower())
+    # the curated frame, by the lemma or a repair of a form the lemmatizer left inflected ("condamne")
+    frame = next((lex.verbs[c] for c in lemma_candidates(tok, lex) if c in lex.verbs), None)
     if frame is not None and frame.requires and not clitic_present(tok, frame.requires, lex):
         frame = None
     entries = cameo_entries(tok, lex)

@@ -178,10 +178,10 @@ def find_all(doc: Doc, pattern: Sequence[Mapping[str, Any]], view: TokenView,
             i += 1
             continue
         m = match_at(doc, i, pattern, view, limit=doc[i].sent.end)
-        if m is not None:
+        if m is not None and (not out or m.slots != out[-1].slots or not m.slots):
             out.append(m)
             # the last slot may open the next match: "X, dans la banlieue de Y, la capitale de Z"
-            last = max((t for toks in m.slots.values() for t in toks), default=m.end - 1)
+            last = max((t for toks in m.slots.values() for t in toks), default=m.end)
             i = max(i + 1, last)
         else:
             i += 1
