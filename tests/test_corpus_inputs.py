@@ -75,7 +75,7 @@ def test_inputs_and_extraction_are_streamed(monkeypatch):
             yield (Document(id=f"d{i}", source="s", lang="fr", text="x", offsets=(0, 1)),)
             i += 1
 
-    monkeypatch.setattr(corpus, "_extract_batch", lambda batch, conf: [f"done {d.id}" for d in batch])
+    monkeypatch.setattr(corpus, "_extract_batch", lambda batch, conf, background=False: [f"done {d.id}" for d in batch])
     stream = corpus._extract_stream(endless(), workers=1, min_confidence=0.0)
     first = next(stream)
     assert first[1] == "done d0" and len(pulled) <= corpus.BATCH
