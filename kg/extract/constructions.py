@@ -156,10 +156,14 @@ def _check(name: str, doc: Doc, ents, m, subj: str, obj: str) -> bool:
             return ents.type_of(key) != PLACE
         return not (before.is_title and not before.is_sent_start)  # a name the NER missed ("Annecy, Lyon, …")
     if name == "object_attached_to_subject":
+        # the place complement hangs on the subject's noun, or on the category noun the subject names
+        # ("l'école Ozar Hatorah à Toulouse": école — Ozar Hatorah, école — à Toulouse)
         subject_toks = set(m.slots["subject"])
+        nouns = subject_toks | {doc[i].head.i for i in subject_toks
+                                if doc[i].head.i not in subject_toks and doc[i].head.pos_ == "NOUN"}
         for i in m.slots["object"]:
             head = doc[i].head
-            if head.i in subject_toks or (head.pos_ == "ADP" and head.head.i in subject_toks):
+            if head.i in nouns or (head.pos_ == "ADP" and head.head.i in nouns):
                 return True
         return False
     if name == "object_is_party_or_group":

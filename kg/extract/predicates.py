@@ -137,16 +137,19 @@ def cameo_entries(tok: Token, lex: Lexicon) -> list[CameoVerb]:
     return []
 
 
-def _prep_heads(args: dict, prep: str) -> list[Token]:
-    """The nouns of a prepositional phrase on the verb, or hung by the parser on the verb's object."""
+def _prep_heads(args: dict, prep: str, lex: Lexicon | None = None) -> list[Token]:
+    """The nouns of a prepositional phrase on the verb, or hung by the parser on the verb's object; for a
+    dative preposition also the dative clitic ("lui faisait grief" is "faisait grief à X")."""
     heads = list(args.get(f"prep:{prep}", ()))
+    if lex is not None and prep in lex.profile.preps("dative"):
+        heads += [h for h in args.get(syntax.IOBJ, ()) if h not in heads]
     for o in args.get(syntax.OBJ, ()):
         for c in o.children:
             heads.extend(syntax.prep_objects(c, (prep,)))
     return heads
 
 
-def pattern_matches(p: Pattern, tok: Token, args: dict, cameo: CameoLexicon) -> bool:
+def pattern_matches(p: Pattern, tok: Token, args: dict, cameo: CameoLexicon, lex: Lexicon | None = None) -> bool:
     """Whether a clause (a verb and its arguments) has everything a pattern asks for."""
     if p.particle and not particle_present(tok, p.particle):
         return False
@@ -155,17 +158,18 @@ def pattern_matches(p: Pattern, tok: Token, args: dict, cameo: CameoLexicon) -> 
     if p.object is not None and not any(noun_matches(o, p.object, cameo) for o in args.get(syntax.OBJ, ())):
         return False
     for prep, spec in p.preps:
-        heads = _prep_heads(args, prep)
+        heads = _prep_heads(args, prep, lex)
         if not heads or (spec is not None and not any(noun_matches(h, spec, cameo) for h in heads)):
             return False
     return True
 
 
-def best_pattern(patterns: Iterable[Pattern], tok: Token, args: dict, cameo: CameoLexicon) -> Pattern | None:
+def best_pattern(patterns: Iterable[Pattern], tok: Token, args: dict, cameo: CameoLexicon,
+                 lex: Lexicon | None = None) -> Pattern | None:
     """The most specific pattern the clause matches (the first in lexicon order among equals)."""
     best = None
     for p in patterns:
-        if (best is None or p.specificity > best.specificity) and pattern_matches(p, tok, args, cameo):
+        if (best is None or p.specificity > best.specificity) and pattern_matches(p, tok, args, cameo, lex):
             best = p
     return best
 
@@ -207,7 +211,7 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
     rules = lex.rules
     for entry in entries:
         block_code, patterns = lex.cameo.synsets.get(entry.synset, (None, ()))
-        p = best_pattern([q for q in patterns if q.specificity > 0], tok, args, lex.cameo)
+        p = best_pattern([q for q in patterns if q.specificity > 0], tok, args, lex.cameo, lex)
         if p is not None and p.code is None:
             return None  # the pattern names a non-event ("symbolically charged")
         if p is not None and (frame is None or p.complement_specificity >= 2):
