@@ -115,6 +115,7 @@ class DocEntities:
         self.person_mentions: list[tuple[int, str]] = []  # (token index, key) in text order
         self.also: dict[int, list[str]] = {}  # token -> further entities it stands for
         self.known_affiliations: set[int] = set()  # titles whose affiliation the gazetteer supplied
+        self.described_spans: list[tuple[int, int, str]] = []  # actors named by description: (start, end, key)
         self._resolve()
 
     # -- building ---------------------------------------------------------------------------------
@@ -166,7 +167,11 @@ class DocEntities:
         self._collective_nouns(demonyms)
         self._collective_nouns(demonyms)  # again: "leaders of Romania's government" needs the government
         self._instruments(names)
-        for rm in role_mentions(doc, lex, gaz, names, demonyms):
+        # actors named by description may be what an office belongs to ("président de la communauté juive
+        # de Toulouse"), never its holder
+        described = [Mention(s, e, self.builders[k].label, ORGANIZATION, None, kind="description")
+                     for s, e, k in self.described_spans]
+        for rm in role_mentions(doc, lex, gaz, sorted(names + described, key=lambda m: m.start), demonyms):
             aff = self.token_key.get(rm.affiliation.start) if rm.affiliation else None
             if rm.holder is not None:
                 holder = self.token_key[rm.holder.start]
@@ -190,12 +195,13 @@ class DocEntities:
 
     def _add_title_label(self, rm: RoleMention, holder: str) -> None:
         """The title the text names a person by is one of their labels ("le secrétaire d'État américain",
-        "Japanese Foreign Minister"), with the country or organisation written just before it."""
+        "Japanese Foreign Minister"), with the country or organisation written just before it; a bare
+        title ("le président") names too many people to be one."""
         start = rm.start
         if rm.affiliation is not None and rm.affiliation.end <= rm.start and rm.start - rm.affiliation.end <= 2:
             start = rm.affiliation.start  # "Congo's president", "Brazilian President"
         text = self.doc[start:rm.end].text.strip(" ,")
-        if text and self.builders[holder].type == PERSON:
+        if text and rm.affiliation is not None and self.builders[holder].type == PERSON:
             self.builders[holder].labels.add((text, self.lex.lang))
 
     def _office_affiliation(self, holder: str, role_label: str, create: bool = True) -> str | None:
@@ -380,6 +386,7 @@ class DocEntities:
             for text in self._surface_forms(t, start, end, owner_toks + modifiers):
                 b.labels.add((text, lex.lang))
             self._map(start, end, key, cost)
+            self.described_spans.append((start, end, key))
 
     def _identity_group(self, t: Token):
         """A plural member noun with an identity word and no country ("Moslem forces", "forces
@@ -562,11 +569,15 @@ class DocEntities:
             entry = self.gaz.get(b.gaz_id) if b.gaz_id else None
             country = b.label if entry is not None and entry.kind == "country" else None
             demonym = _title(entry.demonyms.get("en", ("",))[0]) if entry is not None and entry.demonyms.get("en") else None
+            identity = " ".join(w[:1].upper() + w[1:] for w in
+                                (self.lex.group_modifiers.get(m.lower_, m.lower_) for m in modifiers))
+            identity = identity + " " if identity else ""
             if template and ("{country}" not in template or country) and ("{demonym}" not in template or demonym):
                 return template.format(country=country, demonym=demonym, owner=b.label), False
             if demonym:
-                return f"{demonym} {phrase if agent.person else _title(phrase)}", False
-            return f"{_title(phrase) if not agent.person else phrase.capitalize()} of {b.label}", False
+                return f"{demonym} {identity}{phrase if agent.person else _title(phrase)}", False
+            body = _title(phrase) if not agent.person else phrase
+            return f"{identity}{body} of {b.label}"[:1].upper() + f"{identity}{body} of {b.label}"[1:], False
         words = [self.lex.group_modifiers.get(m.lower_, m.lower_) for m in modifiers]
         label = " ".join([w[:1].upper() + w[1:] for w in words] + [phrase])
         return label[:1].upper() + label[1:], True
