@@ -86,7 +86,7 @@ _LEADING = re.compile(r"^(l'|le |la |les |the |m\. |mme |mr\.? |mrs\.? |presiden
 #: (0.7 merges DISAPPROVE and INVESTIGATE into ACCUSE, FIGHT into ASSAULT, and renames DEMAND REQUEST)
 PLOVER_RENAMES = {"DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT", "DEMAND": "REQUEST"}
 #: relations that are not events for PLOVER precision: states, and comments PLOVER does not code
-PLOVER_NON_EVENTS = frozenset({"role_in", "member_of", "located_in", "said"})
+PLOVER_NON_EVENTS = frozenset({"role_in", "member_of", "located_in", "said", "reported"})
 
 _WORD = re.compile(r"\w+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})

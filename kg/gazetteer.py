@@ -62,7 +62,9 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00
 _ARTICLE = re.compile(r"^(?:l'|le |la |les |the )", re.IGNORECASE)
 _HONORIFIC = re.compile(r"^(?:m\.|mm\.|mme\.?|mlle\.?|mr\.?|mrs\.?|ms\.?|dr\.?)\s+", re.IGNORECASE)
 _ENTRY_KEYS = {"id", "label", "type", "kind", "names", "demonyms", "wikidata", "geonames", "country", "offices",
-               "code", "region"}
+               "code", "region", "sector"}
+#: an organisation's line of work, where a rule reads it: news media report what they tell
+SECTORS = frozenset({"media"})
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class GazetteerEntry:
     offices: tuple[Office, ...] = ()
     code: str | None = None  # a region's ISO 3166-2 code, "US-OH"
     region: str | None = None  # "region:XX-YYY" the place lies in, when known (a city's, a département's)
+    sector: str | None = None  # an organisation's line of work, where a rule needs it: "media"
 
     def __hash__(self) -> int:  # ids are unique; the name mappings are not hashable
         return hash(self.id)
@@ -456,6 +459,9 @@ def parse_entry(record: Any, path: Path, index: int, roles: frozenset[str] | Non
         if not (isinstance(region, str) and re.fullmatch(r"region:[A-Z]{2}-[A-Z0-9]{1,3}", region)) \
                 or region == id_:
             raise _fail(path, where, f"region {region!r} is not another region's id like 'region:FR-ARA'")
+    sector = record.get("sector")
+    if sector is not None and (kind != "organisation" or sector not in SECTORS):
+        raise _fail(path, where, f"sector {sector!r} is only for organisations, one of {sorted(SECTORS)}")
     if roles is None:
         roles = office_roles()
     offices = []
@@ -476,6 +482,7 @@ def parse_entry(record: Any, path: Path, index: int, roles: frozenset[str] | Non
         names=_names(path, where, record["names"], "names", LANGS),
         demonyms=_names(path, where, record.get("demonyms", {}), "demonyms", ("en", "fr")),
         wikidata=wikidata, geonames=geonames, country=country, offices=tuple(offices), code=code, region=region,
+        sector=sector,
     )
 
 

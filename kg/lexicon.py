@@ -59,7 +59,7 @@ def languages() -> tuple[str, ...]:
 
 #: the functions a preposition can have for the rules (see profile.json)
 PREPOSITION_FUNCTIONS = ("of", "dative", "agent", "between", "theme", "origin", "topic", "target", "source",
-                         "beneficiary")
+                         "beneficiary", "name")
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ class Profile:
     lemma_repairs: tuple[tuple[str, str], ...]
     clitics: Mapping[str, frozenset[str]] = field(default_factory=dict)  # clitic -> its forms
     conditional_markers: frozenset[str] = frozenset()  # "si", "if": a hypothesis, not an event
+    cleft_pronouns: frozenset[str] = frozenset()  # "c'est X qui", "it was X that": the focus acts
     focus_adverbs: frozenset[str] = frozenset()  # "particulièrement", "especially": a parenthetical
     inclusion_markers: frozenset[str] = frozenset()  # "including", "dont": the named members of a group
 
@@ -135,6 +136,7 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         lemma_repairs=tuple((a, b) for a, b in repairs),
         clitics={k: frozenset(v) for k, v in data.get("clitics", {}).items() if not k.startswith("_")},
         conditional_markers=_words(data, "conditional_markers", where),
+        cleft_pronouns=_words(data, "cleft_pronouns", where),
         focus_adverbs=_words(data, "focus_adverbs", where),
         inclusion_markers=_words(data, "inclusion_markers", where),
     )
@@ -165,6 +167,7 @@ def load_profile(lang: str) -> Profile:
             clitics={k: frozenset().union(*(p.clitics.get(k, ()) for p in profiles))
                      for k in {k for p in profiles for k in p.clitics}},
             conditional_markers=union("conditional_markers"),
+            cleft_pronouns=union("cleft_pronouns"),
             focus_adverbs=union("focus_adverbs"),
             inclusion_markers=union("inclusion_markers"),
         )
@@ -546,6 +549,7 @@ class Lexicon:
     counterpart_nouns: frozenset[str]
     collective_nouns: frozenset[str]
     group_nouns: frozenset[str]
+    counted_group_nouns: frozenset[str]  # "deux hommes", "three men": a group only when counted
     group_modifiers: Mapping[str, str]  # identity word -> its English form
     quantity_nouns: frozenset[str]
     negation: frozenset[str]
@@ -671,6 +675,7 @@ def load_lexicon(lang: str) -> Lexicon:
         counterpart_nouns=frozenset(section("counterpart_nouns")),
         collective_nouns=frozenset(section("collective_nouns")),
         group_nouns=frozenset(section("group_nouns")),
+        counted_group_nouns=frozenset(section("counted_group_nouns")),
         group_modifiers=dict(section("group_modifiers")),
         quantity_nouns=frozenset(section("quantity_nouns")),
         negation=frozenset(section("negation_words")),

@@ -433,6 +433,10 @@ class DocEntities:
                 return a, span[0], span[1]
         if t.lower_ in lex.group_nouns and "Plur" in t.morph.get("Number", ["Plur"]):
             return Agent((t.lower_,), t.lower_, "", True, t.lower_), t.i, t.i + 1
+        if t.lower_ in lex.counted_group_nouns and any(
+                c.dep_ == "nummod" and c.lower_ not in ("1", "un", "une", "one") for c in t.children):
+            # "deux hommes à bord d'une moto", "three men": people counted are a group
+            return Agent((t.lower_,), t.lower_, "", True, t.lower_), t.i, t.i + 1
         if t.ent_type_ in ("NORP", "ORG", "MISC") and t.text[:1].isupper() and t.lower_.endswith("s") and \
                 t.ent_iob_ == "B" and (t.i + 1 >= len(self.doc) or self.doc[t.i + 1].ent_iob_ != "I") and \
                 self.gaz.demonym(t.text, lex.lang) is None and not self.gaz.lookup(t.text, lex.lang):
@@ -840,8 +844,14 @@ class DocEntities:
             k = self.counterpart(subject, t.i, discourse)
             return Ref(k, 0.2) if k else None
         # a noun with a name as apposition or flat child ("le secrétaire ... Antony Blinken")
+        # (a place before a singular noun of no state body only qualifies it: "a US veteran" is no
+        # country, "a U.S. official", "Ivory Coast rebels" stand for theirs)
+        qualifier = "Plur" not in t.morph.get("Number") and t.lemma_.lower() not in lex.collective_nouns and \
+            low not in lex.collective_nouns
         for c in t.children:
-            if c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS and c.i in self.token_key:
+            if c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS and c.i in self.token_key and \
+                    not (qualifier and c.dep_ == "compound" and c.i < t.i and
+                         self.builders[self.token_key[c.i]].type == PLACE):
                 return Ref(self.token_key[c.i], self.token_cost.get(c.i, 0.0))
         # "the Umma party", "le syndicat SUD": a party's name read as a nominal modifier of the noun
         for c in t.children:

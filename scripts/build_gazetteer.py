@@ -150,9 +150,13 @@ def generate_countries(sources: Mapping[str, Any]) -> list[dict[str, Any]]:
         }
         dem = demonyms.get(code)
         if dem:
+            # in the source's order, each word before its plural: the first English one is the
+            # adjective names are made with ("Turkish Army", not "Turk Army")
             forms = {
-                "en": sorted({f.lower() for word in dem.get("en", ()) for f in english_plurals(word)}),
-                "fr": sorted({f.lower() for word in dem.get("fr", ()) for f in french_plurals(word)}),
+                "en": list(dict.fromkeys(f.lower() for word in dem.get("en", ())
+                                         for f in [word] + sorted(english_plurals(word) - {word}))),
+                "fr": list(dict.fromkeys(f.lower() for word in dem.get("fr", ())
+                                         for f in [word] + sorted(french_plurals(word) - {word}))),
             }
             record["demonyms"] = {lang: words for lang, words in forms.items() if words}
             for lang, words in record["demonyms"].items():

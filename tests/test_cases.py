@@ -316,6 +316,31 @@ CASES = [
     ("en-located-in", "en",
      "The summit took place in Charlotte (North Carolina) last year.",
      [("Charlotte", "located_in", "North Carolina", P, A)], []),
+    # a cleft sentence: the relative clause says what the focus did, wherever the parser hangs it
+    ("fr-cleft-counted-group", "fr",
+     "Selon la police, ce sont trois hommes à bord d'une voiture qui ont tiré sur le maire Paul Durand.",
+     [("Men", "attacked", "Paul Durand", P, A)], []),
+    ("en-cleft-focus", "en",
+     "It was the Turkish army that shelled the Kurdish town of Kobani.",
+     [("Turkish Army", "attacked", "Kobani", P, A)], []),
+    # people counted are a group; people in general are not
+    ("en-counted-people-group", "en",
+     "Two men attacked the journalist Anna Berg outside her home in Oslo.",
+     [("Men", "attacked", "Anna Berg", P, A)], []),
+    # a news medium reports on whom its report is about; a reporting verb does so for anyone
+    ("fr-medium-reports-on", "fr",
+     "Le quotidien Le Monde annonce que le ministre Paul Durand aurait démissionné.",
+     [("Le Monde", "reported", "Paul Durand", P, A)], []),
+    ("en-reported-that", "en",
+     "The lawyer Mary Cole reported that John Smith had been beaten in custody.",
+     [("Mary Cole", "reported", "John Smith", P, A)], []),
+    ("en-according-to-at-the-end", "en",
+     "Paul Durand also claimed that the reform was blocking growth in the region, according to Reuters.",
+     [("Reuters", "reported", "Paul Durand", P, A)], []),
+    # a country before a singular noun of no state body only qualifies it
+    ("en-place-qualifies-a-noun", "en",
+     "A retired US veteran, John Smith, says that the army lied to him.",
+     [], [("United States", "said", None, P, A)]),
 ]
 
 
@@ -380,3 +405,23 @@ def test_a_quote_is_not_given_to_the_next_sentence_speaker():
     label, sts = statements("en", '"We will leave tomorrow," the minister, John Smith, said.')
     assert [(label[st.subject], st.quote) for st in sts if st.relation == "said"] == \
         [("John Smith", "We will leave tomorrow,")]
+
+
+def test_entity_names_the_model_cuts():
+    # an institution's name goes on through its name complement
+    label, _ = statements("en", "Senator Jane Doe, a member of the Senate Committee on Foreign Relations, left early.")
+    assert "Senate Committee on Foreign Relations" in label.values()
+    # a title word after a first name is a surname, a span begun inside a title is its holder
+    label, sts = statements("en", "British Defence Secretary Tom King promised aid to Mozambique. "
+                                  "Texas Secretary of State Smith's decision was criticised.")
+    assert "Tom King" in label.values() and "Smith" in label.values()
+    assert ("Tom King", "role_in", "United Kingdom") in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
+    # a nickname in quotes is part of the name, not a quotation
+    label, sts = statements("en", 'Sergeant John "Jack" Miller said he saw the abuse.')
+    assert [label[s.subject] for s in sts if s.relation == "said"] == ['John "Jack" Miller']
+    assert not any(s.quote == "Jack" for s in sts)
+    # an institution the model read as a place is an organisation
+    from kg.ingest import parse_text
+    from kg.pipeline import extract
+    (ex,) = list(extract([parse_text("L'avocat a longtemps critiqué la Cour de cassation.", source="<t>", lang="fr")]))
+    assert [e.type for e in ex.entities if e.label.startswith("Cour")] == ["Organization"]

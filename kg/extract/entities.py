@@ -132,6 +132,10 @@ def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int,
                     break
             if k == len(form) and (best is None or j - i > best[1] - best[0]):
                 best = (i, j, role, dem)
+        if best and best[1] - best[0] == 1 and doc[i].is_title and i > 0 and doc[i - 1].is_title and \
+                doc[i - 1].pos_ == "PROPN" and doc[i - 1].ent_type_ in ("PER", "PERSON") and \
+                doc[i].ent_iob_ == "I":
+            best = None  # a title word after a first name is a surname: "Tom King", "Jean Prince"
         if best and not taken.intersection(range(best[0], best[1])):
             s, e, role, dem = best
             if dem is None and e < len(doc) and gaz.demonym(doc[e].text, lex.lang) is not None \
@@ -201,11 +205,12 @@ def type_by_context(doc: Doc, start: int, end: int, lex: Lexicon, gaz: Gazetteer
 RULER_LABELS_BY_LANG = {"fr": {"org": "ORG", "place": "LOC"}, "en": {"org": "ORG", "place": "GPE"}}
 
 
-def entity_spans(doc: Doc, extra: list[tuple[int, int, str]] = ()) -> list[tuple[int, int, str]]:
+def entity_spans(doc: Doc, extra: list[tuple[int, int, str]] = (), lex: Lexicon | None = None) -> list[tuple[int, int, str]]:
     """The NER spans as ``(start, end, label)`` and the ``extra`` spans of names the model missed, with
-    one repair: a lone capitalised first name the model split from the following name ("Michael" MISC +
-    "Bloomberg" ORG) is one person."""
-    ents = sorted([(e.start, e.end, e.label_) for e in doc.ents] + list(extra))
+    two repairs: a lone capitalised first name the model split from the following name ("Michael" MISC +
+    "Bloomberg" ORG) is one person; with ``lex``, an institution's name goes on through its name
+    complement (:func:`_institution_names`)."""
+    ents = _nicknamed(doc, sorted([(e.start, e.end, e.label_) for e in doc.ents] + list(extra)))
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(ents):
@@ -221,6 +226,66 @@ def entity_spans(doc: Doc, extra: list[tuple[int, int, str]] = ()) -> list[tuple
                 continue
         out.append((s, e, label))
         i += 1
+    return _institution_names(doc, out, lex) if lex is not None else out
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»", "'"})
+
+
+def nickname_at(doc: Doc, i: int) -> int | None:
+    """Where a nickname in quotes inside a name ends (past its closing mark), when one opens at ``i``:
+    one or two capitalised words in quotes between capitalised words (Frank "Greg" Ford)."""
+    if not (0 < i < len(doc) - 3) or doc[i].text not in QUOTE_MARKS or not doc[i - 1].is_title:
+        return None
+    for n in (1, 2):
+        j = i + 1 + n
+        if j + 1 < len(doc) and doc[j].text in QUOTE_MARKS and doc[j + 1].is_title and \
+                all(t.is_title and t.is_alpha for t in doc[i + 1:j]):
+            return j + 1
+    return None
+
+
+def _nicknamed(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A person's name with a nickname in quotes, which the model cuts into pieces: one person."""
+    person = next((label for _, _, label in spans if label in ("PER", "PERSON")), None)
+    for i in range(1, len(doc) - 3):
+        close = nickname_at(doc, i)
+        if close is None:
+            continue
+        first = next((sp for sp in spans if sp[0] <= i - 1 < sp[1]), (i - 1, i, ""))
+        last = next((sp for sp in spans if sp[0] <= close < sp[1]), (close, close + 1, ""))
+        label = person or ("PER" if doc.lang_ == "fr" else "PERSON")
+        merged = (min(first[0], i - 1), max(last[1], close + 1), label)
+        spans = sorted([sp for sp in spans if sp[1] <= merged[0] or sp[0] >= merged[1]] + [merged])
+    return spans
+
+
+def _institution_names(doc: Doc, spans: list[tuple[int, int, str]], lex: Lexicon) -> list[tuple[int, int, str]]:
+    """An institution's name the model cut after its category noun goes on through a name
+    complement of capitalised words ("the House Committee | on the Judiciary", "la Cour | des
+    Comptes"); the spans it swallows go."""
+    orgs = {w for w, typ in lex.type_cues.items() if typ == ORGANIZATION}
+    preps = lex.profile.preps("name")
+    dets = lex.profile.definite_determiners
+    label_at = {i: label for s, e, label in spans for i in range(s, e)}
+    out: list[tuple[int, int, str]] = []
+    for s, e, label in spans:
+        if out and s < out[-1][1]:
+            continue  # swallowed by the name before
+        last = doc[e - 1]
+        j = e
+        if label in ("ORG", "MISC") and (last.lemma_.lower() in orgs or last.lower_ in orgs) and \
+                j < len(doc) and doc[j].lower_.replace("’", "'") in preps:
+            j += 1
+            if j < len(doc) and doc[j].lower_.replace("’", "'") in dets:
+                j += 1
+            k = j
+            while k < len(doc) and (doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha and \
+                    label_at.get(k, "ORG") in ("ORG", "MISC") and not doc[k].is_sent_start:
+                k += 1
+            if k > j:
+                e = k
+        out.append((s, e, label))
     return out
 
 
@@ -279,16 +344,25 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
     """Cleaned named-entity mentions; spans overlapping ``blocked`` tokens (office titles) are junk
     unless the gazetteer knows them."""
     out = []
-    for s0, e0, label in entity_spans(doc, missed_names(doc, lex, gaz)):
+    for s0, e0, label in entity_spans(doc, missed_names(doc, lex, gaz), lex):
         cleaned = clean_span(doc[s0:e0], lex)
         if cleaned is None:
             continue
         s, e = cleaned
         if label in ("PER", "PERSON"):
             # a title or rank the model took into a person's name: "Chief Constable Hugh Orde",
-            # "Sergeant Frank Ford", "le préfet Claude Érignac"
-            while s < e - 1 and (s in blocked or doc[s].lower_.rstrip(".") in lex.ranks):
+            # "Sergeant Frank Ford", "le préfet Claude Érignac"; a common noun naming something after
+            # a person: "l'affaire Merah"
+            while s < e - 1 and (s in blocked or doc[s].lower_.rstrip(".") in lex.ranks or
+                                 (doc[s].is_lower and doc[s].pos_ == "NOUN")):
                 s += 1
+        elif s in blocked and e - 1 not in blocked:
+            # a span that begins inside an office title ("Secretary of | State Blackwell"): what
+            # follows the title is its holder's name
+            while s < e - 1 and s in blocked:
+                s += 1
+            if s - 1 in blocked and doc[s].is_title and all(_is_name_token(t) for t in doc[s:e]):
+                label = "PERSON"
         text = surface(doc, s, e)
         if not any(ch.isupper() for ch in text):
             continue  # names are capitalised: "les sites de paris en ligne"
@@ -301,8 +375,11 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
                 type_from_cue(doc, s, e, lex) or place_by_preposition(doc, s, e, lex) if label == "MISC" else None)
         if typ is None and label == "NORP":
             continue  # a people or a faith named as such ("Republicans"): a group, see kg.resolve
-        elif entry is None and typ == PLACE and apposition_cue(doc, s, e, lex) == ORGANIZATION:
-            typ = ORGANIZATION  # "l'association de consommateurs, l'UFC-Que Choisir", read as a place
+        elif entry is None and typ == PLACE and (apposition_cue(doc, s, e, lex) == ORGANIZATION or
+                                                 lex.type_cues.get(doc[s:e].root.lemma_.lower()) == ORGANIZATION):
+            # "l'association de consommateurs, l'UFC-Que Choisir", "la Cour d'assises", "the Supreme
+            # Court": an institution read as a place
+            typ = ORGANIZATION
         if typ is None:
             continue  # MISC, DATE, MONEY ... unless the gazetteer or a category noun types it
         if entry is None and blocked.intersection(range(s, e)):

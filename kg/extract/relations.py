@@ -31,6 +31,7 @@ from ..model import (ASSERTED, EVENT_RELATIONS, NEGATIVE, PERSON, PLACE, PLANNED
                      MUTUAL_RELATIONS, SYMMETRIC_RELATIONS, Document, Provenance, Statement)
 from ..resolve import Discourse, DocEntities, Ref
 from . import constructions, syntax
+from .entities import nickname_at
 from .predicates import Reading, lemma_candidates, relation_cameo, verb_reading
 
 OPENING = {"«": "»", "“": "”", "„": "“", '"': '"'}
@@ -61,6 +62,10 @@ def find_quotes(doc: Doc) -> list[Quote]:
         t = doc[i].text
         if t in OPENING:
             close = OPENING[t]
+            nick = nickname_at(doc, i)
+            if nick is not None:  # Frank "Greg" Ford: a nickname, no quotation
+                i = nick
+                continue
             for j in range(i + 1, min(n, i + 400)):
                 if doc[j].text == close:
                     if j - i > 1:
@@ -838,8 +843,37 @@ class _Extractor:
                                 polarity=NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE)
             if st:
                 yield st
+        yield from self.reports_about(tok, clause, speakers, prov)
         yield from self.speech_circumstances(tok, speakers, prov)
         yield from self.obligation(tok, clause, speakers, prov)
+
+    def reports_about(self, verb: Token, clause: Token, speakers: list[Ref], prov: Provenance) -> Iterator[Statement]:
+        """'X reported that Y …' / 'le quotidien X annonce que Y …': who reports, with a verb of
+        reporting ("report", "révéler") or as a news medium whatever its verb, reported on the one
+        the clause is about, its subject."""
+        lex = self.lex
+        if syntax.is_negated(verb, lex) or syntax.is_passive(verb):
+            return
+        reporting = lex.reporting.get(reporting_lemma(verb, lex) or "") == "reported"
+        reporters = [s for s in speakers if reporting or self.is_medium(s.key)]
+        if not reporters:
+            return
+        # its grammatical subject, of an active or a passive verb ("que X aurait été tué")
+        subjects = [syntax.antecedent(c) for c in clause.children
+                    if c.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS]
+        keys = {s.key for s in speakers}
+        about = [r for r in self.refs(subjects[:1])
+                 if r.key not in keys and (self.ents.type_of(r.key) != PLACE or reporting)]
+        for s in reporters:
+            for a in about:
+                st = self.statement(s, "reported", a, "reported", prov)
+                if st:
+                    yield st
+
+    def is_medium(self, key: str) -> bool:
+        """A news medium: an agency, paper or broadcaster the gazetteer knows as one."""
+        entry = self.ents.entry_of(key)
+        return entry is not None and entry.sector == "media"
 
     def speech_circumstances(self, verb: Token, speakers: list[Ref], prov: Provenance) -> Iterator[Statement]:
         """What a statement's circumstances say: who reported it ("…, according to Reuters", "selon
@@ -873,6 +907,11 @@ class _Extractor:
                     k += 1
                 attached = any(x.head == verb or (x.head.head == verb and x.head.pos_ == "ADP")
                                for x in (doc[j], doc[min(k, sent.end - 1)]))
+                # set off by a comma at the end of a report, the marker is the report's whoever the
+                # parser hangs it on inside ("X claimed that …, according to Reuters")
+                attached = attached or (j > sent.start and doc[j - 1].text == "," and j > verb.i and
+                                        verb.is_ancestor(doc[j]) and
+                                        all(t.is_punct for t in doc[doc[j].right_edge.i + 1:sent.end]))
                 if k < sent.end and attached:
                     for r in self.refs([doc[k]]):
                         if r.key not in exclude and self.ents.type_of(r.key) != PLACE and \

@@ -219,9 +219,32 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
 
 
 def antecedent(tok: Token) -> Token:
+    """What a relative pronoun stands for: the noun its clause hangs on, or in a cleft sentence the
+    focus ("ce sont deux hommes à moto qui ont tiré", "it was the army that fired"), wherever in the
+    focus phrase the parser hung the clause."""
     if tok.lower_ in profile(tok).relative_pronouns and tok.head.dep_ in RELCL_DEPS:
-        return tok.head.head
+        return cleft_focus(tok.head.head) or tok.head.head
     return tok
+
+
+def cleft_focus(tok: Token) -> Token | None:
+    """The focus of a cleft sentence whose phrase ``tok`` is in: a noun with an expletive or cleft
+    pronoun subject and a copula (UD: "ce sont X"), or the attribute of "be" with the cleft pronoun
+    subject (ClearNLP: "it was X")."""
+    cleft = profile(tok).cleft_pronouns
+    x = tok
+    for _ in range(4):
+        kids = list(x.children)
+        if any(c.dep_ in ("expl:subj", "expl") or (c.dep_ in SUBJECT_DEPS and c.lower_ in cleft) for c in kids) and \
+                any(c.dep_ == "cop" for c in kids):
+            return x
+        if x.dep_ == "attr" and any(c.dep_ in ("expl", "nsubj") and c.lower_ in cleft for c in x.head.children):
+            return x
+        if x.dep_ in ("nmod", "obl", "pobj", "prep", "compound", "amod") and x.head != x:
+            x = x.head
+        else:
+            return None
+    return None
 
 
 def subject_of(pred: Token) -> Token | None:
