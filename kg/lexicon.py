@@ -549,7 +549,8 @@ class Lexicon:
     counterpart_nouns: frozenset[str]
     collective_nouns: frozenset[str]
     group_nouns: frozenset[str]
-    counted_group_nouns: frozenset[str]  # "deux hommes", "three men": a group only when counted
+    counted_group_nouns: frozenset[str]
+    presence_verbs: frozenset[str]  # done in person: with a place, the subject was there  # "deux hommes", "three men": a group only when counted
     group_modifiers: Mapping[str, str]  # identity word -> its English form
     quantity_nouns: frozenset[str]
     negation: frozenset[str]
@@ -676,6 +677,7 @@ def load_lexicon(lang: str) -> Lexicon:
         collective_nouns=frozenset(section("collective_nouns")),
         group_nouns=frozenset(section("group_nouns")),
         counted_group_nouns=frozenset(section("counted_group_nouns")),
+        presence_verbs=frozenset(section("presence_verbs")),
         group_modifiers=dict(section("group_modifiers")),
         quantity_nouns=frozenset(section("quantity_nouns")),
         negation=frozenset(section("negation_words")),

@@ -689,6 +689,10 @@ class DocEntities:
         hits = [h for rm, h, a in self.roles if rm.role.label == role_label and a == aff and rm.start < before]
         if not hits and aff is not None:
             hits = [h for rm, h, a in self.roles if rm.role.label == role_label and a == aff]
+        if not hits and aff is None:
+            # a title alone ("le président") is the last holder of that office named before, whatever
+            # the office's country
+            hits = [h for rm, h, a in self.roles if rm.role.label == role_label and rm.start < before]
         return hits[-1] if hits else None
 
     def entities(self) -> list[Entity]:

@@ -337,6 +337,24 @@ CASES = [
     ("en-according-to-at-the-end", "en",
      "Paul Durand also claimed that the reform was blocking growth in the region, according to Reuters.",
      [("Reuters", "reported", "Paul Durand", P, A)], []),
+    # a person who does in person what a presence verb says, at a place, visited it
+    ("fr-presence-verb", "fr",
+     "La candidate Marie Dupuis clôturera sa campagne dimanche à Marseille.",
+     [("Marie Dupuis", "visited", "Marseille", P, PL)], []),
+    ("en-presence-verb-object-place", "en",
+     "Senator Jane Doe held a rally in Denver on Sunday.",
+     [("Jane Doe", "visited", "Denver", P, A)], []),
+    ("en-presence-verb-negated", "en",
+     "Prime Minister John Smith did not attend the summit in Rome.",
+     [("John Smith", "visited", "Rome", N, A)], [("John Smith", "visited", "Rome", P, A)]),
+    # the place on an inverted speaker is where the speaker spoke
+    ("fr-place-on-inverted-speaker", "fr",
+     "« Nous gagnerons », a lancé le candidat Paul Durand à Lille, devant ses partisans.",
+     [("Paul Durand", "visited", "Lille", P, A)], []),
+    # a title alone is the last holder of that office named before
+    ("en-bare-title-is-last-holder", "en",
+     "President Joe Biden spoke in Washington. Later the president flew to Ohio.",
+     [("Joe Biden", "visited", "Ohio", P, A)], []),
     # a country before a singular noun of no state body only qualifies it
     ("en-place-qualifies-a-noun", "en",
      "A retired US veteran, John Smith, says that the army lied to him.",

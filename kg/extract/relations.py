@@ -37,7 +37,7 @@ from .predicates import Reading, lemma_candidates, relation_cameo, verb_reading
 OPENING = {"«": "»", "“": "”", "„": "“", '"': '"'}
 #: confidence of each kind of evidence, before the cost of indirect references is taken off
 BASE_CONFIDENCE = {
-    "verb": 0.9, "role": 0.9, "said": 0.9, "located": 0.8, "event": 0.8, "reported": 0.75,
+    "verb": 0.9, "role": 0.9, "said": 0.9, "located": 0.8, "event": 0.8, "reported": 0.75, "presence": 0.7,
     "anaphora": 0.7, "quote_about": 0.65, "blame": 0.6, "indirect_said": 0.6,
 }
 
@@ -267,8 +267,11 @@ class _Extractor:
 
     def place_of(self, pred: Token, exclude: set[str]) -> list[Ref]:
         """The place a predicate happened in: a place named by a locative complement ("in Serbia",
-        "en Ukraine"), or inside one ("at a jail in northern Israel", "dans la ville de Kirkouk")."""
-        for c in pred.children:
+        "en Ukraine"), or inside one ("at a jail in northern Israel", "dans la ville de Kirkouk"); also
+        one the parser hung on an inverted subject after the verb (« … », a déclaré X à Y)."""
+        after = [c for c in pred.children if c.i > pred.i and self.ents.key_at(c.i) in exclude]
+        # the first place named wins ("à Hilliard, dans la banlieue de Columbus")
+        for c in sorted(list(pred.children) + [g for x in after for g in x.children], key=lambda x: x.i):
             for noun in syntax.prep_objects(c, self.lex.locative_preps):
                 inner = self.lex.locative_preps | self.lex.profile.preps("of")  # "in the town of Cizre"
                 for t in [noun] + [g for x in noun.children for g in syntax.prep_objects(x, inner)]:
@@ -335,6 +338,7 @@ class _Extractor:
                 q = next(quotes, None)
             for tok in sent:
                 yield from self.verb_frame(tok)
+                yield from self.presence(tok)
                 yield from self.event_noun(tok)
                 yield from self.anaphoric(tok)
                 yield from self.reported_by(tok)
@@ -440,6 +444,29 @@ class _Extractor:
             if st:
                 self.note_subject(tok.i, s.key)
                 yield st
+
+    def presence(self, tok: Token) -> Iterator[Statement]:
+        """'Il conclura sa campagne à Des Moines', 'addressed a rally in Ohio': a person who does in
+        person what a presence verb says, at a place a locative complement names, visited it."""
+        lex = self.lex
+        if tok.pos_ not in ("VERB", "AUX") or syntax.is_hypothetical(tok) or \
+                not any(lemma in lex.presence_verbs for lemma in lemma_candidates(tok, lex)):
+            return
+        args = syntax.arguments(tok, lex)
+        subjects = [s for s in self.subjects(tok, args) if self.ents.type_of(s.key) == PERSON]
+        if not subjects:
+            return
+        polarity = NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE
+        keys = {s.key for s in subjects}
+        # the place of the act or of what it is done at ("held a rally in Denver")
+        places = self.place_of(tok, keys) or next(
+            (found for o in args.get(syntax.OBJ, ()) for found in [self.place_of(o, keys)] if found), [])
+        for place in places:
+            for s in subjects:
+                st = self.statement(s, "visited", place, "presence", self.sentence_prov(tok), polarity=polarity,
+                                    modality=syntax.modality(tok, lex))
+                if st:
+                    yield st
 
     def support_verb(self, noun: Token, relation: str) -> Token | None:
         """The verb whose subject does the act an event noun names: a support verb taking the noun as
