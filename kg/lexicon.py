@@ -82,6 +82,7 @@ class Profile:
     lemma_repairs: tuple[tuple[str, str], ...]
     clitics: Mapping[str, frozenset[str]] = field(default_factory=dict)  # clitic -> its forms
     conditional_markers: frozenset[str] = frozenset()  # "si", "if": a hypothesis, not an event
+    future_endings: tuple[str, ...] = ()  # a future tense the tagger gives must end so: "exclura", not "exclut"
     cleft_pronouns: frozenset[str] = frozenset()  # "c'est X qui", "it was X that": the focus acts
     focus_adverbs: frozenset[str] = frozenset()  # "particulièrement", "especially": a parenthetical
     inclusion_markers: frozenset[str] = frozenset()  # "including", "dont": the named members of a group
@@ -136,6 +137,7 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         lemma_repairs=tuple((a, b) for a, b in repairs),
         clitics={k: frozenset(v) for k, v in data.get("clitics", {}).items() if not k.startswith("_")},
         conditional_markers=_words(data, "conditional_markers", where),
+        future_endings=tuple(sorted(_words(data, "future_endings", where))),
         cleft_pronouns=_words(data, "cleft_pronouns", where),
         focus_adverbs=_words(data, "focus_adverbs", where),
         inclusion_markers=_words(data, "inclusion_markers", where),
@@ -167,6 +169,7 @@ def load_profile(lang: str) -> Profile:
             clitics={k: frozenset().union(*(p.clitics.get(k, ()) for p in profiles))
                      for k in {k for p in profiles for k in p.clitics}},
             conditional_markers=union("conditional_markers"),
+            future_endings=tuple(sorted(union("future_endings"))),
             cleft_pronouns=union("cleft_pronouns"),
             focus_adverbs=union("focus_adverbs"),
             inclusion_markers=union("inclusion_markers"),

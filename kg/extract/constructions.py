@@ -29,7 +29,7 @@ from typing import Any, Iterator, Mapping
 from spacy.tokens import Doc
 
 from ..errors import OntologyError
-from ..lexicon import read_json
+from ..lexicon import load_lexicon, read_json
 from ..model import ORGANIZATION, PERSON, PLACE, RELATIONS
 from . import tokenpatterns
 from .tokenpatterns import PatternError, TokenView
@@ -119,7 +119,7 @@ def find(doc: Doc, ents, lang: str) -> Iterator[Found]:
                 continue
             if c.after is not None and not _followed_by(doc, m.end, words[c.after]):
                 continue
-            if all(_check(name, doc, ents, m, subj, obj) for name in c.checks):
+            if all(_check(name, doc, ents, m, subj, obj, lang) for name in c.checks):
                 yield Found(c.name, c.relation, subj, obj, m.start, m.end)
 
 
@@ -136,7 +136,7 @@ def _followed_by(doc: Doc, end: int, words: frozenset[str]) -> bool:
     return tok.text in words or tok.text.strip(" ") in words or (tok.is_space and "\n" in tok.text)
 
 
-def _check(name: str, doc: Doc, ents, m, subj: str, obj: str) -> bool:
+def _check(name: str, doc: Doc, ents, m, subj: str, obj: str, lang: str) -> bool:
     if name == "larger_place":
         return _larger_place(ents, subj, obj)
     if name == "known_containment":
@@ -159,6 +159,8 @@ def _check(name: str, doc: Doc, ents, m, subj: str, obj: str) -> bool:
         # the place complement hangs on the subject's noun, or on the category noun the subject names
         # ("l'école Ozar Hatorah à Toulouse": école — Ozar Hatorah, école — à Toulouse)
         subject_toks = set(m.slots["subject"])
+        if _complement_of_person_noun(doc, load_lexicon(lang), subject_toks):
+            return False  # "la correspondante de France 24 en Egypte": the place is the person's
         nouns = subject_toks | {doc[i].head.i for i in subject_toks
                                 if doc[i].head.i not in subject_toks and doc[i].head.pos_ == "NOUN"}
         for i in m.slots["object"]:
@@ -167,8 +169,33 @@ def _check(name: str, doc: Doc, ents, m, subj: str, obj: str) -> bool:
                 return True
         return False
     if name == "object_is_party_or_group":
-        return ents.type_of(obj) == ORGANIZATION and ents.type_of(subj) == PERSON
+        # an organisation the gazetteer knows, or an acronym ("(PMDB)"): "Marc Dupont (Safran)" may
+        # name a sponsor, a boat or an employer
+        text = doc[m.slots["object"][0]:m.slots["object"][-1] + 1].text
+        return ents.type_of(obj) == ORGANIZATION and ents.type_of(subj) == PERSON and \
+            (ents.entry_of(obj) is not None or (text.isupper() and len(text) >= 2))
     raise ValueError(f"unknown check {name!r}")
+
+
+def _complement_of_person_noun(doc: Doc, lex, subject_toks: set[int]) -> bool:
+    """Whether the subject's noun phrase is the complement of a noun of a person ("correspondante de
+    la chaîne X", "director of the Red Cross"): a place after it may be that person's post."""
+    roots = [doc[i] for i in subject_toks if doc[i].head.i not in subject_toks]
+    for t in roots[:1]:
+        for _ in range(4):
+            head = t.head
+            if head == t:
+                break
+            if head.pos_ == "ADP":  # ClearNLP: noun -> prep -> pobj
+                t, head = head, head.head
+            if head.pos_ == "NOUN" and t.dep_ in ("nmod", "pobj", "prep", "compound", "appos"):
+                word = head.lemma_.lower()
+                if any(a.person for a in lex.agents.by_head.get(word, ())) or word in lex.role_index:
+                    return True
+                t = head
+                continue
+            break
+    return False
 
 
 def _larger_place(ents, subj: str, obj: str) -> bool:

@@ -499,9 +499,10 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
             j = s - 1
             while j >= 0 and doc[j].lower_ in lex.determiners:
                 j -= 1
-            if j >= 0 and doc[j].text == ",":
+            if j >= 0 and doc[j].text == "," and not _plural(doc[s:e]):
                 m = by_end.get(j)
-                if m is not None and m.type == PERSON:
+                # (not a source: "according to X, members of Y …")
+                if m is not None and m.type == PERSON and not _after_source_marker(doc, m.start, lex):
                     holder = m
         if holder is None:
             # a person followed by the title in parentheses: "Roger Agnelli (Vale company president)",
@@ -526,6 +527,14 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
                 continue
         out.append(RoleMention(s, end, role, affiliation, holder))
     return out
+
+
+def _after_source_marker(doc: Doc, start: int, lex: Lexicon) -> bool:
+    """Whether a name is the source a marker introduces ("according to X", "selon X")."""
+    j = start
+    while j > 0 and doc[j - 1].lower_ in lex.determiners:
+        j -= 1
+    return any(tuple(t.lower_ for t in doc[max(0, j - len(m)):j]) == m for m in lex.source_markers)
 
 
 def _plural(span: Span) -> bool:

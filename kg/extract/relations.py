@@ -193,7 +193,11 @@ class _Extractor:
     def subjects(self, pred: Token, args: dict) -> list[Ref]:
         """The subjects of a predicate; when the parse gives none (a name mis-tagged as a verb breaks
         the tree), the entities written right before the predicate, joined by et/and/commas."""
-        found = self.refs(args.get(syntax.SUBJ), speaker=self.speaker_at.get(pred.i))
+        heads = args.get(syntax.SUBJ) or []
+        # "Îles Baléares : le Parti populaire exclut …": a locator before a colon is no subject
+        heads = [h for h in heads if not any(o.i > h.i and any(self.doc[j].text == ":" for j in range(h.i + 1, o.left_edge.i))
+                                             for o in heads)]
+        found = self.refs(heads, speaker=self.speaker_at.get(pred.i))
         if found or syntax.is_passive(pred):
             return found
         if pred.dep_ in ("acl", "amod") and pred.head.i < pred.i:
@@ -258,6 +262,9 @@ class _Extractor:
                     if prep is not None and prep not in ownership and not through_places:
                         continue  # "a hotel in Kabul", "the situation in Portugal": where, not whose
                     k = self.ents.key_at(c.i)
+                    if k is not None and not through_places and prep in self.lex.locative_preps and \
+                            self.ents.type_of(k) == PLACE:
+                        continue  # "un hôtel à Kaboul": "à" says where, not to whom
                     if k is not None and k not in exclude:
                         return [self.ents.ref_at(c.i, 0.15 + 0.05 * depth)]
                     step = 0 if c.pos_ == "ADP" else 1  # "a state of emergency in X": count nouns, not prepositions

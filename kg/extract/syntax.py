@@ -150,10 +150,15 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
             children.extend(g for g in c.children if g.dep_ in OBLIQUE_DEPS | PREP_DEPS)
             continue
         children.append(c)
+    # a passive clause has one grammatical subject: an active-subject label beside a passive subject
+    # is the parser splitting a coordination ("A, and B, C and D were each suspended")
+    split_patient = passive and any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in children)
     for c in children:
         dep = c.dep_
         if dep in SUBJECT_DEPS and orphan is not None and c.i > pred.i and SUBJ in args:
             add(OBJ, c)  # with the real subject on the detached auxiliary, a post-verbal "subject" is the object
+        elif dep in SUBJECT_DEPS and split_patient and c.i < pred.i:
+            add(OBJ, c)
         elif dep in SUBJECT_DEPS:
             add(SUBJ, c)
         elif dep in PASSIVE_SUBJECT_DEPS:
@@ -356,6 +361,12 @@ def is_negated(pred: Token, lex: Lexicon) -> bool:
     return False
 
 
+def is_future(t: Token) -> bool:
+    """A verb in the future tense, as the tagger says and its ending confirms."""
+    endings = profile(t).future_endings
+    return "Fut" in t.morph.get("Tense") and (not endings or t.lower_.endswith(endings))
+
+
 def modality(pred: Token, lex: Lexicon) -> str:
     """``Planned`` (future, intention), ``Possible`` (conditional, modal) or ``Asserted``."""
     from ..model import ASSERTED, PLANNED, POSSIBLE
@@ -368,14 +379,14 @@ def modality(pred: Token, lex: Lexicon) -> str:
         if t != pred and low in lex.possibility:
             return POSSIBLE
     for t in chain:
-        if "Fut" in t.morph.get("Tense") or (t != pred and t.lemma_.lower() in lex.plan):
+        if is_future(t) or (t != pred and t.lemma_.lower() in lex.plan):
             return PLANNED
     head = pred.head
     if pred.dep_ in XCOMP_DEPS and head != pred:
         hl = head.lemma_.lower()
         if hl in lex.possibility or "Cnd" in head.morph.get("Mood"):
             return POSSIBLE
-        if hl in lex.plan or hl in lex.intent_verbs or "Fut" in head.morph.get("Tense"):
+        if hl in lex.plan or hl in lex.intent_verbs or is_future(head):
             return PLANNED  # "threatened to ban", "a promis de retirer": intended, not done
         return modality(head, lex) if head.dep_ in XCOMP_DEPS else ASSERTED
     return ASSERTED
