@@ -605,6 +605,15 @@ class DocEntities:
             j -= 1
         if j + 1 < lo:
             forms.append(doc[j + 1:hi].text)
+        # with a short complement of its own: "citoyens maliens du nord"
+        of = self.lex.profile.preps("of") | self.lex.profile.preps("origin")
+        for c in head.children:
+            if c.i < hi or c.dep_ not in ("nmod", "obl") or syntax.prep_of(c) not in of or c.i in self.token_key:
+                continue
+            # (UD: the noun and its preposition and article, right after the phrase)
+            if all(doc[k].head == c and doc[k].dep_ in ("case", "det") for k in range(hi, c.i)) and c.i - hi <= 2:
+                forms.append(doc[lo:c.i + 1].text)
+            break
         # the noun phrase: the head's subtree, up to a relative or participial clause, a comma or a quote
         right = hi
         while right <= head.right_edge.i:
@@ -615,6 +624,8 @@ class DocEntities:
             right += 1
         if right > hi and right - lo <= 10:
             forms.append(doc[lo:right].text)
+            if j + 1 < lo:  # with its number: "deux hommes à bord d'une moto"
+                forms.append(doc[j + 1:right].text)
         return list(dict.fromkeys(f.strip() for f in forms if f.strip()))
 
     def _collective_nouns(self, demonyms: list[Mention]) -> None:

@@ -272,9 +272,10 @@ class _Extractor:
                         frontier.append((c, depth + step))
         return []
 
-    def place_of(self, pred: Token, exclude: set[str]) -> list[Ref]:
+    def place_of(self, pred: Token, exclude: set[str], inside_only: bool = False) -> list[Ref]:
         """The place a predicate happened in: a place named by a locative complement ("in Serbia",
-        "en Ukraine"), or inside one ("at a jail in northern Israel", "dans la ville de Kirkouk"); also
+        "en Ukraine"; with ``inside_only`` only a country, as event coding reads "demonstrated in
+        Serbia", not a town), or inside one ("at a jail in northern Israel", "dans la ville de Kirkouk"); also
         one the parser hung on an inverted subject after the verb (« … », a déclaré X à Y)."""
         after = [c for c in pred.children if c.i > pred.i and self.ents.key_at(c.i) in exclude]
         # the first place named wins ("à Hilliard, dans la banlieue de Columbus")
@@ -283,6 +284,9 @@ class _Extractor:
                 inner = self.lex.locative_preps | self.lex.profile.preps("of")  # "in the town of Cizre"
                 for t in [noun] + [g for x in noun.children for g in syntax.prep_objects(x, inner)]:
                     k = self.ents.key_at(t.i)
+                    if inside_only and t == noun and k is not None and \
+                            getattr(self.ents.entry_of(k), "kind", None) != "country":
+                        continue
                     if k is not None and k not in exclude and self.ents.type_of(k) == PLACE:
                         return [self.ents.ref_at(t.i, 0.2)]
         return []
@@ -405,8 +409,9 @@ class _Extractor:
                         targets = self.complement_target(c, {s.key for s in subjects})
                         if targets:
                             break
-            elif role == "place":  # where it happened: "rioted at a jail in northern Israel"
-                targets = self.place_of(tok, {s.key for s in subjects})
+            elif role == "place":  # whose place it happened at: "rioted at a jail in northern Israel"
+                # (a town named itself is only where: "ont manifesté à Bamako" targets no city)
+                targets = self.place_of(tok, {s.key for s in subjects}, inside_only=frame.relation != "visited")
             elif role in (syntax.XCOMP, syntax.CCOMP):
                 for c in args.get(role, ()):
                     targets = self.complement_target(c, {s.key for s in subjects})
@@ -415,9 +420,11 @@ class _Extractor:
             else:
                 heads = args.get(role)
                 if not heads and role.startswith("prep:"):
-                    # the parser hung the phrase on the object: "shared evidence with the U.S."
-                    heads = [g for o in args.get(syntax.OBJ, ()) for c in o.children
-                             for g in syntax.prep_objects(c, (role[5:],))] or None
+                    # the parser hung the phrase on the object or another complement before it: "shared
+                    # evidence with the U.S.", "ont manifesté à Ankara contre le gouvernement"
+                    before = [o for r, toks in args.items() if r == syntax.OBJ or r.startswith("prep:") for o in toks]
+                    heads = [g for o in before for c in o.children
+                             for g in syntax.prep_objects(c, (role[5:],)) if c.i > o.i] or None
                 targets = self.refs(heads, subject=subjects[0].key, speaker=self.speaker_at.get(tok.i))
                 if not targets and not frame.direct:  # "rejected an Australian ultimatum", "fired at targets in Jericho"
                     targets = self.owner_of(heads, {s.key for s in subjects},
