@@ -116,6 +116,7 @@ class DocEntities:
         self.also: dict[int, list[str]] = {}  # token -> further entities it stands for
         self.known_affiliations: set[int] = set()  # titles whose affiliation the gazetteer supplied
         self.described_spans: list[tuple[int, int, str]] = []  # actors named by description: (start, end, key)
+        self._title_tokens: set[int] = set()  # words of office titles
         self._resolve()
 
     # -- building ---------------------------------------------------------------------------------
@@ -151,6 +152,7 @@ class DocEntities:
         blocked: set[int] = set()
         for s, e, _role, dem in role_matches(doc, lex, gaz):
             blocked.update(i for i in range(s, e) if i != dem)
+        self._title_tokens = blocked
         names = named_mentions(doc, lex, gaz, blocked, demonyms)
         names = self._merge_short_names(names)
         for m in names:
@@ -353,10 +355,27 @@ class DocEntities:
                 continue  # "le quotidien Le Figaro"; "his ruling party", "the government of President X"
             code = agent.code
             plural = self._is_plural(t, agent)
-            if agent.person and (not plural or rules.is_representative(code)):
-                continue  # one person is no actor here; state members stand for their country
+            one_person = agent.person and not plural
+            if agent.person and plural and rules.is_representative(code):
+                continue  # state members stand for their country
             owner, owner_toks = self._owner_of(range(start, end))
             modifiers = [c for c in t.children if c.lower_ in lex.group_modifiers and c.i not in range(start, end)]
+            if one_person:
+                # one person described by what they are and where or whom they belong to ("an Argentine
+                # judge", "a Christian missionary from Calgary"): a person of this document only
+                if owner is None and not modifiers or t.i in self._title_tokens:
+                    continue  # a title names an office and its holder, not someone unnamed
+                label, _ = self._actor_name(agent, owner, modifiers, False)
+                key = f"{slug(label)}_{self.scope}"
+                self._local.add(key)
+                b = self.builders.get(key)
+                if b is None:
+                    b = self.builders[key] = _Builder(key, label, PERSON, local=True)
+                for text in self._surface_forms(t, start, end, owner_toks + modifiers):
+                    b.labels.add((text, lex.lang))
+                self._map(start, end, key, 0.1)
+                self.described_spans.append((start, end, key))
+                continue
             cost = 0.1
             if not agent.person and plural and t.lower_ != agent.head:
                 if rules.is_state_body(code):

@@ -328,6 +328,14 @@ CASES = [
     ("en-counted-people-group", "en",
      "Two men attacked the journalist Anna Berg outside her home in Oslo.",
      [("Men", "attacked", "Anna Berg", P, A)], []),
+    # one unnamed person described by what they are and their nationality is a person of the document;
+    # an office title stays its holder's
+    ("en-described-person", "en",
+     "A Dutch businessman accused the mayor Paul Durand of fraud on Tuesday.",
+     [("Dutch businessman", "accused", "Paul Durand", P, A)], []),
+    ("fr-described-person", "fr",
+     "Un homme d'affaires belge a accusé le maire Paul Durand de corruption.",
+     [("Belgian businessman", "accused", "Paul Durand", P, A)], []),
     # a news medium reports on whom its report is about; a reporting verb does so for anyone
     ("fr-medium-reports-on", "fr",
      "Le quotidien Le Monde annonce que le ministre Paul Durand aurait démissionné.",

@@ -8,7 +8,7 @@ import pytest
 from handparse import make
 from kg.gazetteer import load_gazetteer
 from kg.lexicon import load_lexicon
-from kg.model import ORGANIZATION, Document
+from kg.model import ORGANIZATION, PERSON, Document
 from kg.resolve import DocEntities
 
 FR, EN = load_lexicon("fr"), load_lexicon("en")
@@ -211,13 +211,23 @@ def test_fr_definite_opposition_is_a_local_actor_and_an_indefinite_one_none():
     assert resolve(opposition("Une", "un"), FR).key_at(1) is None
 
 
-def test_one_person_is_no_actor():
-    # A Syrian rebel was captured.  (one rebel: a person, not a group)
+def test_one_person_described_is_a_person_of_the_document():
+    # A Syrian rebel was captured.  (one rebel: a person, not a group; unnamed, so this document's only)
     d = make(["A", "Syrian", "rebel", "was", "captured"], [2, 2, 4, 4, 4], ["det", "amod", "nsubjpass", "auxpass", "ROOT"],
              pos=["DET", "ADJ", "NOUN", "AUX", "VERB"], lemmas=["a", "syrian", "rebel", "be", "capture"],
              morphs=["", "", "Number=Sing", "", ""])
-    ents = resolve(d, EN)
-    assert organisations(ents) == [] and ents.key_at(2) is None
+    ents = resolve(d, EN, doc_id="doc-capture")
+    rebel = entity(ents, ents.key_at(2))
+    assert (rebel.label, rebel.type, rebel.part_of, rebel.local_to) == ("Syrian rebel", PERSON, None, "doc-capture")
+    assert resolve(d, EN, doc_id="doc-other").key_at(2) != ents.key_at(2)
+
+
+def test_one_person_without_nationality_or_identity_is_no_actor():
+    # The rebel was captured.  (whose, the text does not say)
+    d = make(["The", "rebel", "was", "captured"], [1, 3, 3, 3], ["det", "nsubjpass", "auxpass", "ROOT"],
+             pos=["DET", "NOUN", "AUX", "VERB"], lemmas=["the", "rebel", "be", "capture"],
+             morphs=["", "Number=Sing", "", ""])
+    assert resolve(d, EN).key_at(1) is None
 
 
 # -- members of a state body stand for their country ---------------------------------------------
