@@ -358,7 +358,7 @@ class DocEntities:
             one_person = agent.person and not plural
             if agent.person and plural and rules.is_representative(code):
                 continue  # state members stand for their country
-            owner, owner_toks = self._owner_of(range(start, end))
+            owner, owner_toks = self._owner_of(range(start, end), people=agent.person or plural)
             modifiers = [c for c in t.children if c.lower_ in lex.group_modifiers and c.i not in range(start, end)]
             if one_person:
                 # one person described by what they are and where or whom they belong to ("an Argentine
@@ -530,12 +530,14 @@ class DocEntities:
         return any(c.dep_ in ("det", "poss", "nmod:poss") and
                    (c.lower_ in self.lex.profile.definite_determiners or c.dep_ != "det") for c in t.children)
 
-    def _owner_of(self, phrase: range) -> tuple[str | None, list[Token]]:
+    def _owner_of(self, phrase: range, people: bool = True) -> tuple[str | None, list[Token]]:
         """The country, place or organisation an agent phrase belongs to, from a nationality adjective
         or a name on it ("gouvernement malien", "Iraq's government", "the Mozambique government"), or a
-        complement ("the government of Iraq", "les rebelles de Homs", "rebels in Mali")."""
+        complement ("the government of Iraq", "les rebelles de Homs", "rebels in Mali"). People are from
+        where they are; a body (not ``people``) is where it is, but belongs only to what an "of"
+        complement names ("an embassy in Tehran" is no embassy of Tehran)."""
         prof = self.lex.profile
-        of = prof.preps("of") | prof.preps("origin")
+        of = prof.preps("of") | (prof.preps("origin") if people else frozenset())
         for i in phrase:
             for c in self.doc[i].children:
                 if c.i in phrase:

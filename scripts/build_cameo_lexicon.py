@@ -65,6 +65,8 @@ PREPOSITIONS = frozenset({"about", "across", "after", "against", "along", "amid"
 #: pattern markers and the optional pattern field that records where they stand
 MARKERS = {"+": "target", "$": "source", "^": "skip", "%": "compound"}
 
+#: prepositions an agent phrase may end on upstream ("EMBASSY_IN", "AMBASSADOR_TO"), left out of kg's phrase
+OPEN_PREPOSITIONS = frozenset({"in", "of", "for", "to", "at", "from", "on", "with", "by"})
 #: words after which an agent phrase's complement starts, so that its head is the word before
 #: ("ministry OF defence", "minister FOR youth", "editor IN chief", "ambassador TO", "minister DE obras")
 HEAD_PREPOSITIONS = frozenset({"of", "for", "in", "on", "at", "to", "with", "along", "de"})
@@ -665,6 +667,8 @@ def agent_entry(text: str, code: str, plural: str | None, regular: bool, marked:
     ``plural`` key), else ``plural`` is its plural or None when it has none; ``marked`` is the index of
     the word a substitution marker stood in."""
     words = phrase(text).split()
+    while len(words) > 1 and words[-1] in OPEN_PREPOSITIONS:
+        words.pop()  # "EMBASSY_IN", "AMBASSADOR_TO": the complement is the text's, not the name's
     head = agent_head(words, marked)
     entry: dict[str, Any] = {"phrase": " ".join(words), "head": head, "code": code,
                              "person": is_person(head, words), "en": " ".join(words)}

@@ -357,6 +357,12 @@ def test_substitution_sets_pair_singulars_and_plurals():
         ("MAN", "MEN"), ("WOMAN", "WOMEN"), ("PERSON", None)]
 
 
+def test_agent_phrase_ending_on_a_preposition_names_the_body_alone():
+    # upstream "EMBASSY_IN" stands before a country; kg's phrase is the body's own name
+    (entry,) = build.parse_agent_line("CONSULATE_IN {} [~GOV]", {})
+    assert (entry["phrase"], entry["en"], entry["head"]) == ("consulate", "consulate", "consulate")
+
+
 @pytest.mark.parametrize("line, message", [
     ("ISLAMIC_EXTREMIST", "malformed agent line"),
     ("POLICE [COP]", "malformed agent code"),

@@ -336,6 +336,16 @@ CASES = [
     ("fr-described-person", "fr",
      "Un homme d'affaires belge a accusé le maire Paul Durand de corruption.",
      [("Belgian businessman", "accused", "Paul Durand", P, A)], []),
+    # a body, whose it is, and where it is; a city in a subject's phrase that names no one is no subject
+    ("fr-body-of-owner-in-city", "fr",
+     "L'ambassade de Suède à Nairobi a condamné mardi l'arrestation du journaliste Paul Durand.",
+     [("Swedish Embassy", "located_in", "Nairobi", P, A)], []),
+    ("en-body-in-city", "en",
+     "The Swedish embassy in Nairobi condemned the arrest of the journalist Paul Durand on Tuesday.",
+     [("Swedish Embassy", "located_in", "Nairobi", P, A)], []),
+    ("fr-city-in-subject-phrase-is-no-subject", "fr",
+     "Le bureau de l'ONU à Genève a critiqué le maire Paul Durand.",
+     [], [("Geneva", "criticised", "Paul Durand", P, A), ("United Nations", "located_in", "Geneva", P, A)]),
     # a news medium reports on whom its report is about; a reporting verb does so for anyone
     ("fr-medium-reports-on", "fr",
      "Le quotidien Le Monde annonce que le ministre Paul Durand aurait démissionné.",

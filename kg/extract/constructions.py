@@ -112,7 +112,8 @@ def find(doc: Doc, ents, lang: str) -> Iterator[Found]:
     view = TokenView(types.__getitem__, kind, words)
     for c in constructions:
         for m in tokenpatterns.find_all(doc, c.pattern, view):
-            subj, obj = _slot_entity(ents, m.slots.get("subject", ())), _slot_entity(ents, m.slots.get("object", ()))
+            subj = _slot_entity(ents, _last_run(ents, m.slots.get("subject", ())))
+            obj = _slot_entity(ents, m.slots.get("object", ()))
             if subj is None or obj is None or subj == obj:
                 continue
             if not (ents.is_named(subj) and ents.is_named(obj)):
@@ -127,6 +128,19 @@ def _slot_entity(ents, tokens) -> str | None:
     """The one entity every token of a slot belongs to."""
     keys = {ents.key_at(i) for i in tokens}
     return keys.pop() if len(keys) == 1 and None not in keys else None
+
+
+def _last_run(ents, tokens) -> tuple[int, ...]:
+    """The subject slot's last entity: a noun phrase ends on its head ("the Italian embassy": Italy,
+    then the embassy)."""
+    tokens = tuple(tokens)
+    if not tokens:
+        return tokens
+    last = ents.key_at(tokens[-1])
+    i = len(tokens)
+    while i > 0 and ents.key_at(tokens[i - 1]) == last:
+        i -= 1
+    return tokens[i:]
 
 
 def _followed_by(doc: Doc, end: int, words: frozenset[str]) -> bool:
@@ -161,8 +175,12 @@ def _check(name: str, doc: Doc, ents, m, subj: str, obj: str, lang: str) -> bool
         subject_toks = set(m.slots["subject"])
         if _complement_of_person_noun(doc, load_lexicon(lang), subject_toks):
             return False  # "la correspondante de France 24 en Egypte": the place is the person's
+        # (the category noun of a name, not a noun the name is the complement of: "le bureau de l'ONU
+        # à Genève" puts no UN in Geneva)
         nouns = subject_toks | {doc[i].head.i for i in subject_toks
-                                if doc[i].head.i not in subject_toks and doc[i].head.pos_ == "NOUN"}
+                                if doc[i].head.i not in subject_toks and doc[i].head.pos_ == "NOUN"
+                                and doc[i].dep_ not in ("pobj", "poss", "nmod:poss")
+                                and not any(c.dep_ == "case" for c in doc[i].children)}
         for i in m.slots["object"]:
             head = doc[i].head
             if head.i in nouns or (head.pos_ == "ADP" and head.head.i in nouns):

@@ -200,6 +200,7 @@ class _Extractor:
         found = self.refs(heads, speaker=self.speaker_at.get(pred.i))
         if found or syntax.is_passive(pred):
             return found
+        inside = {x.i for h in heads for x in h.subtree if x.i != h.i}
         if pred.dep_ in ("acl", "amod") and pred.head.i < pred.i:
             # a participle on a noun has that noun as its subject: "with Congo's president accusing X",
             # and no entity in "une préoccupation concernant X"
@@ -217,6 +218,9 @@ class _Extractor:
             k = self.ents.key_at(j)
             if k is not None and t.head.i in taken and t.dep_ in ("amod", "compound"):
                 pass  # "Iraqi" in "Iraqi Kurds demonstrated": a modifier of the subject, not a subject
+            elif k is not None and j in inside and self.ents.type_of(k) == PLACE and \
+                    getattr(self.ents.entry_of(k), "kind", None) != "country":
+                break  # "le bureau … à Genève a critiqué": where the subject is, not who acts
             elif k is not None:
                 taken.add(j)
                 if all(k != r.key for r in out):
