@@ -553,6 +553,7 @@ class Lexicon:
     collective_nouns: frozenset[str]
     group_nouns: frozenset[str]
     counted_group_nouns: frozenset[str]
+    weapon_nouns: frozenset[str]
     presence_verbs: frozenset[str]  # done in person: with a place, the subject was there  # "deux hommes", "three men": a group only when counted
     group_modifiers: Mapping[str, str]  # identity word -> its English form
     quantity_nouns: frozenset[str]
@@ -680,6 +681,7 @@ def load_lexicon(lang: str) -> Lexicon:
         collective_nouns=frozenset(section("collective_nouns")),
         group_nouns=frozenset(section("group_nouns")),
         counted_group_nouns=frozenset(section("counted_group_nouns")),
+        weapon_nouns=frozenset(section("weapon_nouns")),
         presence_verbs=frozenset(section("presence_verbs")),
         group_modifiers=dict(section("group_modifiers")),
         quantity_nouns=frozenset(section("quantity_nouns")),

@@ -530,6 +530,12 @@ class DocEntities:
         return any(c.dep_ in ("det", "poss", "nmod:poss") and
                    (c.lower_ in self.lex.profile.definite_determiners or c.dep_ != "det") for c in t.children)
 
+    def _after_locative(self, c: Token) -> bool:
+        """Whether a complement's preposition follows a locative word ("près de Kidal"): it says where,
+        not whose."""
+        cases = [x for x in c.children if x.dep_ == "case" and x.i < c.i]
+        return bool(cases) and cases[0].i > 0 and self.doc[cases[0].i - 1].lower_ in self.lex.locative_preps
+
     def _owner_of(self, phrase: range, people: bool = True) -> tuple[str | None, list[Token]]:
         """The country, place or organisation an agent phrase belongs to, from a nationality adjective
         or a name on it ("gouvernement malien", "Iraq's government", "the Mozambique government"), or a
@@ -545,7 +551,8 @@ class DocEntities:
                 cands: list[Token] = []
                 if c.dep_ in ("amod", "compound", "nmod:poss", "poss", "flat", "flat:name"):
                     cands = [c]
-                elif c.dep_ in ("nmod", "obl") and (syntax.prep_of(c) in of or syntax.prep_of(c) is None):
+                elif c.dep_ in ("nmod", "obl") and (syntax.prep_of(c) in of or syntax.prep_of(c) is None) and \
+                        not self._after_locative(c):
                     cands = [c]
                 elif c.dep_ == "prep" and c.lower_ in of:
                     cands = [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]

@@ -336,6 +336,20 @@ CASES = [
     ("fr-described-person", "fr",
      "Un homme d'affaires belge a accusé le maire Paul Durand de corruption.",
      [("Belgian businessman", "accused", "Paul Durand", P, A)], []),
+    # fire and weapons act for whoever fired them
+    ("fr-weapon-fired-by", "fr",
+     "Le photographe Paul Durand a été blessé par une roquette tirée par des rebelles touareg près de Kidal.",
+     [("Tuareg rebels", "attacked", "Paul Durand", P, A)], []),
+    ("fr-weapon-of-owner", "fr",
+     "Le photographe Paul Durand a été tué par des tirs d'artillerie de l'armée russe.",
+     [("Russian Army", "attacked", "Paul Durand", P, A)], []),
+    ("en-weapon-fired-by", "en",
+     "A rocket fired by the Taliban wounded the photographer Paul Durand near Kandahar.",
+     [("Taliban", "attacked", "Paul Durand", P, A)], []),
+    # an interview is a meeting
+    ("en-interviewed", "en",
+     "The BBC interviewed the Chilean writer Paula Reyes in Santiago last week.",
+     [("BBC", "met", "Paula Reyes", P, A)], []),
     # a body, whose it is, and where it is; a city in a subject's phrase that names no one is no subject
     ("fr-body-of-owner-in-city", "fr",
      "L'ambassade de Suède à Nairobi a condamné mardi l'arrestation du journaliste Paul Durand.",

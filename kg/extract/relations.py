@@ -198,6 +198,11 @@ class _Extractor:
         heads = [h for h in heads if not any(o.i > h.i and any(self.doc[j].text == ":" for j in range(h.i + 1, o.left_edge.i))
                                              for o in heads)]
         found = self.refs(heads, speaker=self.speaker_at.get(pred.i))
+        weapons = [h for h in heads if h.pos_ == "NOUN" and h.lemma_.lower() in self.lex.weapon_nouns]
+        if not found and weapons:
+            # "tué par un tir d'obus lancé par X", "killed by mortar fire from X": who fired it acts
+            patients = {r.key for r in self.refs(args.get(syntax.OBJ))}
+            return self.owner_of(weapons, patients)[:1]
         if found or syntax.is_passive(pred):
             return found
         inside = {x.i for h in heads for x in h.subtree if x.i != h.i}
