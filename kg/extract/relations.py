@@ -78,6 +78,19 @@ def find_quotes(doc: Doc) -> list[Quote]:
     return out
 
 
+def _untensed(verb: Token) -> bool:
+    """Whether a clause's verb has no tense of its own, as the content of a demand has ("demanded that
+    Hamas renounce", "exige que X se retire", the subjunctive): no auxiliary of tense or aspect, no past.
+    "insisted that Turkey did not attack" states what happened."""
+    if "Sub" in verb.morph.get("Mood"):
+        return True
+    if any(c.dep_ in syntax.AUX_DEPS - syntax.PASSIVE_AUX_DEPS for c in verb.children):
+        return False
+    if verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") or set(verb.morph.get("Tense")) & {"Past", "Imp", "Fut"}:
+        return False
+    return True
+
+
 def event_code(relation: str, cameo: str | None, modality: str, rules: RelationRules) -> str | None:
     """The CAMEO code of one event, when finer than its relation's: the trigger's own code, and for
     a planned or possible act the CAMEO reading of intentions (``relations.json``) — a cooperative act
@@ -393,7 +406,7 @@ class _Extractor:
     def verb_frame(self, tok: Token) -> Iterator[Statement]:
         lex = self.lex
         frame = self.reading(tok)
-        if frame is None or syntax.is_hypothetical(tok):
+        if frame is None or syntax.is_hypothetical(tok) or self.is_demanded(tok):
             return
         args = syntax.arguments(tok, lex)
         if frame.voice == "passive":
@@ -552,7 +565,7 @@ class _Extractor:
         if verb is None and tok.head.pos_ in ("VERB", "AUX") and syntax.is_hypothetical(tok.head):
             return  # "si la Russie poursuit son agression": a hypothesis, not an event
         if verb is not None:
-            if syntax.is_hypothetical(verb):
+            if syntax.is_hypothetical(verb) or self.is_demanded(verb):
                 return
             args = syntax.arguments(verb, lex)
             subjects = self.subjects(verb, args)
@@ -968,6 +981,40 @@ class _Extractor:
                                 all(r.key != x.key for x in out):
                             out.append(r)
         return out
+
+    def is_demanded(self, tok: Token) -> bool:
+        """Whether a predicate is what someone demands or must do, not what happened: under an
+        obligation ("Israel must ease restrictions", "X doit accepter") or the clause of a demand
+        ("demanded that Hamas renounce …", "a exigé que X se retire", "its demand that X ease …")."""
+        lex = self.lex
+        t = tok
+        for _ in range(6):
+            if any(c.dep_ in syntax.AUX_DEPS and (c.lower_ in lex.obligation or c.lemma_.lower() in lex.obligation)
+                   for c in t.children):
+                return True
+            head = t.head
+            if head == t:
+                return False
+            if t.dep_ in syntax.CONJ_DEPS:
+                t = head
+                continue
+            if t.dep_ in ("ccomp", "xcomp", "acl") and head.pos_ in ("VERB", "AUX", "NOUN"):
+                if head.lemma_.lower() in lex.obligation:
+                    return True  # "X doit accepter", "X has to accept"
+                if head.pos_ == "NOUN":  # "its demand that Israel ease …"
+                    return lex.event_nouns.get(head.lemma_.lower()) == "called_for"
+                reading = self.reading(head)
+                if t.dep_ == "xcomp":
+                    if reading is not None and reading.relation == "called_for":
+                        # "appelle à voter pour X", "urged Y to support X": a call to do is the caller's
+                        # own stand, as event coding reads it
+                        return False
+                    t = head  # "a exigé que X cesse de soutenir Y": up the chain of verbs
+                    continue
+                if reading is not None and reading.relation == "called_for":
+                    return t.dep_ == "acl" or _untensed(t)
+            return False
+        return False
 
     def obligation(self, verb: Token, clause: Token, speakers: list[Ref], prov: Provenance) -> Iterator[Statement]:
         """'X said that Y must …' / 'X a déclaré que Y doit …': X demands something of Y (CAMEO 10)."""
