@@ -28,7 +28,7 @@ from typing import Iterable, Mapping
 
 from .model import ENTITY_TYPES, PERSON, Document, Entity, Provenance, Statement
 
-__all__ = ["EntityIndex", "extraction_to_json", "extraction_from_json", "map_statement"]
+__all__ = ["EntityIndex", "label_clashes", "name_form", "extraction_to_json", "extraction_from_json", "map_statement"]
 
 
 @dataclass
@@ -60,6 +60,35 @@ def fold(text: str) -> str:
 
 def _tokens(label: str) -> list[str]:
     return fold(label).replace(".", " ").split()
+
+
+def name_form(label: str) -> str:
+    """The form names are compared by: lowercase, no accents, dots as spaces ("Viktor F. Yanukovych" ->
+    "viktor f yanukovych")."""
+    return " ".join(_tokens(label))
+
+
+def label_clashes(entities: Iterable[Entity]) -> dict[str, list[str]]:
+    """Names that two nodes hold, as ``{name form: sorted keys}``: the invariant of a build is that there
+    are none.
+
+    A clash is a name of two words or more that is one node's own label and a label or alternative label
+    of another ("Viktor F. Yanukovych" as a node and as another node's alternative label: one person split
+    in two). One-word forms are no clash (a surname alone may name several people, "Whitcombe" beside Mary
+    and Peter Whitcombe), nor are alternative labels no node has as its own label (a title such as
+    "Ukrainian Prime Minister", held by several people over the years); nodes local to one document (a
+    group named by description, "the rebels") are left out."""
+    ents = [e for e in entities if not e.local_to]
+    holders: dict[str, set[str]] = {}
+    for e in ents:
+        for text in {e.label} | {t for t, _ in e.alt_labels}:
+            holders.setdefault(name_form(text), set()).add(e.key)
+    out = {}
+    for e in ents:
+        form = name_form(e.label)
+        if len(form.split()) >= 2 and len(holders.get(form, ())) > 1:
+            out[form] = sorted(holders[form])
+    return dict(sorted(out.items()))
 
 
 class EntityIndex:

@@ -23,12 +23,35 @@ from .lexicon import Agent, Lexicon, stem
 from .model import ORGANIZATION, PERSON, PLACE, Document, Entity
 
 
+def _word_char(c: str) -> bool:
+    """A letter, digit, mark or underscore of any script: what a key keeps (the rest separates words)."""
+    return c.isalnum() or c == "_" or unicodedata.category(c).startswith("M")
+
+
 def slug(label: str) -> str:
-    """A stable IRI-safe local name from a label: "Antony Blinken" -> "Antony_Blinken"."""
-    text = unicodedata.normalize("NFKD", label)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w]+", "_", text, flags=re.ASCII).strip("_")
-    return text or "entity"
+    """A stable local name from a label, the entity key: "Antony Blinken" -> "Antony_Blinken".
+
+    Words are joined by "_". A letter that folds to ASCII loses its accents ("Viktor Orbán" ->
+    "Viktor_Orban", the key of "Viktor Orban" too); any other letter (Cyrillic, Greek, Arabic, CJK, and
+    Latin letters with no ASCII base such as "ł" or "ß") is kept as it is, in NFC, for the IRI to
+    %-encode: "Сергей Лавров" -> "Сергей_Лавров", never the key of another name, "Аlex" with a Cyrillic
+    "А" not that of "Alex". A label with no letter or digit is "entity_" and a hash of it.
+
+    >>> slug("Luiz Inácio Lula da Silva"), slug("Алексей Навальный")
+    ('Luiz_Inacio_Lula_da_Silva', 'Алексей_Навальный')
+    """
+    out = []
+    for c in unicodedata.normalize("NFC", label):
+        folded = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+        # (the names kg always read, Latin with or without accents, keep exactly the keys they had)
+        ascii_only = all(x.isascii() or not _word_char(x) for x in folded)
+        out.append(folded if ascii_only or not _word_char(c) else c)
+    text = "".join(x if (x.isascii() and (x.isalnum() or x == "_")) or (not x.isascii() and _word_char(x))
+                   else "\0" for x in "".join(out))
+    text = re.sub("\0+", "_", text).strip("_")
+    if text:
+        return text
+    return "entity_" + hashlib.sha1(unicodedata.normalize("NFC", label).encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass
