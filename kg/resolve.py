@@ -8,7 +8,9 @@ homologue", first-person pronouns in quotes) are resolved on demand by :class:`D
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -271,12 +273,34 @@ class DocEntities:
         text gives; when several full names share the surname, the one introduced first wins. A
         one-word organisation or place equal to a person's surname is that person ("Michael
         Bloomberg … Bloomberg pense que"), and a one-word place equal to the last word of a longer
-        place named before is that place ("the Democratic Republic of the Congo … Congo's")."""
+        place named before is that place ("the Democratic Republic of the Congo … Congo's").
+
+        Near-linear: the longer names are indexed by their last word (the only word a short form can
+        be compared with first), so a text with thousands of names costs no pairwise comparison."""
+        doc = self.doc
+        folded = {id(m): fold(m.text).split() for m in names}  # (a name's words, once)
         full = [m for m in names if m.type == PERSON and len(m.text.split()) >= 2]
         longer = [m for m in names if m.type != PERSON and len(m.text.split()) >= 2]
+        full_by_last: dict[str, list[Mention]] = {}
+        for f in full:
+            full_by_last.setdefault(folded[id(f)][-1], []).append(f)
+        longer_by_last: dict[tuple[str, str], list[Mention]] = {}
+        longer_by_end: dict[int, list[Mention]] = {}
+        for f in longer:
+            longer_by_last.setdefault((folded[id(f)][-1], f.type), []).append(f)
+            longer_by_end.setdefault(f.end, []).append(f)
+
+        lowest: dict[int, list[int]] = {}  # id of a list of names -> minus the lowest start so far, by position
+
+        def first_before(cands: list[Mention], start: int) -> Mention | None:
+            """The first of ``cands`` (in their order) that starts before ``start``, by bisection."""
+            if id(cands) not in lowest:
+                lowest[id(cands)] = list(itertools.accumulate((-f.start for f in cands), max))
+            i = bisect.bisect_right(lowest[id(cands)], -start)
+            return cands[i] if i < len(cands) else None
 
         def abbreviates(short: list[str], f: Mention) -> bool:
-            ft = fold(f.text).split()
+            ft = folded[id(f)]
             if ft[-1] != short[-1] or ft == short:
                 return False
             return all(any(x == y or (len(x) == 1 and y.startswith(x)) for y in ft[:-1]) for x in short[:-1])
@@ -293,43 +317,51 @@ class DocEntities:
         by_start = {m.start: m for m in names}
         known_acronym = {}
         for m in names:
-            if m.gaz is None and m.type != PERSON and m.end + 2 < len(self.doc) and self.doc[m.end].text == "(":
+            if m.gaz is None and m.type != PERSON and m.end + 2 < len(doc) and doc[m.end].text == "(":
                 acr = by_start.get(m.end + 1)
                 if acr is not None and acr.gaz is not None and acr.text.isupper() and \
-                        acr.end < len(self.doc) and self.doc[acr.end].text == ")":
+                        acr.end < len(doc) and doc[acr.end].text == ")":
                     known_acronym[m.start] = acr.gaz
         names = [Mention(m.start, m.end, m.text, known_acronym[m.start].type, known_acronym[m.start], m.kind, m.alias)
                  if m.start in known_acronym else m for m in names]
+        people_of: dict[str, Mention | None] = {}  # a surname -> the one full name ending with it, if one
+        cands_of: dict[tuple[str, ...], list[Mention]] = {}  # a short form -> the full names it abbreviates
         out = []
         for m in names:
             short = fold(m.text).replace(".", " ").split()
-            before = [f for f in longer if f.end == m.start - 1] if m.start > 0 and \
-                self.doc[m.start - 1].text == "(" and m.end < len(self.doc) and self.doc[m.end].text == ")" else []
+            before = longer_by_end.get(m.start - 1, []) if m.start > 0 and \
+                doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")" else []
             if m.type != PERSON and m.gaz is None and m.text.isupper() and (m.text in initials or before):
                 f = before[0] if before else initials[m.text]  # "… for Freedom and Democracy (VVD)"
                 out.append(Mention(m.start, m.end, f.text, f.type, f.gaz, m.kind, alias=m.text))
                 continue
             if m.type != PERSON:
                 if len(short) == 1:
-                    people = [f for f in full if fold(f.text).split()[-1] == short[0]]
-                    if len({fold(f.text) for f in people}) == 1:
-                        f = people[0]
+                    if short[0] not in people_of:
+                        people = full_by_last.get(short[0], [])
+                        people_of[short[0]] = people[0] if len({" ".join(folded[id(f)]) for f in people}) == 1 \
+                            else None
+                    f = people_of[short[0]]
+                    if f is not None:
                         out.append(Mention(m.start, m.end, f.text, PERSON, f.gaz, m.kind, alias=m.text))
                         continue
-                    larger = [f for f in longer if f.start < m.start and f.type == m.type
-                              and fold(f.text).split()[-1] == short[0]]
-                    if larger:
-                        f = larger[0]
+                    f = first_before(longer_by_last.get((short[0], m.type), []), m.start)
+                    if f is not None:
                         out.append(Mention(m.start, m.end, f.text, f.type, f.gaz, m.kind, alias=m.text))
                         continue
                 out.append(m)
                 continue
-            cands = [f for f in full if abbreviates(short, f)]
+            if not short:
+                out.append(m)
+                continue
+            key = tuple(short)
+            if key not in cands_of:
+                cands_of[key] = [f for f in full_by_last.get(short[-1], []) if abbreviates(short, f)]
+            cands = cands_of[key]
             if not cands:
                 out.append(m)
                 continue
-            before = [f for f in cands if f.start < m.start] or cands
-            best = before[0]
+            best = first_before(cands, m.start) or cands[0]
             out.append(Mention(m.start, m.end, best.text, m.type, best.gaz or m.gaz, m.kind, alias=m.text))
         return out
 
