@@ -7,11 +7,11 @@ entities of every document of a corpus and maps each local key to a *canonical* 
 1. the same key is the same entity (keys come from gazetteer labels or exact canonical names, so
    "NATO" and "OTAN" already share a key through the gazetteer);
 2. the same Wikidata or GeoNames identifier is the same entity;
-3. a one-word person name ("Lula", "Okonjo") is the person whose longer name holds that word after its
-   first word (a surname or a short name, never a first name: "Bruce" is not Bruce Springsteen), only when
-   exactly one person of the corpus does, and no document names both as different people. Two people who
-   share a surname ("John Smith", "Mary Smith") are never merged with each other, and the bare
-   "Smith" then stays apart from both.
+3. a one-word person name ("Okonjo") is the person whose longer name ends with that word (a surname,
+   never a first name: "Bruce" is not Bruce Springsteen, nor a word inside the name: "David" is not
+   "Jababeka David Quentin", a place the NER glued to a name), only when exactly one person of the corpus
+   does, and no document names both as different people. Two people who share a surname ("John Smith",
+   "Mary Smith") are never merged with each other, and the bare "Smith" then stays apart from both.
 
 The result depends only on the *set* of documents, not on their order, so an interrupted and resumed
 build, or a build with several workers, gives the same graph as a single uninterrupted one.
@@ -101,10 +101,10 @@ class EntityIndex:
     Examples
     --------
     >>> idx = EntityIndex()
-    >>> idx.add([Entity("Marta_Okonjo_Ruiz", "Marta Okonjo Ruiz", "Person")])
+    >>> idx.add([Entity("Marta_Ruiz_Okonjo", "Marta Ruiz Okonjo", "Person")])
     >>> idx.add([Entity("Okonjo", "Okonjo", "Person")])
     >>> idx.canonical("Okonjo")
-    'Marta_Okonjo_Ruiz'
+    'Marta_Ruiz_Okonjo'
     >>> idx.add([Entity("Pedro_Okonjo", "Pedro Okonjo", "Person")])
     >>> idx.canonical("Okonjo")
     'Okonjo'
@@ -114,7 +114,7 @@ class EntityIndex:
         self.info: dict[str, _Info] = {}
         self._parent: dict[str, str] = {}
         self._by_id: dict[tuple[str, str], str] = {}
-        self._persons_by_token: dict[str, set[str]] = {}  # folded word -> longer person names with it, not first
+        self._persons_by_token: dict[str, set[str]] = {}  # folded word -> longer person names it ends
         self._conflicts: set[tuple[str, str]] = set()  # (short key, long key) named apart in one document
         self._short: dict[str, set[str]] = {}  # folded word -> keys of one-word person names
         self._members: dict[str, set[str]] = {}  # cluster root -> its keys (only for clusters of 2+)
@@ -144,9 +144,9 @@ class EntityIndex:
                     self._union(other, e.key)
             toks = _tokens(e.label)
             if e.type == PERSON and len(toks) >= 2:
-                # not the first word: "Bruce" alone is no evidence for Bruce Springsteen
-                for tok in set(toks[1:]):
-                    self._persons_by_token.setdefault(tok, set()).add(e.key)
+                # the last word only: "Bruce" alone is no evidence for Bruce Springsteen, nor "David" for
+                # "Jababeka David Quentin"
+                self._persons_by_token.setdefault(toks[-1], set()).add(e.key)
             elif len(toks) == 1:
                 self._short.setdefault(toks[0], set()).add(e.key)
         # the document's own resolution kept a short name apart from a longer one holding it: evidence
@@ -156,7 +156,7 @@ class EntityIndex:
             toks = _tokens(e.label)
             if e.type == PERSON and len(toks) == 1:
                 for f in longer:
-                    if toks[0] in _tokens(f.label)[1:]:
+                    if toks[0] == _tokens(f.label)[-1]:
                         self._conflicts.add((e.key, f.key))
 
     def _find(self, key: str) -> str:

@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from .extract.entities import (Mention, RoleMention, demonym_mentions, fold, named_mentions,
-                               role_matches, role_mentions)
+from .extract.entities import (GAZ_KIND_PRIORITY, Mention, RoleMention, demonym_mentions, fold, named_mentions,
+                               role_matches, role_mentions, surface)
 from .extract import syntax
 from .gazetteer import Gazetteer, GazetteerEntry
 from .lexicon import Agent, Lexicon, stem
@@ -177,6 +177,7 @@ class DocEntities:
         for s, e, _role, dem in role_matches(doc, lex, gaz):
             blocked.update(i for i in range(s, e) if i != dem)
         names = named_mentions(doc, lex, gaz, blocked, demonyms)
+        names = self._split_glued_places(names)
         names = self._merge_short_names(names)
         for m in names:
             key = self._entity_for(m)
@@ -265,6 +266,27 @@ class DocEntities:
                 continue
             self.token_key[i] = key
             self.token_cost[i] = cost
+
+    def _split_glued_places(self, names: list[Mention]) -> list[Mention]:
+        """A place or organisation the NER glued to the name after it ("le directeur du site de Jakarta
+        David Quentin"): a person's span of three words or more, after a preposition, whose first word
+        alone is a country, city or organisation of the gazetteer (and no person it knows) is that place
+        and the person named after it. A sentence's "Chad Michael Murray" is left whole."""
+        doc, out = self.doc, []
+        for m in names:
+            if m.type == PERSON and m.gaz is None and m.end - m.start >= 3 and m.start > 0 and \
+                    doc[m.start - 1].pos_ == "ADP" and doc[m.start].text[:1].isupper() and \
+                    doc[m.start + 1].text[:1].isupper() and doc[m.end - 1].text[:1].isupper():
+                hits = self.gaz.lookup(doc[m.start].text, self.lex.lang)
+                places = [h for h in hits if h.kind in ("country", "city", "organisation")]
+                if places and not any(h.type == PERSON for h in hits):
+                    entry = sorted(places, key=lambda e: (GAZ_KIND_PRIORITY.get(e.kind, 9), e.id))[0]
+                    out.append(Mention(m.start, m.start + 1, surface(doc, m.start, m.start + 1), entry.type, entry,
+                                       m.kind))
+                    out.append(Mention(m.start + 1, m.end, surface(doc, m.start + 1, m.end), PERSON, None, m.kind))
+                    continue
+            out.append(m)
+        return out
 
     def _merge_short_names(self, names: list[Mention]) -> list[Mention]:
         """Give a short form the full name it abbreviates, in this text.
