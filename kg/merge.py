@@ -11,7 +11,11 @@ entities of every document of a corpus and maps each local key to a *canonical* 
    never a first name: "Bruce" is not Bruce Springsteen, nor a word inside the name: "David" is not
    "Jababeka David Quentin", a place the NER glued to a name), only when exactly one person of the corpus
    does, and no document names both as different people. Two people who share a surname ("John Smith",
-   "Mary Smith") are never merged with each other, and the bare "Smith" then stays apart from both.
+   "Mary Smith") are never merged with each other, and the bare "Smith" then stays apart from both;
+4. middle initials are variants of one name: a person named without them ("John Public") and the person
+   named with them ("John Q. Public") are one entity when each is the only match of the other. Different
+   initials are different people ("George W. Bush", "George H. W. Bush"), and "George Bush" then stays
+   apart from both.
 
 The result depends only on the *set* of documents, not on their order, so an interrupted and resumed
 build, or a build with several workers, gives the same graph as a single uninterrupted one.
@@ -60,6 +64,15 @@ def fold(text: str) -> str:
 
 def _tokens(label: str) -> list[str]:
     return fold(label).replace(".", " ").split()
+
+
+def _middle_initials(toks: list[str]) -> bool:
+    return len(toks) >= 3 and any(len(t) == 1 and t.isalpha() for t in toks[1:-1])
+
+
+def _without_initials(toks: list[str]) -> str:
+    """A name's form without its middle initials: "john q public" -> "john public"."""
+    return " ".join([toks[0]] + [t for t in toks[1:-1] if not (len(t) == 1 and t.isalpha())] + [toks[-1]])
 
 
 def name_form(label: str) -> str:
@@ -117,6 +130,8 @@ class EntityIndex:
         self._persons_by_token: dict[str, set[str]] = {}  # folded word -> longer person names it ends
         self._conflicts: set[tuple[str, str]] = set()  # (short key, long key) named apart in one document
         self._short: dict[str, set[str]] = {}  # folded word -> keys of one-word person names
+        self._initialled: dict[str, set[str]] = {}  # name form without initials -> person names with them
+        self._bare: dict[str, set[str]] = {}  # name form -> person names of 2+ words without middle initials
         self._members: dict[str, set[str]] = {}  # cluster root -> its keys (only for clusters of 2+)
         self._cache: dict[str, str] | None = None
 
@@ -147,6 +162,10 @@ class EntityIndex:
                 # the last word only: "Bruce" alone is no evidence for Bruce Springsteen, nor "David" for
                 # "Jababeka David Quentin"
                 self._persons_by_token.setdefault(toks[-1], set()).add(e.key)
+                if _middle_initials(toks):
+                    self._initialled.setdefault(_without_initials(toks), set()).add(e.key)
+                else:
+                    self._bare.setdefault(" ".join(toks), set()).add(e.key)
             elif len(toks) == 1:
                 self._short.setdefault(toks[0], set()).add(e.key)
         # the document's own resolution kept a short name apart from a longer one holding it: evidence
@@ -157,6 +176,11 @@ class EntityIndex:
             if e.type == PERSON and len(toks) == 1:
                 for f in longer:
                     if toks[0] == _tokens(f.label)[-1]:
+                        self._conflicts.add((e.key, f.key))
+            elif e.type == PERSON and len(toks) >= 2 and not _middle_initials(toks):
+                for f in longer:  # "John Public" kept apart from "John Q. Public"
+                    ft = _tokens(f.label)
+                    if _middle_initials(ft) and _without_initials(ft) == " ".join(toks):
                         self._conflicts.add((e.key, f.key))
 
     def _find(self, key: str) -> str:
@@ -194,6 +218,34 @@ class EntityIndex:
     def _best(self, members: Iterable[str]) -> str:
         return min(members, key=self._rank)
 
+    def _variant_roots(self, root: str) -> set[str]:
+        """The person clusters that name the same person as cluster ``root`` with or without middle
+        initials (rule 4): for a cluster named with initials, those named without them, and the reverse."""
+        members = self._cluster(root)
+        forms = [_tokens(self.info[m].label()) for m in members]
+        if self._type(members) != PERSON or not any(len(t) >= 2 for t in forms):
+            return set()
+        if any(_middle_initials(t) for t in forms):
+            keys = {k for t in forms if _middle_initials(t) for k in self._bare.get(_without_initials(t), ())}
+        else:
+            keys = {k for t in forms if len(t) >= 2 for k in self._initialled.get(" ".join(t), ())}
+        roots = {self._find(k) for k in keys} - {root}
+        return {r for r in roots if self._type(self._cluster(r)) == PERSON}
+
+    def _variant_of(self, root: str) -> str | None:
+        """The one cluster that is the same person as ``root`` by rule 4, when each is the only match of
+        the other and no document named them apart."""
+        others = self._variant_roots(root)
+        if len(others) != 1:
+            return None
+        other = next(iter(others))
+        if self._variant_roots(other) != {root}:
+            return None
+        a, b = self._cluster(root), self._cluster(other)
+        if any((x, y) in self._conflicts or (y, x) in self._conflicts for x in a for y in b):
+            return None
+        return other
+
     def canonical(self, key: str) -> str:
         """The canonical key of a local key (the key itself when the index does not know it)."""
         if key not in self.info:
@@ -204,15 +256,24 @@ class EntityIndex:
         target = self._best(members)
         single = all(len(_tokens(self.info[m].label())) == 1 for m in members)
         ids = any(self.info[m].wikidata or self.info[m].geonames for m in members)
+        root = self._find(key)
         if single and not ids and self._type(members) == PERSON:
             word = _tokens(self.info[target].label())[0]
-            root = self._find(key)
-            cands = {self._find(k) for k in self._persons_by_token.get(word, ())} - {root}
-            cands = {c for c in cands if self._type(self._cluster(c)) == PERSON}
+            # the persons whose name ends with the word, each as its canonical entity (rule 4 may make
+            # "John Public" and "John Q. Public" one)
+            cands: dict[str, set[str]] = {}
+            for k in self._persons_by_token.get(word, ()):
+                r = self._find(k)
+                if r != root and self._type(self._cluster(r)) == PERSON:
+                    cands.setdefault(self.canonical(k), set()).update(self._cluster(r))
             if len(cands) == 1:
-                other = self._cluster(cands.pop())
+                (other_target, other), = cands.items()
                 if not any((m, k) in self._conflicts for m in members for k in other):
-                    target = self._best(other)
+                    target = other_target
+        elif not single:
+            other = self._variant_of(root)
+            if other is not None:
+                target = self._best(members | self._cluster(other))
         if self._cache is None:
             self._cache = {}
         for m in members:
@@ -237,7 +298,10 @@ class EntityIndex:
         ``members`` are the local keys merged into it (default: its cluster, and the one-word names that
         resolve to it)."""
         if members is None:
-            cluster = self._cluster(canonical)
+            cluster = set(self._cluster(canonical))
+            other = self._variant_of(self._find(canonical))
+            if other is not None:
+                cluster |= self._cluster(other)
             words = {w for m in cluster for w in _tokens(self.info[m].label())}
             shorts = {k for w in words for k in self._short.get(w, ())}
             members = [k for k in cluster | shorts if self.canonical(k) == canonical]

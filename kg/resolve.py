@@ -56,6 +56,19 @@ def slug(label: str) -> str:
     return "entity_" + hashlib.sha1(unicodedata.normalize("NFC", label).encode("utf-8")).hexdigest()[:12]
 
 
+_INITIAL = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
+
+
+def _is_initial(word: str) -> bool:
+    """One letter, or letters each with a dot: "F.", "H.W.", "Q"."""
+    return bool(_INITIAL.fullmatch(word))
+
+
+def _initials(words: list[str]) -> tuple[str, ...]:
+    """The middle initials of a name's words, folded: ("h", "w") for "George H. W. Bush"."""
+    return tuple(c for w in words[1:-1] if _is_initial(w) for c in fold(w) if c.isalpha())
+
+
 @dataclass
 class _Builder:
     key: str
@@ -178,6 +191,7 @@ class DocEntities:
             blocked.update(i for i in range(s, e) if i != dem)
         names = named_mentions(doc, lex, gaz, blocked, demonyms)
         names = self._split_glued_places(names)
+        names = self._link_initialled_names(names)
         names = self._merge_short_names(names)
         for m in names:
             key = self._entity_for(m)
@@ -269,22 +283,43 @@ class DocEntities:
 
     def _split_glued_places(self, names: list[Mention]) -> list[Mention]:
         """A place or organisation the NER glued to the name after it ("le directeur du site de Jakarta
-        David Quentin"): a person's span of three words or more, after a preposition, whose first word
-        alone is a country, city or organisation of the gazetteer (and no person it knows) is that place
-        and the person named after it. A sentence's "Chad Michael Murray" is left whole."""
+        David Quentin", a person or place span to the model): a span of three words or more, after a
+        preposition, whose first word alone is a country, city or organisation of the gazetteer (and no
+        person it knows), and that the parse reads as two phrases (neither part hangs on the other), is that
+        place and the name after it, a person's when the model read a person or the name is all proper
+        nouns (else it is dropped). One phrase ("Berlin Brandenburg Airport", "Chad Michael Murray") is
+        left whole."""
         doc, out = self.doc, []
         for m in names:
-            if m.type == PERSON and m.gaz is None and m.end - m.start >= 3 and m.start > 0 and \
-                    doc[m.start - 1].pos_ == "ADP" and doc[m.start].text[:1].isupper() and \
-                    doc[m.start + 1].text[:1].isupper() and doc[m.end - 1].text[:1].isupper():
-                hits = self.gaz.lookup(doc[m.start].text, self.lex.lang)
+            s, e = m.start, m.end
+            if m.gaz is None and e - s >= 3 and s > 0 and doc[s - 1].pos_ == "ADP" and \
+                    doc[s].text[:1].isupper() and doc[s + 1].text[:1].isupper() and doc[e - 1].text[:1].isupper() and \
+                    not s <= doc[s].head.i < e and not any(doc[i].head.i == s for i in range(s + 1, e)):
+                hits = self.gaz.lookup(doc[s].text, self.lex.lang)
                 places = [h for h in hits if h.kind in ("country", "city", "organisation")]
                 if places and not any(h.type == PERSON for h in hits):
-                    entry = sorted(places, key=lambda e: (GAZ_KIND_PRIORITY.get(e.kind, 9), e.id))[0]
-                    out.append(Mention(m.start, m.start + 1, surface(doc, m.start, m.start + 1), entry.type, entry,
-                                       m.kind))
-                    out.append(Mention(m.start + 1, m.end, surface(doc, m.start + 1, m.end), PERSON, None, m.kind))
+                    entry = sorted(places, key=lambda x: (GAZ_KIND_PRIORITY.get(x.kind, 9), x.id))[0]
+                    out.append(Mention(s, s + 1, surface(doc, s, s + 1), entry.type, entry, m.kind))
+                    if m.type == PERSON or all(t.pos_ == "PROPN" for t in doc[s + 1:e]):
+                        out.append(Mention(s + 1, e, surface(doc, s + 1, e), PERSON, None, m.kind))
                     continue
+            out.append(m)
+        return out
+
+    def _link_initialled_names(self, names: list[Mention]) -> list[Mention]:
+        """Middle initials are variants of one name: "Viktor F. Yanukovych" is the gazetteer's Viktor
+        Yanukovych, unless one of that person's names has other initials ("George H. W. Bush" is not the
+        George Bush whose names include "George W. Bush")."""
+        out = []
+        for m in names:
+            words = m.text.split()
+            if m.type == PERSON and m.gaz is None and len(words) >= 3 and any(map(_is_initial, words[1:-1])):
+                bare = [words[0]] + [w for w in words[1:-1] if not _is_initial(w)] + [words[-1]]
+                mine = _initials(words)
+                hits = [h for h in self.gaz.lookup(" ".join(bare), self.lex.lang) if h.type == PERSON and
+                        all(_initials(n.split()) in ((), mine) for ns in h.names.values() for n in ns)]
+                if len(hits) == 1:
+                    m = Mention(m.start, m.end, m.text, m.type, hits[0], m.kind, m.alias)
             out.append(m)
         return out
 
