@@ -5,7 +5,8 @@ derived from a gazetteer label or from the name the text gives. :class:`EntityIn
 entities of every document of a corpus and maps each local key to a *canonical* key, conservatively:
 
 1. the same key is the same entity (keys come from gazetteer labels or exact canonical names, so
-   "NATO" and "OTAN" already share a key through the gazetteer);
+   "NATO" and "OTAN" already share a key through the gazetteer), and so is the same name of two words or
+   more written with other capitals ("Assemblée nationale", "Assemblée Nationale");
 2. the same Wikidata or GeoNames identifier is the same entity;
 3. a one-word person name ("Okonjo") is the person whose longer name ends with that word (a surname,
    never a first name: "Bruce" is not Bruce Springsteen, nor a word inside the name: "David" is not
@@ -127,6 +128,7 @@ class EntityIndex:
         self.info: dict[str, _Info] = {}
         self._parent: dict[str, str] = {}
         self._by_id: dict[tuple[str, str], str] = {}
+        self._by_form: dict[str, str] = {}  # name form of 2+ words -> the first key seen with it
         self._persons_by_token: dict[str, set[str]] = {}  # folded word -> longer person names it ends
         self._conflicts: set[tuple[str, str]] = set()  # (short key, long key) named apart in one document
         self._short: dict[str, set[str]] = {}  # folded word -> keys of one-word person names
@@ -158,6 +160,9 @@ class EntityIndex:
                     other = self._by_id.setdefault((scheme, str(value)), e.key)
                     self._union(other, e.key)
             toks = _tokens(e.label)
+            if len(toks) >= 2 and not e.local_to:
+                # (never a group local to its document: "two gunmen" here are not those of another text)
+                self._union(self._by_form.setdefault(" ".join(toks), e.key), e.key)
             if e.type == PERSON and len(toks) >= 2:
                 # the last word only: "Bruce" alone is no evidence for Bruce Springsteen, nor "David" for
                 # "Jababeka David Quentin"

@@ -244,6 +244,19 @@ def test_initial_variants_do_not_depend_on_document_order():
     assert mapping["Ada_Lee"] == "Ada_Lee"  # named apart from Ada C. Lee in its document, beside Ada B. Lee
 
 
+def test_the_same_name_with_other_capitals_is_one_entity():
+    org = "Organization"
+    docs = [[Entity("Assemblee_nationale", "Assemblée nationale", org)],
+            [Entity("Assemblee_Nationale", "Assemblée Nationale", org)],
+            [Entity("Armed_men_1a2b3c4d", "Armed men", org, local_to="d1")],
+            [Entity("Armed_Men_5e6f7a8b", "Armed Men", org, local_to="d2")]]
+    results = {tuple(sorted(index_of(*order).mapping().items())) for order in permutations(docs)}
+    assert len(results) == 1
+    mapping = dict(next(iter(results)))
+    assert mapping["Assemblee_nationale"] == mapping["Assemblee_Nationale"]
+    assert mapping["Armed_men_1a2b3c4d"] != mapping["Armed_Men_5e6f7a8b"]  # groups local to their documents
+
+
 def test_label_clashes_finds_a_name_two_nodes_hold():
     a = Entity("Viktor_F_Yanukovych", "Viktor F. Yanukovych", PERSON, frozenset())
     b = Entity("Viktor_Yanukovych", "Viktor Yanukovych", PERSON, frozenset({("Viktor F. Yanukovych", "en")}))
