@@ -30,8 +30,9 @@ from typing import Any, Iterable, Mapping
 
 from kg.errors import OntologyError
 from kg.model import ENTITY_TYPES, ORGANIZATION, PERSON, PLACE
+from kg.resources import ontologies_dir
 
-DEFAULT_DIR = Path(__file__).resolve().parent.parent / "ontologies" / "gazetteer"
+DEFAULT_DIR = ontologies_dir() / "gazetteer"
 
 #: the gazetteer files, in the order lookups rank their entries
 FILES = ("countries.json", "organisations.json", "people.json", "cities.json", "regions.json")
@@ -43,7 +44,7 @@ LEVELS = {"country": 0, "region": 1, "city": 2}
 #: name languages; "any" holds names of unknown language (GeoNames alternate names, local names)
 LANGS = ("en", "fr", "any")
 #: the office list the people's roles are checked against: the labels of its "roles"
-ROLES_FILE = Path(__file__).resolve().parent.parent / "ontologies" / "roles.json"
+ROLES_FILE = ontologies_dir() / "roles.json"
 #: spaCy entity labels per kind, for the statistical models kg uses
 DEFAULT_LABELS = {
     "fr": {"country": "LOC", "region": "LOC", "city": "LOC", "organisation": "ORG", "person": "PER"},

@@ -52,6 +52,7 @@ from typing import Iterable, Sequence
 
 from .errors import InputError, OntologyError
 from .model import Document
+from .resources import ontologies_dir
 
 __all__ = [
     "SUPPORTED_LANGUAGES", "read_document", "decode_bytes", "parse_text", "parse_html", "extract_html",
@@ -62,7 +63,7 @@ __all__ = [
 SUPPORTED_LANGUAGES = ("fr", "en")
 
 HTML_SUFFIXES = (".html", ".htm")
-BOILERPLATE_PATH = Path(__file__).resolve().parent.parent / "ontologies" / "boilerplate.json"
+BOILERPLATE_PATH = ontologies_dir() / "boilerplate.json"
 
 #: the languages the detector chooses among: French and English plus enough neighbours that a German
 #: or Spanish article is named and refused instead of being forced onto the closer of fr and en

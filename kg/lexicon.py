@@ -26,8 +26,9 @@ from typing import Any, Iterable, Mapping
 
 from .errors import OntologyError
 from .model import RELATIONS
+from .resources import ontologies_dir
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
+ONTOLOGY_DIR = ontologies_dir()
 LEXICON_DIR = ONTOLOGY_DIR / "lexicon"
 
 

@@ -5,13 +5,18 @@ derived from a gazetteer label or from the name the text gives. :class:`EntityIn
 entities of every document of a corpus and maps each local key to a *canonical* key, conservatively:
 
 1. the same key is the same entity (keys come from gazetteer labels or exact canonical names, so
-   "NATO" and "OTAN" already share a key through the gazetteer);
+   "NATO" and "OTAN" already share a key through the gazetteer), and so is the same name of two words or
+   more written with other capitals ("Assemblée nationale", "Assemblée Nationale");
 2. the same Wikidata or GeoNames identifier is the same entity;
-3. a one-word person name ("Lula", "Okonjo") is the person whose longer name holds that word after its
-   first word (a surname or a short name, never a first name: "Bruce" is not Bruce Springsteen), only when
-   exactly one person of the corpus does, and no document names both as different people. Two people who
-   share a surname ("John Smith", "Mary Smith") are never merged with each other, and the bare
-   "Smith" then stays apart from both.
+3. a one-word person name ("Okonjo") is the person whose longer name ends with that word (a surname,
+   never a first name: "Bruce" is not Bruce Springsteen, nor a word inside the name: "David" is not
+   "Jababeka David Quentin", a place the NER glued to a name), only when exactly one person of the corpus
+   does, and no document names both as different people. Two people who share a surname ("John Smith",
+   "Mary Smith") are never merged with each other, and the bare "Smith" then stays apart from both;
+4. middle initials are variants of one name: a person named without them ("John Public") and the person
+   named with them ("John Q. Public") are one entity when each is the only match of the other. Different
+   initials are different people ("George W. Bush", "George H. W. Bush"), and "George Bush" then stays
+   apart from both.
 
 The result depends only on the *set* of documents, not on their order, so an interrupted and resumed
 build, or a build with several workers, gives the same graph as a single uninterrupted one.
@@ -28,7 +33,7 @@ from typing import Iterable, Mapping
 
 from .model import ENTITY_TYPES, PERSON, Document, Entity, Provenance, Statement
 
-__all__ = ["EntityIndex", "extraction_to_json", "extraction_from_json", "map_statement"]
+__all__ = ["EntityIndex", "label_clashes", "name_form", "extraction_to_json", "extraction_from_json", "map_statement"]
 
 
 @dataclass
@@ -62,6 +67,44 @@ def _tokens(label: str) -> list[str]:
     return fold(label).replace(".", " ").split()
 
 
+def _middle_initials(toks: list[str]) -> bool:
+    return len(toks) >= 3 and any(len(t) == 1 and t.isalpha() for t in toks[1:-1])
+
+
+def _without_initials(toks: list[str]) -> str:
+    """A name's form without its middle initials: "john q public" -> "john public"."""
+    return " ".join([toks[0]] + [t for t in toks[1:-1] if not (len(t) == 1 and t.isalpha())] + [toks[-1]])
+
+
+def name_form(label: str) -> str:
+    """The form names are compared by: lowercase, no accents, dots as spaces ("Viktor F. Yanukovych" ->
+    "viktor f yanukovych")."""
+    return " ".join(_tokens(label))
+
+
+def label_clashes(entities: Iterable[Entity]) -> dict[str, list[str]]:
+    """Names that two nodes hold, as ``{name form: sorted keys}``: the invariant of a build is that there
+    are none.
+
+    A clash is a name of two words or more that is one node's own label and a label or alternative label
+    of another ("Viktor F. Yanukovych" as a node and as another node's alternative label: one person split
+    in two). One-word forms are no clash (a surname alone may name several people, "Whitcombe" beside Mary
+    and Peter Whitcombe), nor are alternative labels no node has as its own label (a title such as
+    "Ukrainian Prime Minister", held by several people over the years); nodes local to one document (a
+    group named by description, "the rebels") are left out."""
+    ents = [e for e in entities if not e.local_to]
+    holders: dict[str, set[str]] = {}
+    for e in ents:
+        for text in {e.label} | {t for t, _ in e.alt_labels}:
+            holders.setdefault(name_form(text), set()).add(e.key)
+    out = {}
+    for e in ents:
+        form = name_form(e.label)
+        if len(form.split()) >= 2 and len(holders.get(form, ())) > 1:
+            out[form] = sorted(holders[form])
+    return dict(sorted(out.items()))
+
+
 class EntityIndex:
     """Every entity of a corpus by local key, and the map from local keys to canonical keys.
 
@@ -72,10 +115,10 @@ class EntityIndex:
     Examples
     --------
     >>> idx = EntityIndex()
-    >>> idx.add([Entity("Marta_Okonjo_Ruiz", "Marta Okonjo Ruiz", "Person")])
+    >>> idx.add([Entity("Marta_Ruiz_Okonjo", "Marta Ruiz Okonjo", "Person")])
     >>> idx.add([Entity("Okonjo", "Okonjo", "Person")])
     >>> idx.canonical("Okonjo")
-    'Marta_Okonjo_Ruiz'
+    'Marta_Ruiz_Okonjo'
     >>> idx.add([Entity("Pedro_Okonjo", "Pedro Okonjo", "Person")])
     >>> idx.canonical("Okonjo")
     'Okonjo'
@@ -85,9 +128,12 @@ class EntityIndex:
         self.info: dict[str, _Info] = {}
         self._parent: dict[str, str] = {}
         self._by_id: dict[tuple[str, str], str] = {}
-        self._persons_by_token: dict[str, set[str]] = {}  # folded word -> longer person names with it, not first
+        self._by_form: dict[str, str] = {}  # name form of 2+ words -> the first key seen with it
+        self._persons_by_token: dict[str, set[str]] = {}  # folded word -> longer person names it ends
         self._conflicts: set[tuple[str, str]] = set()  # (short key, long key) named apart in one document
         self._short: dict[str, set[str]] = {}  # folded word -> keys of one-word person names
+        self._initialled: dict[str, set[str]] = {}  # name form without initials -> person names with them
+        self._bare: dict[str, set[str]] = {}  # name form -> person names of 2+ words without middle initials
         self._members: dict[str, set[str]] = {}  # cluster root -> its keys (only for clusters of 2+)
         self._cache: dict[str, str] | None = None
 
@@ -114,10 +160,17 @@ class EntityIndex:
                     other = self._by_id.setdefault((scheme, str(value)), e.key)
                     self._union(other, e.key)
             toks = _tokens(e.label)
+            if len(toks) >= 2 and not e.local_to:
+                # (never a group local to its document: "two gunmen" here are not those of another text)
+                self._union(self._by_form.setdefault(" ".join(toks), e.key), e.key)
             if e.type == PERSON and len(toks) >= 2:
-                # not the first word: "Bruce" alone is no evidence for Bruce Springsteen
-                for tok in set(toks[1:]):
-                    self._persons_by_token.setdefault(tok, set()).add(e.key)
+                # the last word only: "Bruce" alone is no evidence for Bruce Springsteen, nor "David" for
+                # "Jababeka David Quentin"
+                self._persons_by_token.setdefault(toks[-1], set()).add(e.key)
+                if _middle_initials(toks):
+                    self._initialled.setdefault(_without_initials(toks), set()).add(e.key)
+                else:
+                    self._bare.setdefault(" ".join(toks), set()).add(e.key)
             elif len(toks) == 1:
                 self._short.setdefault(toks[0], set()).add(e.key)
         # the document's own resolution kept a short name apart from a longer one holding it: evidence
@@ -127,7 +180,12 @@ class EntityIndex:
             toks = _tokens(e.label)
             if e.type == PERSON and len(toks) == 1:
                 for f in longer:
-                    if toks[0] in _tokens(f.label)[1:]:
+                    if toks[0] == _tokens(f.label)[-1]:
+                        self._conflicts.add((e.key, f.key))
+            elif e.type == PERSON and len(toks) >= 2 and not _middle_initials(toks):
+                for f in longer:  # "John Public" kept apart from "John Q. Public"
+                    ft = _tokens(f.label)
+                    if _middle_initials(ft) and _without_initials(ft) == " ".join(toks):
                         self._conflicts.add((e.key, f.key))
 
     def _find(self, key: str) -> str:
@@ -165,6 +223,34 @@ class EntityIndex:
     def _best(self, members: Iterable[str]) -> str:
         return min(members, key=self._rank)
 
+    def _variant_roots(self, root: str) -> set[str]:
+        """The person clusters that name the same person as cluster ``root`` with or without middle
+        initials (rule 4): for a cluster named with initials, those named without them, and the reverse."""
+        members = self._cluster(root)
+        forms = [_tokens(self.info[m].label()) for m in members]
+        if self._type(members) != PERSON or not any(len(t) >= 2 for t in forms):
+            return set()
+        if any(_middle_initials(t) for t in forms):
+            keys = {k for t in forms if _middle_initials(t) for k in self._bare.get(_without_initials(t), ())}
+        else:
+            keys = {k for t in forms if len(t) >= 2 for k in self._initialled.get(" ".join(t), ())}
+        roots = {self._find(k) for k in keys} - {root}
+        return {r for r in roots if self._type(self._cluster(r)) == PERSON}
+
+    def _variant_of(self, root: str) -> str | None:
+        """The one cluster that is the same person as ``root`` by rule 4, when each is the only match of
+        the other and no document named them apart."""
+        others = self._variant_roots(root)
+        if len(others) != 1:
+            return None
+        other = next(iter(others))
+        if self._variant_roots(other) != {root}:
+            return None
+        a, b = self._cluster(root), self._cluster(other)
+        if any((x, y) in self._conflicts or (y, x) in self._conflicts for x in a for y in b):
+            return None
+        return other
+
     def canonical(self, key: str) -> str:
         """The canonical key of a local key (the key itself when the index does not know it)."""
         if key not in self.info:
@@ -175,15 +261,24 @@ class EntityIndex:
         target = self._best(members)
         single = all(len(_tokens(self.info[m].label())) == 1 for m in members)
         ids = any(self.info[m].wikidata or self.info[m].geonames for m in members)
+        root = self._find(key)
         if single and not ids and self._type(members) == PERSON:
             word = _tokens(self.info[target].label())[0]
-            root = self._find(key)
-            cands = {self._find(k) for k in self._persons_by_token.get(word, ())} - {root}
-            cands = {c for c in cands if self._type(self._cluster(c)) == PERSON}
+            # the persons whose name ends with the word, each as its canonical entity (rule 4 may make
+            # "John Public" and "John Q. Public" one)
+            cands: dict[str, set[str]] = {}
+            for k in self._persons_by_token.get(word, ()):
+                r = self._find(k)
+                if r != root and self._type(self._cluster(r)) == PERSON:
+                    cands.setdefault(self.canonical(k), set()).update(self._cluster(r))
             if len(cands) == 1:
-                other = self._cluster(cands.pop())
+                (other_target, other), = cands.items()
                 if not any((m, k) in self._conflicts for m in members for k in other):
-                    target = self._best(other)
+                    target = other_target
+        elif not single:
+            other = self._variant_of(root)
+            if other is not None:
+                target = self._best(members | self._cluster(other))
         if self._cache is None:
             self._cache = {}
         for m in members:
@@ -208,7 +303,10 @@ class EntityIndex:
         ``members`` are the local keys merged into it (default: its cluster, and the one-word names that
         resolve to it)."""
         if members is None:
-            cluster = self._cluster(canonical)
+            cluster = set(self._cluster(canonical))
+            other = self._variant_of(self._find(canonical))
+            if other is not None:
+                cluster |= self._cluster(other)
             words = {w for m in cluster for w in _tokens(self.info[m].label())}
             shorts = {k for w in words for k in self._short.get(w, ())}
             members = [k for k in cluster | shorts if self.canonical(k) == canonical]

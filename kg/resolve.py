@@ -8,27 +8,65 @@ homologue", first-person pronouns in quotes) are resolved on demand by :class:`D
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from .extract.entities import (Mention, RoleMention, demonym_mentions, fold, named_mentions,
-                               role_matches, role_mentions)
+from .extract.entities import (GAZ_KIND_PRIORITY, Mention, RoleMention, demonym_mentions, fold, named_mentions,
+                               role_matches, role_mentions, surface)
 from .extract import syntax
 from .gazetteer import Gazetteer, GazetteerEntry
 from .lexicon import Agent, Lexicon, stem
 from .model import ORGANIZATION, PERSON, PLACE, Document, Entity
 
 
+def _word_char(c: str) -> bool:
+    """A letter, digit, mark or underscore of any script: what a key keeps (the rest separates words)."""
+    return c.isalnum() or c == "_" or unicodedata.category(c).startswith("M")
+
+
 def slug(label: str) -> str:
-    """A stable IRI-safe local name from a label: "Antony Blinken" -> "Antony_Blinken"."""
-    text = unicodedata.normalize("NFKD", label)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w]+", "_", text, flags=re.ASCII).strip("_")
-    return text or "entity"
+    """A stable local name from a label, the entity key: "Antony Blinken" -> "Antony_Blinken".
+
+    Words are joined by "_". A letter that folds to ASCII loses its accents ("Viktor Orbán" ->
+    "Viktor_Orban", the key of "Viktor Orban" too); any other letter (Cyrillic, Greek, Arabic, CJK, and
+    Latin letters with no ASCII base such as "ł" or "ß") is kept as it is, in NFC, for the IRI to
+    %-encode: "Сергей Лавров" -> "Сергей_Лавров", never the key of another name, "Аlex" with a Cyrillic
+    "А" not that of "Alex". A label with no letter or digit is "entity_" and a hash of it.
+
+    >>> slug("Luiz Inácio Lula da Silva"), slug("Алексей Навальный")
+    ('Luiz_Inacio_Lula_da_Silva', 'Алексей_Навальный')
+    """
+    out = []
+    for c in unicodedata.normalize("NFC", label):
+        folded = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+        # (the names kg always read, Latin with or without accents, keep exactly the keys they had)
+        ascii_only = all(x.isascii() or not _word_char(x) for x in folded)
+        out.append(folded if ascii_only or not _word_char(c) else c)
+    text = "".join(x if (x.isascii() and (x.isalnum() or x == "_")) or (not x.isascii() and _word_char(x))
+                   else "\0" for x in "".join(out))
+    text = re.sub("\0+", "_", text).strip("_")
+    if text:
+        return text
+    return "entity_" + hashlib.sha1(unicodedata.normalize("NFC", label).encode("utf-8")).hexdigest()[:12]
+
+
+_INITIAL = re.compile(r"(?:[^\W\d_]\.)+|[^\W\d_]")
+
+
+def _is_initial(word: str) -> bool:
+    """One letter, or letters each with a dot: "F.", "H.W.", "Q"."""
+    return bool(_INITIAL.fullmatch(word))
+
+
+def _initials(words: list[str]) -> tuple[str, ...]:
+    """The middle initials of a name's words, folded: ("h", "w") for "George H. W. Bush"."""
+    return tuple(c for w in words[1:-1] if _is_initial(w) for c in fold(w) if c.isalpha())
 
 
 @dataclass
@@ -154,6 +192,8 @@ class DocEntities:
             blocked.update(i for i in range(s, e) if i != dem)
         self._title_tokens = blocked
         names = named_mentions(doc, lex, gaz, blocked, demonyms)
+        names = self._split_glued_places(names)
+        names = self._link_initialled_names(names)
         names = self._merge_short_names(names)
         for m in names:
             key = self._entity_for(m)
@@ -243,6 +283,48 @@ class DocEntities:
             self.token_key[i] = key
             self.token_cost[i] = cost
 
+    def _split_glued_places(self, names: list[Mention]) -> list[Mention]:
+        """A place or organisation the NER glued to the name after it ("le directeur du site de Jakarta
+        David Quentin", a person or place span to the model): a span of three words or more, after a
+        preposition, whose first word alone is a country, city or organisation of the gazetteer (and no
+        person it knows), and that the parse reads as two phrases (neither part hangs on the other), is that
+        place and the name after it, a person's when the model read a person or the name is all proper
+        nouns (else it is dropped). One phrase ("Berlin Brandenburg Airport", "Chad Michael Murray") is
+        left whole."""
+        doc, out = self.doc, []
+        for m in names:
+            s, e = m.start, m.end
+            if m.gaz is None and e - s >= 3 and s > 0 and doc[s - 1].pos_ == "ADP" and \
+                    doc[s].text[:1].isupper() and doc[s + 1].text[:1].isupper() and doc[e - 1].text[:1].isupper() and \
+                    not s <= doc[s].head.i < e and not any(doc[i].head.i == s for i in range(s + 1, e)):
+                hits = self.gaz.lookup(doc[s].text, self.lex.lang)
+                places = [h for h in hits if h.kind in ("country", "city", "organisation")]
+                if places and not any(h.type == PERSON for h in hits):
+                    entry = sorted(places, key=lambda x: (GAZ_KIND_PRIORITY.get(x.kind, 9), x.id))[0]
+                    out.append(Mention(s, s + 1, surface(doc, s, s + 1), entry.type, entry, m.kind))
+                    if m.type == PERSON or all(t.pos_ == "PROPN" for t in doc[s + 1:e]):
+                        out.append(Mention(s + 1, e, surface(doc, s + 1, e), PERSON, None, m.kind))
+                    continue
+            out.append(m)
+        return out
+
+    def _link_initialled_names(self, names: list[Mention]) -> list[Mention]:
+        """Middle initials are variants of one name: "Viktor F. Yanukovych" is the gazetteer's Viktor
+        Yanukovych, unless one of that person's names has other initials ("George H. W. Bush" is not the
+        George Bush whose names include "George W. Bush")."""
+        out = []
+        for m in names:
+            words = m.text.split()
+            if m.type == PERSON and m.gaz is None and len(words) >= 3 and any(map(_is_initial, words[1:-1])):
+                bare = [words[0]] + [w for w in words[1:-1] if not _is_initial(w)] + [words[-1]]
+                mine = _initials(words)
+                hits = [h for h in self.gaz.lookup(" ".join(bare), self.lex.lang) if h.type == PERSON and
+                        all(_initials(n.split()) in ((), mine) for ns in h.names.values() for n in ns)]
+                if len(hits) == 1:
+                    m = Mention(m.start, m.end, m.text, m.type, hits[0], m.kind, m.alias)
+            out.append(m)
+        return out
+
     def _merge_short_names(self, names: list[Mention]) -> list[Mention]:
         """Give a short form the full name it abbreviates, in this text.
 
@@ -250,12 +332,34 @@ class DocEntities:
         text gives; when several full names share the surname, the one introduced first wins. A
         one-word organisation or place equal to a person's surname is that person ("Michael
         Bloomberg … Bloomberg pense que"), and a one-word place equal to the last word of a longer
-        place named before is that place ("the Democratic Republic of the Congo … Congo's")."""
+        place named before is that place ("the Democratic Republic of the Congo … Congo's").
+
+        Near-linear: the longer names are indexed by their last word (the only word a short form can
+        be compared with first), so a text with thousands of names costs no pairwise comparison."""
+        doc = self.doc
+        folded = {id(m): fold(m.text).split() for m in names}  # (a name's words, once)
         full = [m for m in names if m.type == PERSON and len(m.text.split()) >= 2]
         longer = [m for m in names if m.type != PERSON and len(m.text.split()) >= 2]
+        full_by_last: dict[str, list[Mention]] = {}
+        for f in full:
+            full_by_last.setdefault(folded[id(f)][-1], []).append(f)
+        longer_by_last: dict[tuple[str, str], list[Mention]] = {}
+        longer_by_end: dict[int, list[Mention]] = {}
+        for f in longer:
+            longer_by_last.setdefault((folded[id(f)][-1], f.type), []).append(f)
+            longer_by_end.setdefault(f.end, []).append(f)
+
+        lowest: dict[int, list[int]] = {}  # id of a list of names -> minus the lowest start so far, by position
+
+        def first_before(cands: list[Mention], start: int) -> Mention | None:
+            """The first of ``cands`` (in their order) that starts before ``start``, by bisection."""
+            if id(cands) not in lowest:
+                lowest[id(cands)] = list(itertools.accumulate((-f.start for f in cands), max))
+            i = bisect.bisect_right(lowest[id(cands)], -start)
+            return cands[i] if i < len(cands) else None
 
         def abbreviates(short: list[str], f: Mention) -> bool:
-            ft = fold(f.text).split()
+            ft = folded[id(f)]
             if ft[-1] != short[-1] or ft == short:
                 return False
             return all(any(x == y or (len(x) == 1 and y.startswith(x)) for y in ft[:-1]) for x in short[:-1])
@@ -272,43 +376,51 @@ class DocEntities:
         by_start = {m.start: m for m in names}
         known_acronym = {}
         for m in names:
-            if m.gaz is None and m.type != PERSON and m.end + 2 < len(self.doc) and self.doc[m.end].text == "(":
+            if m.gaz is None and m.type != PERSON and m.end + 2 < len(doc) and doc[m.end].text == "(":
                 acr = by_start.get(m.end + 1)
                 if acr is not None and acr.gaz is not None and acr.text.isupper() and \
-                        acr.end < len(self.doc) and self.doc[acr.end].text == ")":
+                        acr.end < len(doc) and doc[acr.end].text == ")":
                     known_acronym[m.start] = acr.gaz
         names = [Mention(m.start, m.end, m.text, known_acronym[m.start].type, known_acronym[m.start], m.kind, m.alias)
                  if m.start in known_acronym else m for m in names]
+        people_of: dict[str, Mention | None] = {}  # a surname -> the one full name ending with it, if one
+        cands_of: dict[tuple[str, ...], list[Mention]] = {}  # a short form -> the full names it abbreviates
         out = []
         for m in names:
             short = fold(m.text).replace(".", " ").split()
-            before = [f for f in longer if f.end == m.start - 1] if m.start > 0 and \
-                self.doc[m.start - 1].text == "(" and m.end < len(self.doc) and self.doc[m.end].text == ")" else []
+            before = longer_by_end.get(m.start - 1, []) if m.start > 0 and \
+                doc[m.start - 1].text == "(" and m.end < len(doc) and doc[m.end].text == ")" else []
             if m.type != PERSON and m.gaz is None and m.text.isupper() and (m.text in initials or before):
                 f = before[0] if before else initials[m.text]  # "… for Freedom and Democracy (VVD)"
                 out.append(Mention(m.start, m.end, f.text, f.type, f.gaz, m.kind, alias=m.text))
                 continue
             if m.type != PERSON:
                 if len(short) == 1:
-                    people = [f for f in full if fold(f.text).split()[-1] == short[0]]
-                    if len({fold(f.text) for f in people}) == 1:
-                        f = people[0]
+                    if short[0] not in people_of:
+                        people = full_by_last.get(short[0], [])
+                        people_of[short[0]] = people[0] if len({" ".join(folded[id(f)]) for f in people}) == 1 \
+                            else None
+                    f = people_of[short[0]]
+                    if f is not None:
                         out.append(Mention(m.start, m.end, f.text, PERSON, f.gaz, m.kind, alias=m.text))
                         continue
-                    larger = [f for f in longer if f.start < m.start and f.type == m.type
-                              and fold(f.text).split()[-1] == short[0]]
-                    if larger:
-                        f = larger[0]
+                    f = first_before(longer_by_last.get((short[0], m.type), []), m.start)
+                    if f is not None:
                         out.append(Mention(m.start, m.end, f.text, f.type, f.gaz, m.kind, alias=m.text))
                         continue
                 out.append(m)
                 continue
-            cands = [f for f in full if abbreviates(short, f)]
+            if not short:
+                out.append(m)
+                continue
+            key = tuple(short)
+            if key not in cands_of:
+                cands_of[key] = [f for f in full_by_last.get(short[-1], []) if abbreviates(short, f)]
+            cands = cands_of[key]
             if not cands:
                 out.append(m)
                 continue
-            before = [f for f in cands if f.start < m.start] or cands
-            best = before[0]
+            best = first_before(cands, m.start) or cands[0]
             out.append(Mention(m.start, m.end, best.text, m.type, best.gaz or m.gaz, m.kind, alias=m.text))
         return out
 

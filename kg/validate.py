@@ -18,10 +18,11 @@ from rdflib.namespace import RDF, SH
 
 from .errors import OntologyError
 from .export import read_graph as read_rdf  # an RDF file as one rdflib graph
+from .resources import ontologies_dir
 
 __all__ = ["SHAPES_PATH", "Violation", "ValidationReport", "shapes", "check_offsets", "validate_graph", "read_rdf", "store_graph"]
 
-SHAPES_PATH = Path(__file__).resolve().parent.parent / "ontologies" / "shapes.ttl"
+SHAPES_PATH = ontologies_dir() / "shapes.ttl"
 
 
 

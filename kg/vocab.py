@@ -11,12 +11,12 @@ rdflib.term.URIRef('https://kg.example.org/ontology#met')
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
 from .errors import OntologyError
+from .resources import ontologies_dir
 
 __all__ = [
     "KGO", "KGO_NS", "SCHEMA", "NIF", "PROV", "SKOS", "DCTERMS", "OWL", "RDF", "RDFS", "XSD",
@@ -26,7 +26,7 @@ __all__ = [
 #: the kg ontology namespace
 KGO_NS = "https://kg.example.org/ontology#"
 #: the ontology file, loaded by :func:`ontology`
-ONTOLOGY_PATH = Path(__file__).resolve().parent.parent / "ontologies" / "kg.ttl"
+ONTOLOGY_PATH = ontologies_dir() / "kg.ttl"
 
 SCHEMA = Namespace("https://schema.org/")
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")

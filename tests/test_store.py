@@ -37,10 +37,10 @@ def index_of(*docs):
 
 
 def test_a_surname_alone_joins_the_only_person_who_has_it():
-    idx = index_of([person("Marta_Okonjo_Ruiz", "Marta Okonjo Ruiz")], [person("Okonjo", "Okonjo")])
-    assert idx.canonical("Okonjo") == "Marta_Okonjo_Ruiz"
-    merged = idx.describe("Marta_Okonjo_Ruiz")
-    assert ("Okonjo", "en") in merged.alt_labels and merged.label == "Marta Okonjo Ruiz"
+    idx = index_of([person("Marta_Ruiz_Okonjo", "Marta Ruiz Okonjo")], [person("Okonjo", "Okonjo")])
+    assert idx.canonical("Okonjo") == "Marta_Ruiz_Okonjo"
+    merged = idx.describe("Marta_Ruiz_Okonjo")
+    assert ("Okonjo", "en") in merged.alt_labels and merged.label == "Marta Ruiz Okonjo"
 
 
 def test_two_people_sharing_a_surname_are_never_merged():
@@ -55,7 +55,9 @@ def test_a_first_name_alone_is_no_evidence():
     idx = index_of([person("Bruce_Springsteen", "Bruce Springsteen")], [person("Bruce", "Bruce")],
                    [person("Luiz_Inacio_Lula_da_Silva", "Luiz Inácio Lula da Silva")], [person("Lula", "Lula")])
     assert idx.canonical("Bruce") == "Bruce"
-    assert idx.canonical("Lula") == "Luiz_Inacio_Lula_da_Silva"
+    # nor is a word inside the name (issue 11: "David" is not "Jababeka David Quentin"); the gazetteer,
+    # not this rule, makes "Lula" Luiz Inácio Lula da Silva
+    assert idx.canonical("Lula") == "Lula"
 
 
 def test_a_document_naming_both_apart_is_evidence_against_merging():
@@ -77,7 +79,7 @@ def test_identifiers_merge_different_keys():
 
 
 def test_resolution_does_not_depend_on_document_order():
-    docs = [[person("Marta_Okonjo_Ruiz", "Marta Okonjo Ruiz")], [person("Okonjo", "Okonjo")],
+    docs = [[person("Marta_Ruiz_Okonjo", "Marta Ruiz Okonjo")], [person("Okonjo", "Okonjo")],
             [person("Smith", "Smith"), Entity("Paris", "Paris", "Place", geonames=2988507)],
             [person("John_Smith", "John Smith"), Entity("Paris_France", "Paris", "Place", geonames=2988507)]]
     results = set()
@@ -87,7 +89,7 @@ def test_resolution_does_not_depend_on_document_order():
                     tuple(idx.describe(c) for c in sorted(idx.members())))
     assert len(results) == 1
     mapping = dict(next(iter(results))[:6])
-    assert mapping["Smith"] == "John_Smith" and mapping["Okonjo"] == "Marta_Okonjo_Ruiz"
+    assert mapping["Smith"] == "John_Smith" and mapping["Okonjo"] == "Marta_Ruiz_Okonjo"
     assert mapping["Paris"] == mapping["Paris_France"]
 
 
