@@ -60,23 +60,32 @@ def cmd_build(args: argparse.Namespace) -> int:
             from tqdm import tqdm
             bar = tqdm(total=count_inputs(args.inputs, markdown=args.markdown), desc="building", unit="doc",
                        file=sys.stderr)
-        # the first skipped input is held back: when it is the only input, it is the command's one error line
+        # a skipped input is held back until a document or another skipped input comes: when nothing else
+        # does, it is the command's one error line
         held: list = []
+        built = False
 
         def say(line: str) -> None:
             if bar is None:
-                print(line, file=sys.stderr)
+                _say(line, file=sys.stderr)
             else:
                 bar.write(line, file=sys.stderr)
 
+        def flush() -> None:
+            while held:
+                say(f"kg: skipped {held.pop(0).reason}")
+
         def on_skip(s) -> None:
-            if not held:
-                held.append(s)
-                return
-            if held[0] is not None:
-                say(f"kg: skipped {held[0].reason}")
-                held[0] = None
-            say(f"kg: skipped {s.reason}")
+            held.append(s)
+            if built or len(held) > 1:
+                flush()
+
+        def on_document() -> None:
+            nonlocal built
+            built = True
+            flush()
+            if bar is not None:
+                bar.update()
 
         try:
             report = build_corpus(iter_sources(args.inputs, lang=args.lang, encoding=args.encoding,
@@ -85,30 +94,28 @@ def cmd_build(args: argparse.Namespace) -> int:
                                   min_confidence=args.min_confidence, workers=args.workers,
                                   background=args.background_knowledge, max_chars=args.max_chars,
                                   max_sentence_tokens=args.max_sentence_tokens,
-                                  on_document=bar.update if bar is not None else None, on_skip=on_skip)
+                                  on_document=on_document, on_skip=on_skip)
         finally:
             if bar is not None:
                 bar.close()
         if report.built == 0:
             if len(report.skipped) == 1:
                 raise InputError(report.skipped[0].reason.removeprefix("kg: "))
-            if held and held[0] is not None:
-                say(f"kg: skipped {held[0].reason}")
+            flush()
             raise InputError(f"none of the {len(report.skipped)} input(s) could be built (each is listed above)"
                              if report.skipped else "the inputs hold no document")
-        if held and held[0] is not None:
-            say(f"kg: skipped {held[0].reason}")
+        flush()
         if args.output:
             _export(store, args.output)
         del store
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-    print(format_report(report), end="")
+    _say(format_report(report), end="")
     if args.output:
-        print(f"kg: written {args.output}")
+        _say(f"kg: written {args.output}")
     if report.skipped:
-        print(f"kg: {len(report.skipped)} of {report.inputs} input(s) failed and were not built (listed under "
+        _say(f"kg: {len(report.skipped)} of {report.inputs} input(s) failed and were not built (listed under "
               f"'skipped'); exit code {EXIT_PARTIAL}", file=sys.stderr)
         return EXIT_PARTIAL
     return 0
@@ -120,7 +127,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     _check_output(args.output)
     store = open_store(args.store, read_only=True)
     _export(store, args.output)
-    print(f"kg: written {args.output}")
+    _say(f"kg: written {args.output}")
     return 0
 
 
@@ -131,7 +138,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from .store import open_store, store_stats
 
     stats = store_stats(open_store(args.store, read_only=True), top=args.top)
-    print(json.dumps(stats, ensure_ascii=False, indent=1) if args.json else format_stats(stats), end="\n" if args.json else "")
+    _say(json.dumps(stats, ensure_ascii=False, indent=1) if args.json else format_stats(stats), end="\n" if args.json else "")
     return 0
 
 
@@ -176,7 +183,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
     rdf = read_rdf(args.store)
     title = args.title or Path(args.store).name
     for out in write_viz(rdf, *[p for p in (args.output, args.png) if p], title=title):
-        print(f"kg: wrote {out}")
+        _say(f"kg: wrote {out}")
     return 0
 
 
@@ -188,10 +195,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     records = read_gold(args.gold, articles=args.articles)
     report = evaluate(records, progress=lambda docs: _progress(docs, len(records), "evaluating"))
     if args.json:
-        print(json.dumps({"gold": args.gold, **report}, ensure_ascii=False, indent=1))
+        _say(json.dumps({"gold": args.gold, **report}, ensure_ascii=False, indent=1))
     else:
-        print(f"kg evaluate {args.gold}: {report['records']} record(s)\n")
-        print(format_report(report, by_label=args.by_label, verbose=args.verbose), end="")
+        _say(f"kg evaluate {args.gold}: {report['records']} record(s)\n")
+        _say(format_report(report, by_label=args.by_label, verbose=args.verbose), end="")
     return 0
 
 
@@ -245,7 +252,7 @@ def cmd_push(args: argparse.Namespace) -> int:
     store = open_store(args.store)
     report = push(store, endpoint, protocol=args.protocol, graphs=args.graph or None, batch_size=args.batch_size,
                   progress=lambda g: print(f"kg: pushed {g}", file=sys.stderr) if sys.stderr.isatty() else None)
-    print(report.format(), end="")
+    _say(report.format(), end="")
     return 0 if all(g.remote in (None, g.triples) for g in report.graphs) else 1
 
 
@@ -286,11 +293,32 @@ def cmd_validate(args: argparse.Namespace) -> int:
     graph = store_graph(open_store(args.store)) if args.store else read_rdf(args.file)
     name = args.store or args.file
     report = validate_graph(graph, sources=args.sources)
-    print(report.format(name, limit=args.limit or None), end="")
+    _say(report.format(name, limit=args.limit or None), end="")
     if not report.conforms:
         raise ValidationError(f"{name} does not conform to ontologies/shapes.ttl: {len(report.violations)} "
                               f"violation(s)")
     return 0
+
+
+def _say(*values, file=None, end: str = "\n") -> None:
+    """print(), except that a closed pipe (``kg ... | head``) silences the stream instead of raising: the
+    command goes on and keeps its exit code."""
+    stream = sys.stdout if file is None else file
+    try:
+        print(*values, file=stream, end=end)
+        stream.flush()
+    except BrokenPipeError:
+        _silence(stream)
+
+
+def _silence(stream) -> None:
+    """Send what is left for ``stream`` (Python flushes it at exit) nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 class _Parser(argparse.ArgumentParser):
@@ -478,15 +506,6 @@ def make_parser() -> argparse.ArgumentParser:
     return p
 
 
-def _quiet_stdout() -> None:
-    """After a closed pipe: send what is left for standard output (Python flushes it at exit) nowhere."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         parser = make_parser()
@@ -494,15 +513,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return args.func(args)
         except KGError as e:
-            print(f"kg: error: {e}", file=sys.stderr)
+            _say(f"kg: error: {e}", file=sys.stderr)
             return e.exit_code
         except KeyboardInterrupt:
-            print("kg: interrupted", file=sys.stderr)
+            _say("kg: interrupted", file=sys.stderr)
             return 130
     except BrokenPipeError:
-        # "kg ... | head": the reader has all it wants. What the command did (a store, an -o file) is
-        # complete, since every command prints its lines after its work: exit 0, as 'kg query' does.
-        _quiet_stdout()
+        # "kg ... | head": the reader has all it wants (the commands print through _say, which goes on
+        # after a closed pipe; this catches the rest, such as --help). Exit 0, as 'kg query' does.
+        _silence(sys.stdout)
         return 0
 
 

@@ -110,7 +110,11 @@ class _AskedDigest(urllib.request.HTTPDigestAuthHandler):
     """Digest authentication that answers only a Digest challenge (see :class:`_AskedBasic`)."""
 
     scheme = "digest"
-    http_error_401 = _AskedBasic.http_error_401
+
+    def http_error_401(self, req, fp, code, msg, headers):
+        if not any(s.lower() == self.scheme for s in _challenges(headers)):
+            return None
+        return super().http_error_401(req, fp, code, msg, headers)
 
 
 class Endpoint:
