@@ -333,7 +333,7 @@ def _number(kind: type, low: float | None = None, high: float | None = None, *,
     """An argparse ``type`` for a finite int or float in ``[low, high]`` (``(low, high]`` with ``above``)."""
     noun = "an integer" if kind is int else "a number"
     if low is not None and high is not None:
-        what = f"{noun} from {low:g} to {high:g}"
+        what = f"{noun} greater than {low:g} and at most {high:g}" if above else f"{noun} from {low:g} to {high:g}"
     elif low is not None:
         what = f"{noun} {'greater than' if above else 'of at least'} {low:g}"
     else:

@@ -213,7 +213,7 @@ def _stdin(stream: BinaryIO | TextIO, lang: str | None, encoding: str = "utf-8",
     data = first + (stream.read() if limit is None else stream.read(max(limit + 1 - len(first), 0)))
     try:
         if limit is not None and len(data) > limit:
-            raise InputError(f"<stdin> is too long: more than {limit:,} bytes, more than {max_chars:,} characters "
+            raise InputError(f"<stdin> is too long (more than {limit:,} bytes): the limit is {max_chars:,} characters "
                              f"per document; split it, or raise the limit with --max-chars")
         if isinstance(data, bytes):
             data = decode_bytes(data, "<stdin>", encoding)

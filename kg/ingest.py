@@ -139,10 +139,7 @@ def read_document(path: str | Path, lang: str | None = None, encoding: str = "ut
     source = check_name(str(path))
     html_name = Path(path).suffix.lower() in HTML_SUFFIXES
     limit = None if max_chars is None else max_chars * (HTML_BYTES_PER_CHAR if html_name else 4)
-    data = _read_bytes(Path(path), source, limit)
-    if limit is not None and len(data) > limit:
-        # more bytes than the longest allowed text can take: refused without decoding a possibly huge file
-        raise InputError(_too_long(source, max_chars, f"more than {limit:,} bytes"))
+    data = _read_bytes(Path(path), source, limit, max_chars)
     raw = decode_bytes(data, source, encoding)
     if _looks_like_html(Path(path), raw):
         return parse_html(raw, source, lang, max_chars=max_chars)
@@ -180,27 +177,34 @@ def open_regular(path: str | Path, source: str | None = None):
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
-        kind = next((name for test, name in _KINDS if test(mode)), "not a file")
+        kind = next((name for test, name in _KINDS if test(mode)), "something else")
         if kind == "a directory":
             raise InputError(f"{source} is a directory; expected {_ALLOWED}")
-        raise InputError(f"{source} is not a regular file ({kind}); only regular files are read "
+        raise InputError(f"{source} is {kind}, not a regular file; only regular files are read "
                          "(give - to read standard input)")
     os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
 
 
-def _read_bytes(path: Path, source: str, limit: int | None = None) -> bytes:
-    """The file's bytes; at most ``limit + 1`` of them when a limit is given."""
+def _read_bytes(path: Path, source: str, limit: int | None = None, max_chars: int | None = None) -> bytes:
+    """The file's bytes. A file of more than ``limit`` bytes, more than a text of ``max_chars`` characters
+    can take, is refused without being read."""
     with open_regular(path, source) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if limit is not None and size > limit:
+            raise InputError(_too_long(source, max_chars, f"{size:,} bytes"))
         try:
-            return fh.read() if limit is None else fh.read(limit + 1)
+            data = fh.read() if limit is None else fh.read(limit + 1)
         except OSError as e:
             raise InputError(f"{source} cannot be read ({e.strerror}); expected {_ALLOWED}") from None
+    if limit is not None and len(data) > limit:  # the file grew while it was read
+        raise InputError(_too_long(source, max_chars, f"more than {limit:,} bytes"))
+    return data
 
 
 def _too_long(source: str, max_chars: int, found: str) -> str:
-    return (f"{source} is too long: {found}, more than {max_chars:,} characters per document; split it, or "
-            f"raise the limit with --max-chars")
+    return (f"{source} is too long ({found}): the limit is {max_chars:,} characters per document; split it, "
+            f"or raise the limit with --max-chars")
 
 
 def _check_length(text: str, source: str, max_chars: int | None) -> None:

@@ -380,8 +380,10 @@ def test_bad_stdin_is_one_line(data, words, tmp_path):
 def test_a_document_over_the_size_limit_is_refused_early(tmp_path):
     big = tmp_path / "big.txt"
     big.write_text((TEXT + " ") * 100, encoding="utf-8")
-    with pytest.raises(InputError, match=r"more than 1,000 characters.*--max-chars"):
-        read_document(big, lang="fr", max_chars=1000)
+    with pytest.raises(InputError, match=r"too long \(7,500 bytes\): the limit is 1,000 characters.*--max-chars"):
+        read_document(big, lang="fr", max_chars=1000)  # refused by its size, unread
+    with pytest.raises(InputError, match=r"too long \(7,300 characters\): the limit is 2,000 characters"):
+        read_document(big, lang="fr", max_chars=2000)
     assert read_document(big, lang="fr", max_chars=100000).text
     with pytest.raises(InputError, match="--max-chars"):
         parse_text((TEXT + " ") * 100, "x.txt", "fr", max_chars=1000)
