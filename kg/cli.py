@@ -1,16 +1,27 @@
 """The command line: parses options, calls one kg function, renders the result.
 
-Every :class:`~kg.errors.KGError` becomes one message line on stderr and a non-zero exit; no command
-leaves a half-written output file behind.
+Every :class:`~kg.errors.KGError` becomes one message line on stderr and a non-zero exit; so does a bad
+option value (exit code 2); no command leaves a half-written output file behind. A closed standard
+output (``kg ... | head``) ends a command quietly, with the exit code it would have had. Exit codes:
+0 done, 1 other kg error, 2 bad input, option or query, 3 spaCy model missing, 4 data file under
+ontologies/ broken, 5 output or store not writable, 6 push refused, 7 validation failed, 8 build done but
+some inputs failed (listed), 130 interrupted.
 """
 from __future__ import annotations
 
 import argparse
+import math
+import os
 import sys
-from typing import Sequence
+from typing import Callable, Sequence
 
 from . import __version__
 from .errors import InputError, KGError, StoreError
+
+#: exit code of a build that finished, but with some inputs failed (listed under "skipped")
+EXIT_PARTIAL = 8
+#: the most parser processes a build starts
+MAX_WORKERS = 64
 
 
 def _progress(iterable, total: int, desc: str):
@@ -22,7 +33,6 @@ def _progress(iterable, total: int, desc: str):
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    import os
     import shutil
     import tempfile
 
@@ -32,53 +42,82 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.store and not args.output:
         raise KGError("kg build needs --store DIR (a persistent store to add to) or -o FILE (a one-shot export), "
                       "or both")
-    if args.workers < 1:
-        raise KGError(f"--workers must be at least 1, found {args.workers}")
     if args.output:
-        from pathlib import Path
-
         _check_output(args.output)  # an unknown extension is refused before any work
     single = args.inputs[0] if len(args.inputs) == 1 else None
-    if single and single != "-" and not os.path.isdir(single) and not single.lower().endswith(".jsonl"):
-        # one article: its error is the command's error, before any store is touched
-        from .ingest import read_document
-        read_document(single, lang=args.lang, encoding=args.encoding)
+    if single and single != "-" and not os.path.isdir(single):
+        # one file: its error is the command's error, before any store is touched
+        from .ingest import check_name, open_regular, read_document
+        if single.lower().endswith(".jsonl"):
+            open_regular(check_name(single)).close()
+        else:
+            read_document(single, lang=args.lang, encoding=args.encoding, max_chars=args.max_chars)
     tmp = None if args.store else tempfile.mkdtemp(prefix="kg-build-")
     try:
         store = open_store(args.store or tmp + "/store", create=True)
         bar = None
         if sys.stderr.isatty():
             from tqdm import tqdm
-            bar = tqdm(total=count_inputs(args.inputs), desc="building", unit="doc", file=sys.stderr)
+            bar = tqdm(total=count_inputs(args.inputs, markdown=args.markdown), desc="building", unit="doc",
+                       file=sys.stderr)
+        # a skipped input is held back until a document or another skipped input comes: when nothing else
+        # does, it is the command's one error line
+        held: list = []
+        built = False
+
+        def say(line: str) -> None:
+            if bar is None:
+                _say(line, file=sys.stderr)
+            else:
+                bar.write(line, file=sys.stderr)
+
+        def flush() -> None:
+            while held:
+                say(f"kg: skipped {held.pop(0).reason}")
 
         def on_skip(s) -> None:
-            if bar is None:
-                print(f"kg: skipped {s.reason}", file=sys.stderr)
-            else:
-                bar.write(f"kg: skipped {s.reason}", file=sys.stderr)
+            held.append(s)
+            if built or len(held) > 1:
+                flush()
+
+        def on_document() -> None:
+            nonlocal built
+            built = True
+            flush()
+            if bar is not None:
+                bar.update()
 
         try:
-            report = build_corpus(iter_sources(args.inputs, lang=args.lang), store, lang=args.lang,
-                                  encoding=args.encoding, base_iri=args.base_iri,
+            report = build_corpus(iter_sources(args.inputs, lang=args.lang, encoding=args.encoding,
+                                               markdown=args.markdown, max_chars=args.max_chars),
+                                  store, lang=args.lang, encoding=args.encoding, base_iri=args.base_iri,
                                   min_confidence=args.min_confidence, workers=args.workers,
-                                  background=args.background_knowledge,
-                                  on_document=bar.update if bar is not None else None, on_skip=on_skip)
+                                  background=args.background_knowledge, max_chars=args.max_chars,
+                                  max_sentence_tokens=args.max_sentence_tokens,
+                                  on_document=on_document, on_skip=on_skip)
         finally:
             if bar is not None:
                 bar.close()
-        if report.read == 0:
-            if len(args.inputs) == 1 and len(report.skipped) == 1:
+        if report.built == 0:
+            if len(report.skipped) == 1:
                 raise InputError(report.skipped[0].reason.removeprefix("kg: "))
-            raise InputError(f"none of the {len(args.inputs)} inputs could be read")
+            flush()
+            raise InputError(f"none of the {len(report.skipped)} input(s) could be built (each is listed above)"
+                             if report.skipped else "the inputs hold no document")
+        flush()
         if args.output:
             _export(store, args.output)
         del store
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-    print(format_report(report), end="")
+    _say(format_report(report), end="")
     if args.output:
-        print(f"kg: written {args.output}")
+        _say(f"kg: written {args.output}")
+    if report.skipped:
+        _say(f"kg: {len(report.skipped)} of {report.inputs} input(s) failed and were not built (listed under "
+              f"'skipped'); exit code {EXIT_PARTIAL}", file=sys.stderr)
+        return EXIT_PARTIAL
     return 0
 
 
@@ -88,7 +127,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     _check_output(args.output)
     store = open_store(args.store, read_only=True)
     _export(store, args.output)
-    print(f"kg: written {args.output}")
+    _say(f"kg: written {args.output}")
     return 0
 
 
@@ -99,7 +138,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     from .store import open_store, store_stats
 
     stats = store_stats(open_store(args.store, read_only=True), top=args.top)
-    print(json.dumps(stats, ensure_ascii=False, indent=1) if args.json else format_stats(stats), end="\n" if args.json else "")
+    _say(json.dumps(stats, ensure_ascii=False, indent=1) if args.json else format_stats(stats), end="\n" if args.json else "")
     return 0
 
 
@@ -144,7 +183,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
     rdf = read_rdf(args.store)
     title = args.title or Path(args.store).name
     for out in write_viz(rdf, *[p for p in (args.output, args.png) if p], title=title):
-        print(f"kg: wrote {out}")
+        _say(f"kg: wrote {out}")
     return 0
 
 
@@ -156,10 +195,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     records = read_gold(args.gold, articles=args.articles)
     report = evaluate(records, progress=lambda docs: _progress(docs, len(records), "evaluating"))
     if args.json:
-        print(json.dumps({"gold": args.gold, **report}, ensure_ascii=False, indent=1))
+        _say(json.dumps({"gold": args.gold, **report}, ensure_ascii=False, indent=1))
     else:
-        print(f"kg evaluate {args.gold}: {report['records']} record(s)\n")
-        print(format_report(report, by_label=args.by_label, verbose=args.verbose), end="")
+        _say(f"kg evaluate {args.gold}: {report['records']} record(s)\n")
+        _say(format_report(report, by_label=args.by_label, verbose=args.verbose), end="")
     return 0
 
 
@@ -197,8 +236,6 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_push(args: argparse.Namespace) -> int:
-    import os
-
     from .push import Endpoint, push
     from .sparql import open_store
 
@@ -207,12 +244,15 @@ def cmd_push(args: argparse.Namespace) -> int:
         password = None
     elif password is None:
         raise InputError("--user needs --password (or the KG_PUSH_PASSWORD environment variable)")
-    store = open_store(args.store)
-    endpoint = Endpoint(args.endpoint, user=args.user, password=password, retries=args.retries,
+    # an exported $KG_PUSH_TOKEN does not get in the way of an explicit --user
+    token = args.token if args.token is not None else (
+        os.environ.get("KG_PUSH_TOKEN") or None if args.user is None else None)
+    endpoint = Endpoint(args.endpoint, user=args.user, password=password, token=token, retries=args.retries,
                         timeout=args.timeout)
+    store = open_store(args.store)
     report = push(store, endpoint, protocol=args.protocol, graphs=args.graph or None, batch_size=args.batch_size,
                   progress=lambda g: print(f"kg: pushed {g}", file=sys.stderr) if sys.stderr.isatty() else None)
-    print(report.format(), end="")
+    _say(report.format(), end="")
     return 0 if all(g.remote in (None, g.triples) for g in report.graphs) else 1
 
 
@@ -253,36 +293,100 @@ def cmd_validate(args: argparse.Namespace) -> int:
     graph = store_graph(open_store(args.store)) if args.store else read_rdf(args.file)
     name = args.store or args.file
     report = validate_graph(graph, sources=args.sources)
-    print(report.format(name, limit=args.limit or None), end="")
+    _say(report.format(name, limit=args.limit or None), end="")
     if not report.conforms:
         raise ValidationError(f"{name} does not conform to ontologies/shapes.ttl: {len(report.violations)} "
                               f"violation(s)")
     return 0
 
 
+def _say(*values, file=None, end: str = "\n") -> None:
+    """print(), except that a closed pipe (``kg ... | head``) silences the stream instead of raising: the
+    command goes on and keeps its exit code."""
+    stream = sys.stdout if file is None else file
+    try:
+        print(*values, file=stream, end=end)
+        stream.flush()
+    except BrokenPipeError:
+        _silence(stream)
+
+
+def _silence(stream) -> None:
+    """Send what is left for ``stream`` (Python flushes it at exit) nowhere."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one error line: what is wrong and where the help is, without the usage text."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def _number(kind: type, low: float | None = None, high: float | None = None, *,
+            above: bool = False) -> Callable[[str], float]:
+    """An argparse ``type`` for a finite int or float in ``[low, high]`` (``(low, high]`` with ``above``)."""
+    noun = "an integer" if kind is int else "a number"
+    if low is not None and high is not None:
+        what = f"{noun} greater than {low:g} and at most {high:g}" if above else f"{noun} from {low:g} to {high:g}"
+    elif low is not None:
+        what = f"{noun} {'greater than' if above else 'of at least'} {low:g}"
+    else:
+        what = noun
+
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {what}, found {text!r}") from None
+        if (kind is float and not math.isfinite(value)) or (low is not None and (value < low or above and value == low)) \
+                or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"expected {what}, found {text}")
+        return value
+
+    parse.__name__ = what  # argparse names the type in some messages
+    return parse
+
+
 def make_parser() -> argparse.ArgumentParser:
     from .export import DEFAULT_BASE_IRI
+    from .ingest import MAX_CHARS, MAX_SENTENCE_TOKENS
 
-    p = argparse.ArgumentParser(prog="kg", description="Build knowledge graphs from news articles.")
+    p = _Parser(prog="kg", description="Build knowledge graphs from news articles.")
     p.add_argument("--version", action="version", version=f"kg {__version__}")
     sub = p.add_subparsers(dest="command", required=True)
 
     b = sub.add_parser("build", help="read articles into a store and/or write their knowledge graph",
-                       description="Read news articles (files, folders of .txt/.md/.html, JSONL with one article per "
+                       description="Read news articles (files, folders of .txt/.html/.htm, JSONL with one article per "
                                    "line, - for standard input) and add their knowledge graph to a persistent store "
                                    "(--store), or write it (-o; the format follows the extension: RDF as .ttl, .nt, "
                                    ".jsonld, .rdf, .nq, .trig, or a property graph for Gephi, Cytoscape and yEd as "
                                    ".graphml, .gexf, .json). Documents already in the store with the same content "
-                                   "are skipped, so an interrupted build resumes where it stopped.")
+                                   "are skipped, so an interrupted build resumes where it stopped. An input that "
+                                   "cannot be read is reported and skipped: the build then exits with code 8, or 2 "
+                                   "when no input could be built.")
     b.add_argument("inputs", nargs="+", metavar="INPUT", help="article files, folders, .jsonl files, or - (stdin)")
     b.add_argument("--store", metavar="DIR", help="store directory to add to (created if missing)")
     b.add_argument("-o", "--output", help="output file (.ttl, .nt, .jsonld, .rdf, .nq, .trig; .graphml, .gexf, .json)")
-    b.add_argument("--workers", type=int, default=1, metavar="N", help="parser processes (default: 1)")
+    b.add_argument("--workers", type=_number(int, 1, MAX_WORKERS), default=1, metavar="N",
+                   help=f"parser processes, 1 to {MAX_WORKERS} (default: 1)")
     b.add_argument("--lang", choices=["fr", "en"], help="language of the articles (default: detected)")
     b.add_argument("--encoding", default="utf-8", help="text encoding of the inputs (default: utf-8)")
     b.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help=f"base of entity IRIs (default: {DEFAULT_BASE_IRI})")
-    b.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
+    b.add_argument("--min-confidence", type=_number(float, 0, 1), default=0.0, metavar="X",
                    help="keep only statements with confidence >= X (0..1, default 0)")
+    b.add_argument("--markdown", action="store_true",
+                   help="also read the .md files of folders as articles (a .md file named on its own always is)")
+    b.add_argument("--max-chars", type=_number(int, 1), default=MAX_CHARS, metavar="N",
+                   help=f"skip a document longer than N characters (for a page: its text; default {MAX_CHARS})")
+    b.add_argument("--max-sentence-tokens", type=_number(int, 10), default=MAX_SENTENCE_TOKENS, metavar="N",
+                   help=f"cut a sentence longer than N tokens before parsing, at 10 or more (default "
+                        f"{MAX_SENTENCE_TOKENS})")
     b.add_argument("--background-knowledge", action="store_true",
                    help="also keep statements completed from the gazetteer (an office's country the text does "
                         "not name), marked kgo:basis kgo:Gazetteer")
@@ -332,10 +436,16 @@ def make_parser() -> argparse.ArgumentParser:
                     help="SPARQL 1.1 Update (default) or Graph Store HTTP Protocol")
     pu.add_argument("--user", metavar="U", help="user name for HTTP Basic or Digest authentication")
     pu.add_argument("--password", metavar="P", help="password (default: $KG_PUSH_PASSWORD)")
-    pu.add_argument("--batch-size", type=int, default=1000, metavar="N", help="triples per request (default 1000)")
-    pu.add_argument("--retries", type=int, default=3, metavar="N",
-                    help="retries of a failed request: connection errors, timeouts, HTTP 408/429/5xx (default 3)")
-    pu.add_argument("--timeout", type=float, default=60.0, metavar="S", help="seconds per request (default 60)")
+    pu.add_argument("--token", metavar="TOKEN",
+                    help="bearer token, sent as 'Authorization: Bearer TOKEN' (as 'kg serve --writable' wants; "
+                         "default: $KG_PUSH_TOKEN); not with --user")
+    pu.add_argument("--batch-size", type=_number(int, 1, 1_000_000), default=1000, metavar="N",
+                    help="triples per request, 1 to 1000000 (default 1000)")
+    pu.add_argument("--retries", type=_number(int, 0, 100), default=3, metavar="N",
+                    help="retries of a failed request, 0 to 100: connection errors, timeouts, HTTP 408/429/5xx "
+                         "(default 3)")
+    pu.add_argument("--timeout", type=_number(float, 0, 86400, above=True), default=60.0, metavar="S",
+                    help="seconds per request, more than 0 and at most 86400 (default 60)")
     pu.set_defaults(func=cmd_push)
 
     sv = sub.add_parser("serve", help="answer SPARQL queries over HTTP",
@@ -363,7 +473,8 @@ def make_parser() -> argparse.ArgumentParser:
     va.add_argument("--sources", metavar="DIR", default=".",
                     help="folder the documents' source paths are relative to; offsets are checked against the "
                          "source files found there (default: the current folder)")
-    va.add_argument("--limit", type=int, default=50, metavar="N", help="print at most N violations (0: all)")
+    va.add_argument("--limit", type=_number(int, 0), default=50, metavar="N",
+                    help="print at most N violations (0: all; default 50)")
     va.set_defaults(func=cmd_validate)
 
     v = sub.add_parser("viz", help="draw a graph: an interactive HTML page and/or a PNG picture",
@@ -388,23 +499,30 @@ def make_parser() -> argparse.ArgumentParser:
                        description="Print a store's documents, entities by type, statements by relation and the "
                                    "entities that take part in the most statements.")
     t.add_argument("--store", metavar="DIR", required=True, help="store directory")
-    t.add_argument("--top", type=int, default=10, metavar="N", help="how many connected entities to list (default 10)")
+    t.add_argument("--top", type=_number(int, 0), default=10, metavar="N",
+                   help="how many connected entities to list (default 10)")
     t.add_argument("--json", action="store_true", help="print the counts as JSON")
     t.set_defaults(func=cmd_stats)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = make_parser()
-    args = parser.parse_args(argv)
     try:
-        return args.func(args)
-    except KGError as e:
-        print(f"kg: error: {e}", file=sys.stderr)
-        return e.exit_code
-    except KeyboardInterrupt:
-        print("kg: interrupted", file=sys.stderr)
-        return 130
+        parser = make_parser()
+        args = parser.parse_args(argv)
+        try:
+            return args.func(args)
+        except KGError as e:
+            _say(f"kg: error: {e}", file=sys.stderr)
+            return e.exit_code
+        except KeyboardInterrupt:
+            _say("kg: interrupted", file=sys.stderr)
+            return 130
+    except BrokenPipeError:
+        # "kg ... | head": the reader has all it wants (the commands print through _say, which goes on
+        # after a closed pipe; this catches the rest, such as --help). Exit 0, as 'kg query' does.
+        _silence(sys.stdout)
+        return 0
 
 
 if __name__ == "__main__":

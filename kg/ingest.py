@@ -42,7 +42,9 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
 import re
+import stat
 import unicodedata
 import warnings
 from dataclasses import dataclass
@@ -55,14 +57,22 @@ from .model import Document
 from .resources import ontologies_dir
 
 __all__ = [
-    "SUPPORTED_LANGUAGES", "read_document", "decode_bytes", "parse_text", "parse_html", "extract_html",
-    "detect_language", "document_id", "furniture_kind",
+    "SUPPORTED_LANGUAGES", "MAX_CHARS", "MAX_SENTENCE_TOKENS", "read_document", "open_regular", "check_name", "decode_bytes", "parse_text",
+    "parse_html", "extract_html", "detect_language", "document_id", "furniture_kind",
 ]
 
 #: languages kg extracts from (ISO 639-1)
 SUPPORTED_LANGUAGES = ("fr", "en")
 
 HTML_SUFFIXES = (".html", ".htm")
+#: the longest document kg reads, in characters (spaCy's own default ``nlp.max_length``): a longer text is
+#: refused with one message before any cleaning or parsing, which would take minutes and gigabytes
+MAX_CHARS = 1_000_000
+#: an HTML page may be this many times larger than the text limit (markup, scripts, styles)
+HTML_BYTES_PER_CHAR = 20
+#: the longest sentence handed to the parser, in tokens: a longer run without a sentence end is cut (see
+#: :func:`kg.nlp.sentence_bounds`), so that parsing and extraction stay linear in the length of a text
+MAX_SENTENCE_TOKENS = 250
 BOILERPLATE_PATH = ontologies_dir() / "boilerplate.json"
 
 #: the languages the detector chooses among: French and English plus enough neighbours that a German
@@ -98,7 +108,8 @@ _MAGIC = (
 # --------------------------------------------------------------------------------------------------
 # reading files (the only I/O of this module, with the data file below)
 
-def read_document(path: str | Path, lang: str | None = None, encoding: str = "utf-8") -> Document:
+def read_document(path: str | Path, lang: str | None = None, encoding: str = "utf-8",
+                  max_chars: int | None = MAX_CHARS) -> Document:
     """Read one article file into a :class:`~kg.model.Document`.
 
     Parameters
@@ -110,6 +121,9 @@ def read_document(path: str | Path, lang: str | None = None, encoding: str = "ut
         The article's language; detected when not given.
     encoding : str, default "utf-8"
         The file's encoding, any Python codec name. A UTF-8 byte-order mark is accepted and skipped.
+    max_chars : int or None, default :data:`MAX_CHARS`
+        The longest text accepted (for a page: its extracted text); None for no limit. A file too large to
+        hold such a text is refused before it is decoded.
 
     Returns
     -------
@@ -119,26 +133,84 @@ def read_document(path: str | Path, lang: str | None = None, encoding: str = "ut
     Raises
     ------
     InputError
-        The file is missing, empty or whitespace only, binary, not decodable with ``encoding``, in a
-        language other than French or English, or has no body text left after cleaning.
+        The file is missing, not a regular file (a FIFO, a device), empty or whitespace only, binary, not
+        decodable with ``encoding``, longer than ``max_chars``, in a language other than French or English,
+        or has no body text left after cleaning; or its name is not valid UTF-8.
     """
-    source = str(path)
-    data = _read_bytes(Path(path), source)
+    source = check_name(str(path))
+    html_name = Path(path).suffix.lower() in HTML_SUFFIXES
+    limit = None if max_chars is None else max_chars * (HTML_BYTES_PER_CHAR if html_name else 4)
+    data = _read_bytes(Path(path), source, limit, max_chars)
     raw = decode_bytes(data, source, encoding)
     if _looks_like_html(Path(path), raw):
-        return parse_html(raw, source, lang)
-    return parse_text(raw, source, lang)
+        return parse_html(raw, source, lang, max_chars=max_chars)
+    return parse_text(raw, source, lang, max_chars=max_chars)
 
 
-def _read_bytes(path: Path, source: str) -> bytes:
-    if path.is_dir():
-        raise InputError(f"{source} is a directory; expected {_ALLOWED}")
+def check_name(name: str) -> str:
+    """``name`` itself when it is valid UTF-8 text, else :class:`InputError`: a file name in another encoding
+    (which Python keeps as lone surrogates) cannot be printed, stored or written as RDF."""
     try:
-        return path.read_bytes()
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(name).decode("utf-8", "backslashreplace")
+        raise InputError(f"{shown}: the file name is not valid UTF-8; rename the file to read it") from None
+    return name
+
+
+_KINDS = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+          (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+
+
+def open_regular(path: str | Path, source: str | None = None):
+    """Open a regular file for reading in binary mode, or raise :class:`InputError`.
+
+    The file is opened without blocking and checked *after* opening, so that a FIFO, a device or a socket
+    (which would block or never end) is refused at once, even one that replaced a file a moment before.
+    """
+    source = source or str(path)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         raise InputError(f"{source}: no such file; expected {_ALLOWED}") from None
     except OSError as e:
         raise InputError(f"{source} cannot be read ({e.strerror}); expected {_ALLOWED}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = next((name for test, name in _KINDS if test(mode)), "something else")
+        if kind == "a directory":
+            raise InputError(f"{source} is a directory; expected {_ALLOWED}")
+        raise InputError(f"{source} is {kind}, not a regular file; only regular files are read "
+                         "(give - to read standard input)")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def _read_bytes(path: Path, source: str, limit: int | None = None, max_chars: int | None = None) -> bytes:
+    """The file's bytes. A file of more than ``limit`` bytes, more than a text of ``max_chars`` characters
+    can take, is refused without being read."""
+    with open_regular(path, source) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if limit is not None and size > limit:
+            raise InputError(_too_long(source, max_chars, f"{size:,} bytes"))
+        try:
+            data = fh.read() if limit is None else fh.read(limit + 1)
+        except OSError as e:
+            raise InputError(f"{source} cannot be read ({e.strerror}); expected {_ALLOWED}") from None
+    if limit is not None and len(data) > limit:  # the file grew while it was read
+        raise InputError(_too_long(source, max_chars, f"more than {limit:,} bytes"))
+    return data
+
+
+def _too_long(source: str, max_chars: int, found: str) -> str:
+    return (f"{source} is too long ({found}): the limit is {max_chars:,} characters per document; split it, "
+            f"or raise the limit with --max-chars")
+
+
+def _check_length(text: str, source: str, max_chars: int | None) -> None:
+    if max_chars is not None and len(text) > max_chars:
+        raise InputError(_too_long(source, max_chars, f"{len(text):,} characters"))
 
 
 def decode_bytes(data: bytes, source: str, encoding: str = "utf-8") -> str:
@@ -218,7 +290,7 @@ def _looks_like_html(path: Path, raw: str) -> bool:
 # --------------------------------------------------------------------------------------------------
 # parsing strings (pure)
 
-def parse_text(raw: str, source: str, lang: str | None = None) -> Document:
+def parse_text(raw: str, source: str, lang: str | None = None, *, max_chars: int | None = MAX_CHARS) -> Document:
     """Clean a plain-text article into a :class:`~kg.model.Document`.
 
     Parameters
@@ -230,6 +302,8 @@ def parse_text(raw: str, source: str, lang: str | None = None) -> Document:
         heading, emphasis and link markup is removed too.
     lang : {"fr", "en"}, optional
         The article's language; detected when not given.
+    max_chars : int or None, default :data:`MAX_CHARS`
+        The longest ``raw`` accepted; None for no limit.
 
     Returns
     -------
@@ -240,7 +314,8 @@ def parse_text(raw: str, source: str, lang: str | None = None) -> Document:
     Raises
     ------
     InputError
-        No body text is left after cleaning, or the language is neither French nor English.
+        ``raw`` is longer than ``max_chars``, no body text is left after cleaning, or the language is
+        neither French nor English.
 
     Examples
     --------
@@ -248,10 +323,11 @@ def parse_text(raw: str, source: str, lang: str | None = None) -> Document:
     >>> doc.title, doc.text
     ('Un titre', "Un titre\\n\\nLe texte de l'article.")
     """
+    _check_length(raw, source, max_chars)
     return _build(raw, source, lang, markdown=source.lower().endswith(".md"))
 
 
-def parse_html(html: str, source: str, lang: str | None = None) -> Document:
+def parse_html(html: str, source: str, lang: str | None = None, *, max_chars: int | None = MAX_CHARS) -> Document:
     """Extract and clean the article of an HTML page into a :class:`~kg.model.Document`.
 
     Parameters
@@ -262,6 +338,9 @@ def parse_html(html: str, source: str, lang: str | None = None) -> Document:
         Where it comes from (a path or a URL); kept in ``Document.source``.
     lang : {"fr", "en"}, optional
         The article's language; detected when not given.
+    max_chars : int or None, default :data:`MAX_CHARS`
+        The longest extracted text accepted (the page itself may be :data:`HTML_BYTES_PER_CHAR` times
+        longer); None for no limit.
 
     Returns
     -------
@@ -272,12 +351,17 @@ def parse_html(html: str, source: str, lang: str | None = None) -> Document:
     Raises
     ------
     InputError
-        The page has no article text, or it is neither French nor English.
+        The page or its text is too long, the page has no article text, or it is neither French nor
+        English.
     """
+    if max_chars is not None and len(html) > max_chars * HTML_BYTES_PER_CHAR:
+        raise InputError(_too_long(source, max_chars, f"a page of {len(html):,} characters"))
     paragraphs, headings, title = _extract_html(html)
     if not paragraphs:
         raise InputError(f"{source}: no article text found in the HTML page; expected {_ALLOWED}")
-    return _build("\n\n".join(paragraphs), source, lang, title=title, headings=headings)
+    text = "\n\n".join(paragraphs)
+    _check_length(text, source, max_chars)
+    return _build(text, source, lang, title=title, headings=headings)
 
 
 def _build(raw: str, source: str, lang: str | None, title: str | None = None,

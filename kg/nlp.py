@@ -9,6 +9,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from .errors import ModelNotInstalled
+from .ingest import MAX_SENTENCE_TOKENS
 from .model import Document
 
 #: language -> (spaCy package name, the pip requirement that installs it)
@@ -25,13 +26,66 @@ BATCH_SIZE = 32
 #: a sentence may start only after one of these (or a paragraph break)
 SENTENCE_END = frozenset({".", "!", "?", "…", "...", ";"})
 CLOSING = frozenset({"»", "”", '"', ")", "'"})
+#: where an over-long sentence is best cut: after one of these
+SOFT_BREAKS = frozenset({",", ":", "—", "–", "-", ")", "»", '"'})
 
 
-@Language.component("kg_sentence_bounds")
-def sentence_bounds(doc):
+def sentence_bounds(doc, max_tokens: int | None = MAX_SENTENCE_TOKENS):
     """Preset sentence boundaries for the parser: a paragraph break always ends a sentence, and a
     sentence never starts after a word that does not end one. News parsers otherwise split at quotes
-    and inside headlines ("Blinken et Lavrov | concluent ...")."""
+    and inside headlines ("Blinken et Lavrov | concluent ...").
+
+    A run of more than ``max_tokens`` tokens without a certain sentence start is cut, at the last place a
+    sentence may start or after the last comma or colon of its second half, else at the limit: a text
+    without punctuation (a table, a list, a crawl gone wrong) parses in pieces, in time linear in its
+    length, instead of as one sentence of ten thousand words.
+    """
+    _preset(doc)
+    if max_tokens:
+        _cap(doc, max_tokens)
+    return doc
+
+
+def _cap(doc, max_tokens: int) -> None:
+    start, possible, soft = 0, None, None
+    for i in range(1, len(doc)):
+        tok = doc[i]
+        if tok.is_sent_start:
+            start, possible, soft = i, None, None
+            continue
+        if not tok.is_space:
+            if tok.is_sent_start is None:
+                possible = i
+            elif doc[i - 1].text in SOFT_BREAKS:
+                soft = i
+        if i - start >= max_tokens:
+            half = start + max_tokens // 2
+            cut = next((c for c in (possible, soft) if c is not None and c > half), None)
+            if cut is None:
+                cut = i
+                while cut > start + 1 and doc[cut].is_space:
+                    cut -= 1
+            doc[cut].is_sent_start = True
+            start, possible, soft = cut, None, None
+
+
+class SentenceBounds:
+    """The ``kg_sentence_bounds`` component: :func:`sentence_bounds` with its ``max_tokens``, which
+    :func:`parse` sets per call."""
+
+    def __init__(self, max_tokens: int | None = MAX_SENTENCE_TOKENS):
+        self.max_tokens = max_tokens
+
+    def __call__(self, doc):
+        return sentence_bounds(doc, self.max_tokens)
+
+
+@Language.factory("kg_sentence_bounds", default_config={"max_tokens": MAX_SENTENCE_TOKENS})
+def make_sentence_bounds(nlp, name: str, max_tokens: int | None):
+    return SentenceBounds(max_tokens)
+
+
+def _preset(doc) -> None:
     for i, tok in enumerate(doc):
         if i == 0:
             continue
@@ -45,7 +99,6 @@ def sentence_bounds(doc):
             while j > 0 and doc[j].text in CLOSING:
                 j -= 1
             tok.is_sent_start = None if doc[j].text in SENTENCE_END else False
-    return doc
 
 
 @lru_cache(maxsize=None)
@@ -79,10 +132,24 @@ def load_pipeline(lang: str):
     return nlp
 
 
-def parse(documents: Iterable[Document], batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, "object"]]:
-    """Parse documents in order, streaming each run of same-language documents through ``nlp.pipe``."""
+def parse(documents: Iterable[Document], batch_size: int = BATCH_SIZE,
+          max_sentence_tokens: int | None = MAX_SENTENCE_TOKENS) -> Iterator[tuple[Document, "object"]]:
+    """Parse documents in order, streaming each run of same-language documents through ``nlp.pipe``.
+
+    A sentence longer than ``max_sentence_tokens`` tokens is cut before parsing (see
+    :func:`sentence_bounds`; None: no limit). The length of a document is limited by the reader
+    (:data:`kg.ingest.MAX_CHARS`, ``kg build --max-chars``), not here: spaCy's own ``max_length`` is
+    raised for a longer document that was let through.
+    """
     for lang, group in groupby(documents, key=lambda d: d.lang):
         nlp = load_pipeline(lang)
-        pairs = ((d.text, d) for d in group)
-        for spacy_doc, document in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        nlp.get_pipe("kg_sentence_bounds").max_tokens = max_sentence_tokens
+
+        def pairs(group=group, nlp=nlp):
+            for d in group:
+                if len(d.text) >= nlp.max_length:
+                    nlp.max_length = len(d.text) + 1
+                yield d.text, d
+
+        for spacy_doc, document in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size):
             yield document, spacy_doc

@@ -7,6 +7,7 @@ from typing import Iterable, Iterator
 from .extract.relations import extract_statements
 from .gazetteer import load_gazetteer
 from .graph import KnowledgeGraph
+from .ingest import MAX_SENTENCE_TOKENS
 from .lexicon import load_lexicon
 from .model import Document, Entity, Statement
 from .nlp import parse
@@ -37,18 +38,21 @@ def extract_document(document: Document, spacy_doc) -> Extraction:
     return Extraction(document, entities, tuple(statements))
 
 
-def extract(documents: Iterable[Document]) -> Iterator[Extraction]:
-    """Stream documents through the parser and the extractors."""
-    for document, spacy_doc in parse(documents):
+def extract(documents: Iterable[Document], *,
+            max_sentence_tokens: int | None = MAX_SENTENCE_TOKENS) -> Iterator[Extraction]:
+    """Stream documents through the parser and the extractors; sentences longer than
+    ``max_sentence_tokens`` tokens are cut before parsing (see :func:`kg.nlp.sentence_bounds`)."""
+    for document, spacy_doc in parse(documents, max_sentence_tokens=max_sentence_tokens):
         yield extract_document(document, spacy_doc)
 
 
 def build_graph(documents: Iterable[Document], *, min_confidence: float = 0.0, background: bool = False,
-                graph: KnowledgeGraph | None = None) -> KnowledgeGraph:
+                graph: KnowledgeGraph | None = None,
+                max_sentence_tokens: int | None = MAX_SENTENCE_TOKENS) -> KnowledgeGraph:
     """Build (or extend) a knowledge graph from documents. Statements that rest on background knowledge
     (``Statement.basis``) are kept only with ``background``."""
     kg = graph if graph is not None else KnowledgeGraph()
-    for ex in extract(documents):
+    for ex in extract(documents, max_sentence_tokens=max_sentence_tokens):
         kg.add_document(ex.document)
         statements = [st for st in ex.statements if st.confidence >= min_confidence
                       and (background or st.basis is None)]

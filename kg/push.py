@@ -11,6 +11,11 @@ Two protocols, chosen by the caller (the endpoint's documentation says which it 
 Either way, pushing again replaces each graph instead of adding a copy, and every request is
 idempotent, so a failed one is retried as it is (connection errors, timeouts, HTTP 408, 429 and 5xx,
 with exponential back-off). Other HTTP errors stop the push at once with the server's message.
+
+Authentication: HTTP Basic or Digest with a user and a password (answered when the endpoint asks), or a
+bearer token sent with every request (``Authorization: Bearer TOKEN``, what ``kg serve --writable``
+wants). An endpoint that asks for another scheme, or for one the given credentials cannot answer, is
+one :class:`~kg.errors.PushError` naming the scheme it asked for and the option that answers it.
 :func:`push` returns a :class:`PushReport`; :meth:`PushReport.format` is what ``kg push`` prints.
 """
 from __future__ import annotations
@@ -74,25 +79,94 @@ class PushReport:
         return "\n".join(lines) + "\n"
 
 
-class Endpoint:
-    """An HTTP endpoint with optional Basic or Digest authentication, retries and a timeout."""
+#: authentication schemes kg push answers, and the options that give their credentials
+_SCHEMES = {"basic": "--user and --password", "digest": "--user and --password", "bearer": "--token"}
 
-    def __init__(self, url: str, *, user: str | None = None, password: str | None = None, retries: int = 3,
-                 timeout: float = 60.0, backoff: float = 0.5, sleep: Callable[[float], None] = time.sleep):
+
+def _challenges(headers) -> list[str]:
+    """The schemes a 401 answer's ``WWW-Authenticate`` headers ask for, as sent ("Bearer", "Negotiate")."""
+    schemes = []
+    for value in (headers.get_all("WWW-Authenticate") or []) if headers is not None else []:
+        for part in value.split(","):
+            word = part.strip().split(" ", 1)[0]
+            if word and "=" not in word and word not in schemes:
+                schemes.append(word)
+    return schemes
+
+
+class _AskedBasic(urllib.request.HTTPBasicAuthHandler):
+    """Basic authentication that answers only a Basic challenge: urllib's own raises a ValueError (a
+    traceback) for a challenge in any other scheme; this one leaves the 401 to :meth:`Endpoint.request`."""
+
+    scheme = "basic"
+
+    def http_error_401(self, req, fp, code, msg, headers):
+        if not any(s.lower() == self.scheme for s in _challenges(headers)):
+            return None
+        return super().http_error_401(req, fp, code, msg, headers)
+
+
+class _AskedDigest(urllib.request.HTTPDigestAuthHandler):
+    """Digest authentication that answers only a Digest challenge (see :class:`_AskedBasic`)."""
+
+    scheme = "digest"
+
+    def http_error_401(self, req, fp, code, msg, headers):
+        if not any(s.lower() == self.scheme for s in _challenges(headers)):
+            return None
+        return super().http_error_401(req, fp, code, msg, headers)
+
+
+class Endpoint:
+    """An HTTP endpoint with optional authentication (Basic or Digest with ``user`` and ``password``, or a
+    bearer ``token``), retries and a timeout."""
+
+    def __init__(self, url: str, *, user: str | None = None, password: str | None = None,
+                 token: str | None = None, retries: int = 3, timeout: float = 60.0, backoff: float = 0.5,
+                 sleep: Callable[[float], None] = time.sleep):
         parts = urllib.parse.urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise PushError(f"endpoint {url!r} is not an http(s) URL")
         if (user is None) != (password is None):
             raise PushError("give both --user and --password, or neither")
+        if token is not None and user is not None:
+            raise PushError("give either --token (bearer authentication) or --user and --password (Basic or "
+                            "Digest), not both")
+        if token is not None and (not token or any(c.isspace() or not c.isprintable() for c in token)):
+            raise PushError("the token is empty or holds spaces or control characters; a bearer token is one word")
         self.url, self.retries, self.timeout, self.backoff, self.sleep = url, retries, timeout, backoff, sleep
+        self.user, self.token = user, token
         handlers = []
         if user is not None:
             mgr = urllib.request.HTTPPasswordMgrWithDefaultRealm()
             mgr.add_password(None, url, user, password)
-            handlers = [urllib.request.HTTPBasicAuthHandler(mgr), urllib.request.HTTPDigestAuthHandler(mgr)]
+            handlers = [_AskedBasic(mgr), _AskedDigest(mgr)]
         self.opener = urllib.request.build_opener(*handlers)
         self.retried = 0
         self.last_content_type = ""
+
+    def _refused(self, method: str, e: urllib.error.HTTPError, detail: str) -> PushError:
+        """The error for an HTTP refusal; a 401 says which scheme the endpoint wants and what answers it."""
+        message = f"{method} {self.url} answered HTTP {e.code} {e.reason}" + (f": {detail}" if detail else "")
+        if e.code != 401:
+            return PushError(message)
+        asked = _challenges(e.headers)
+        given = "bearer" if self.token is not None else "basic" if self.user is not None else None
+        known = [s for s in asked if s.lower() in _SCHEMES]
+        if asked and not known:
+            hint = (f"the endpoint asks for {' or '.join(asked)} authentication, which kg push does not "
+                    f"support; it supports Basic and Digest (--user and --password) and Bearer (--token)")
+        elif not asked:
+            hint = "the endpoint refused the credentials" if given else "the endpoint needs credentials"
+        elif given is None:
+            hint = f"the endpoint asks for {known[0]} authentication: give {_SCHEMES[known[0].lower()]}"
+        elif not any(_SCHEMES[s.lower()] == _SCHEMES[given] for s in known):
+            hint = (f"the endpoint asks for {' or '.join(known)} authentication, not what was given: give "
+                    f"{_SCHEMES[known[0].lower()]} instead")
+        else:
+            hint = ("the endpoint refused the token" if given == "bearer" else
+                    "the endpoint refused the user name or password")
+        return PushError(f"{message} ({hint})")
 
     def request(self, method: str, body: bytes | None, content_type: str | None = None, *,
                 params: dict[str, str] | None = None, accept: str | None = None) -> bytes:
@@ -100,6 +174,8 @@ class Endpoint:
         if params:
             url += ("&" if "?" in url else "?") + urllib.parse.urlencode(params)
         headers = {}
+        if self.token is not None:
+            headers["Authorization"] = f"Bearer {self.token}"
         if content_type:
             headers["Content-Type"] = content_type
         if accept:
@@ -113,8 +189,7 @@ class Endpoint:
             except urllib.error.HTTPError as e:
                 detail = " ".join(e.read(400).decode("utf-8", "replace").split())[:200]
                 if e.code not in _RETRY_STATUS or attempt == self.retries:
-                    raise PushError(f"{method} {self.url} answered HTTP {e.code} {e.reason}"
-                                    + (f": {detail}" if detail else "")) from None
+                    raise self._refused(method, e, detail) from None
                 reason = f"HTTP {e.code}"
             except (urllib.error.URLError, TimeoutError, ConnectionError) as e:
                 reason = str(getattr(e, "reason", e))

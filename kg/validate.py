@@ -127,6 +127,10 @@ def check_offsets(graph: Graph, sources: str | Path) -> tuple[list[Violation], i
         # only files under the sources folder: the graph may come from elsewhere
         if path is not None and path.is_relative_to(root) and path.is_file():
             lengths[doc] = len(path.read_text(encoding="utf-8", errors="replace"))
+        elif src is not None:
+            length = _record_length(root, str(src))
+            if length is not None:
+                lengths[doc] = length
     violations = []
     for st in graph.subjects(RDF.type, KGO.Statement):
         doc = graph.value(st, PROV.wasDerivedFrom)
@@ -136,6 +140,31 @@ def check_offsets(graph: Graph, sources: str | Path) -> tuple[list[Violation], i
                                         f"offset {int(end)} is past the end of {graph.value(doc, DCTERMS.source)} "
                                         f"({lengths[doc]} characters)", str(int(end))))
     return violations, len(lengths), len(docs)
+
+
+def _record_length(root: Path, source: str) -> int | None:
+    """The length of the text of a JSONL record named ``FILE.jsonl:LINE`` (kg's source of a record's
+    document: its ``text``, or its ``html``, which is longer than the text the offsets index)."""
+    import json
+    import re
+
+    m = re.fullmatch(r"(.+\.jsonl):([1-9][0-9]*)", source, flags=re.I)
+    if m is None:
+        return None
+    path = (root / m.group(1)).resolve()
+    if not (path.is_relative_to(root) and path.is_file()):
+        return None
+    with path.open("rb") as fh:
+        for n, line in enumerate(fh, 1):
+            if n == int(m.group(2)):
+                try:
+                    record = json.loads(line.decode("utf-8-sig" if n == 1 else "utf-8"))
+                except (ValueError, RecursionError):
+                    return None
+                text = record.get("text") if isinstance(record, dict) else None
+                text = text if isinstance(text, str) else record.get("html") if isinstance(record, dict) else None
+                return len(text) if isinstance(text, str) else None
+    return None
 
 
 def validate_graph(graph: Graph, sources: str | Path | None = None) -> ValidationReport:

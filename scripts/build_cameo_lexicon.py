@@ -17,11 +17,11 @@ Pattern lines that cannot be read (unbalanced brackets, a malformed code, an und
 are left out and reported with their file and line number. Running the script twice gives byte-identical
 files. Usage::
 
-    python scripts/build_cameo_lexicon.py                # rewrite the three files
-    python scripts/build_cameo_lexicon.py --source DIR   # read the dictionaries from DIR
-    python scripts/build_cameo_lexicon.py --out DIR      # write the lexicon folder's files under DIR
-    python scripts/build_cameo_lexicon.py --check        # exit 1 if the files on disk are out of date
-    python scripts/build_cameo_lexicon.py --verbose      # list every line left out or repaired
+    .venv/bin/python scripts/build_cameo_lexicon.py                # rewrite the three files
+    .venv/bin/python scripts/build_cameo_lexicon.py --source DIR   # read the dictionaries from DIR
+    .venv/bin/python scripts/build_cameo_lexicon.py --out DIR      # write the lexicon folder's files under DIR
+    .venv/bin/python scripts/build_cameo_lexicon.py --check        # exit 1 if the files on disk are out of date
+    .venv/bin/python scripts/build_cameo_lexicon.py --verbose      # list every line left out or repaired
 """
 from __future__ import annotations
 

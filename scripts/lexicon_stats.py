@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Regenerate the README's "Language data" tables: lexicon sizes per language and per CAMEO root.
 
-    python scripts/lexicon_stats.py           # rewrite the section in README.md
-    python scripts/lexicon_stats.py --check   # exit 1 if README.md is out of date
-    python scripts/lexicon_stats.py --print   # print the section
+    .venv/bin/python scripts/lexicon_stats.py           # rewrite the section in README.md
+    .venv/bin/python scripts/lexicon_stats.py --check   # exit 1 if README.md is out of date
+    .venv/bin/python scripts/lexicon_stats.py --print   # print the section
 
 The numbers are those of the language data as kg reads it (``kg.lexicon``: the curated
 ``cameo_overrides`` applied, the curated agent nouns added), so the README shows what the rules consult.
@@ -21,10 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from build_french_lexicon import CAMEO_CODES  # noqa: E402
-from kg.extract.constructions import load_constructions  # noqa: E402
-from kg.lexicon import Lexicon, RelationRules, languages, load_lexicon, load_relation_rules, read_json  # noqa: E402
-from readme_section import update_section  # noqa: E402
+try:  # kg's dependencies: in the project's virtualenv, not in the system Python
+    from build_french_lexicon import CAMEO_CODES  # noqa: E402
+    from kg.extract.constructions import load_constructions  # noqa: E402
+    from kg.lexicon import Lexicon, RelationRules, languages, load_lexicon, load_relation_rules, read_json  # noqa: E402
+    from readme_section import update_section  # noqa: E402
+except ImportError as e:
+    sys.exit(f"lexicon_stats.py: {e.name or e} is not installed for {sys.executable}; run it with the project's "
+             f"virtualenv: .venv/bin/python scripts/lexicon_stats.py ('make demo' creates .venv)")
 
 START, END = "<!-- lexicon:start -->", "<!-- lexicon:end -->"
 CAMEO_ROOTS = tuple(f"{i:02d}" for i in range(1, 21))

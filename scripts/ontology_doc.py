@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generate the ontology's reference page, docs/ontology.md, from ontologies/kg.ttl.
 
-    python scripts/ontology_doc.py          # rewrite docs/ontology.md
-    python scripts/ontology_doc.py --check  # exit 1 if docs/ontology.md is out of date
+    .venv/bin/python scripts/ontology_doc.py          # rewrite docs/ontology.md
+    .venv/bin/python scripts/ontology_doc.py --check  # exit 1 if docs/ontology.md is out of date
 
 The page lists the classes, individuals, statement properties and relations with their English and
 French labels and comments, and for each relation its CAMEO code, PLOVER category, domain and range.
@@ -16,11 +16,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rdflib import Graph, Literal, URIRef  # noqa: E402
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, get_annotations  # noqa: E402
+try:  # kg's dependencies: in the project's virtualenv, not in the system Python
+    from rdflib import Graph, Literal, URIRef  # noqa: E402
+    from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, get_annotations  # noqa: E402
 
-from kg.model import EVENT_RELATIONS, STATIC_RELATIONS  # noqa: E402
-from kg.vocab import KGO, KGO_NS, ONTOLOGY_PATH, ontology  # noqa: E402
+    from kg.model import EVENT_RELATIONS, STATIC_RELATIONS  # noqa: E402
+    from kg.vocab import KGO, KGO_NS, ONTOLOGY_PATH, ontology  # noqa: E402
+except ImportError as e:
+    sys.exit(f"ontology_doc.py: {e.name or e} is not installed for {sys.executable}; run it with the project's "
+             f"virtualenv: .venv/bin/python scripts/ontology_doc.py ('make demo' creates .venv)")
 
 OUTPUT = ROOT / "docs" / "ontology.md"
 ONTOLOGY_IRI = URIRef(KGO_NS.rstrip("#"))
@@ -124,17 +128,21 @@ def ontology_markdown(g: Graph) -> str:
 
 
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__.strip())
+        return 0
     text = ontology_markdown(ontology())
     if "--check" in argv:
         current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.exists() else ""
         if current != text:
-            print(f"{OUTPUT.relative_to(ROOT)} is out of date with {ONTOLOGY_PATH.name}: run python scripts/ontology_doc.py")
+            print(f"{OUTPUT.relative_to(ROOT)} is out of date with {ONTOLOGY_PATH.name}: run .venv/bin/python scripts/ontology_doc.py")
             return 1
         return 0
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     tmp = OUTPUT.with_suffix(".md.tmp")
     tmp.write_text(text, encoding="utf-8")
     tmp.replace(OUTPUT)
+    print(f"wrote {OUTPUT.relative_to(ROOT)}")
     return 0
 
 

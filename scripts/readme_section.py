@@ -25,8 +25,9 @@ def update_section(start: str, end: str, build: Callable[[], str], argv: list[st
     new = head + build() + tail
     if "--check" in argv:
         if new != text:
-            print(f"README.md {what} are out of date: run python scripts/{script}")
+            print(f"README.md {what} are out of date: run .venv/bin/python scripts/{script}")
             return 1
         return 0
     README.write_text(new, encoding="utf-8")
+    print(f"wrote {README} ({what})")
     return 0

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Regenerate the README's "Quality" numbers from `kg evaluate` on the bundled gold data.
 
-    python scripts/update_quality.py          # rewrite the section in README.md
-    python scripts/update_quality.py --check  # exit 1 if README.md is out of date
+    .venv/bin/python scripts/update_quality.py          # rewrite the section in README.md
+    .venv/bin/python scripts/update_quality.py --check  # exit 1 if README.md is out of date
 
 The section between the markers below is exactly what `kg evaluate GOLD --by-label` prints for each
 gold file, so the README always shows what a fresh clone measures.
@@ -16,8 +16,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from kg.evaluate import evaluate, format_report, read_gold  # noqa: E402
-from readme_section import update_section  # noqa: E402
+try:  # kg's dependencies: in the project's virtualenv, not in the system Python
+    from kg.evaluate import evaluate, format_report, read_gold  # noqa: E402
+    from readme_section import update_section  # noqa: E402
+except ImportError as e:
+    sys.exit(f"update_quality.py: {e.name or e} is not installed for {sys.executable}; run it with the project's "
+             f"virtualenv: .venv/bin/python scripts/update_quality.py ('make demo' creates .venv)")
 
 START, END = "<!-- quality:start -->", "<!-- quality:end -->"
 GOLD = ["tests/data/blinken-lavrov-vienne.fr.json", "tests/data/wikinews-dev.jsonl", "tests/data/wikinews-dev-more.jsonl",
@@ -35,6 +39,9 @@ def quality_section() -> str:
 
 
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__.strip())
+        return 0
     return update_section(START, END, quality_section, argv, "quality numbers", "update_quality.py")
 
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Regenerate the README's example queries and their output on the example corpus.
 
-    python scripts/update_query_docs.py          # rewrite the section in README.md
-    python scripts/update_query_docs.py --check  # exit 1 if README.md is out of date
+    .venv/bin/python scripts/update_query_docs.py          # rewrite the section in README.md
+    .venv/bin/python scripts/update_query_docs.py --check  # exit 1 if README.md is out of date
 
 The section between the markers below is what `kg query QUERY --data examples/corpus.ttl --format table`
 prints for every query under examples/queries/. examples/corpus.ttl is the graph of the example articles,
@@ -17,8 +17,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from kg.sparql import format_table, load_data, read_query, run_query  # noqa: E402
-from readme_section import update_section  # noqa: E402
+try:  # kg's dependencies: in the project's virtualenv, not in the system Python
+    from kg.sparql import format_table, load_data, read_query, run_query  # noqa: E402
+    from readme_section import update_section  # noqa: E402
+except ImportError as e:
+    sys.exit(f"update_query_docs.py: {e.name or e} is not installed for {sys.executable}; run it with the project's "
+             f"virtualenv: .venv/bin/python scripts/update_query_docs.py ('make demo' creates .venv)")
 
 START, END = "<!-- queries:start -->", "<!-- queries:end -->"
 CORPUS = "examples/corpus.ttl"
@@ -46,6 +50,9 @@ def queries_section() -> str:
 
 
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(__doc__.strip())
+        return 0
     return update_section(START, END, queries_section, argv, "example query outputs", "update_query_docs.py")
 
 

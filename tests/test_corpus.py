@@ -33,8 +33,9 @@ def corpus(tmp_path_factory):
     counts = write_corpus(root / "in")
     assert counts["documents"] >= 200
     store = root / "store"
-    run = kg("build", root / "in", "--store", store)
-    assert run.returncode == 0, run.stderr
+    # the corpus has .md articles in its folders, and two bad inputs: a build with failed inputs exits 8
+    run = kg("build", root / "in", "--store", store, "--markdown")
+    assert run.returncode == 8, run.stderr
     assert kg("export", "--store", store, "-o", root / "first.nq").returncode == 0
     assert kg("export", "--store", store, "-o", root / "first.ttl").returncode == 0
     return {"root": root, "in": root / "in", "store": store, "counts": counts,
@@ -56,8 +57,10 @@ def test_every_document_is_built_and_bad_inputs_are_reported(corpus):
     assert "2 input(s)" in corpus["stdout"]
     assert "articles.jsonl:11: not valid JSON" in corpus["stderr"]
     assert "broken.txt is binary" in corpus["stderr"]
-    # no progress bar when stderr is not a terminal: only the skipped inputs
-    assert all(line.startswith("kg: skipped ") for line in corpus["stderr"].splitlines() if line.strip())
+    # no progress bar when stderr is not a terminal: only the skipped inputs, then how many failed
+    lines = [line for line in corpus["stderr"].splitlines() if line.strip()]
+    assert all(line.startswith("kg: skipped ") for line in lines[:-1]), lines
+    assert lines[-1].startswith("kg: 2 of ") and "exit code 8" in lines[-1]
 
 
 def test_no_duplicate_nodes_across_documents(graph):
@@ -89,22 +92,23 @@ def test_people_sharing_a_surname_stay_apart(graph):
 
 
 def test_second_build_changes_nothing_and_exports_the_same_bytes(corpus, tmp_path):
-    run = kg("build", corpus["in"], "--store", corpus["store"])
-    assert run.returncode == 0, run.stderr
+    run = kg("build", corpus["in"], "--store", corpus["store"], "--markdown")
+    assert run.returncode == 8, run.stderr
     assert " 0 added, 0 replaced" in run.stdout
     assert kg("export", "--store", corpus["store"], "-o", tmp_path / "again.nq").returncode == 0
     assert (tmp_path / "again.nq").read_bytes() == (corpus["root"] / "first.nq").read_bytes()
 
 
 def test_two_workers_give_the_same_bytes(corpus, tmp_path):
-    run = kg("build", corpus["in"], "--store", tmp_path / "store", "--workers", 2, "-o", tmp_path / "two.nq")
-    assert run.returncode == 0, run.stderr
+    run = kg("build", corpus["in"], "--store", tmp_path / "store", "--workers", 2, "-o", tmp_path / "two.nq",
+             "--markdown")
+    assert run.returncode == 8, run.stderr
     assert (tmp_path / "two.nq").read_bytes() == (corpus["root"] / "first.nq").read_bytes()
 
 
 def test_a_killed_build_resumes_to_the_same_result(corpus, tmp_path):
     store = tmp_path / "store"
-    cmd = [sys.executable, "-m", "kg.cli", "build", str(corpus["in"]), "--store", str(store)]
+    cmd = [sys.executable, "-m", "kg.cli", "build", str(corpus["in"]), "--store", str(store), "--markdown"]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             start_new_session=True)
     # kill -9 when the build reports the bad file near the end of the corpus: most documents are in the
@@ -122,8 +126,8 @@ def test_a_killed_build_resumes_to_the_same_result(corpus, tmp_path):
     hashed = {q.subject.value for q in st.quads_for_pattern(None, None, None, None) if q.predicate.value == str(P_HASH)}
     assert graphs and {document_graph(base, unquote(d.rsplit("/", 1)[-1])) for d in hashed} == graphs
     del st
-    run = kg("build", corpus["in"], "--store", store)
-    assert run.returncode == 0, run.stderr
+    run = kg("build", corpus["in"], "--store", store, "--markdown")
+    assert run.returncode == 8, run.stderr
     summary = run.stdout.split("\n")[0]
     added = int(summary.split(" added")[0].rsplit(" ", 1)[-1])
     unchanged = int(summary.split(" unchanged")[0].rsplit(" ", 1)[-1])

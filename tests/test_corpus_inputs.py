@@ -16,8 +16,10 @@ TEXT = "Le ministre a rencontré son homologue à Vienne pour parler de la guerr
 def test_jsonl_record_fields():
     doc = parse_jsonl_record({"id": "a-1", "text": TEXT, "lang": "fr", "url": "https://news.example/a",
                               "title": "Un titre", "published": "2024-02-03", "source": "Agence"}, "x.jsonl:1")
-    assert (doc.id, doc.source, doc.lang, doc.title) == ("a-1", "Agence", "fr", "Un titre")
+    # the source is where the record is (its offsets index its text); its own source is the publisher
+    assert (doc.id, doc.source, doc.lang, doc.title) == ("a-1", "x.jsonl:1", "fr", "Un titre")
     assert doc.meta["url"] == "https://news.example/a" and doc.meta["date"] == "2024-02-03"
+    assert doc.meta["publisher"] == "Agence"
     html = f"<html><body><article><h1>Titre</h1><p>{TEXT}</p><p>{TEXT}</p></article></body></html>"
     doc = parse_jsonl_record({"html": html, "lang": "fr"}, "x.jsonl:2")
     assert doc.id.startswith("doc-") and "Vienne" in doc.text and doc.source == "x.jsonl:2"
@@ -45,14 +47,16 @@ def test_folders_jsonl_and_bad_lines(tmp_path):
                                                                                            "lang": "fr"}) + "\n")
     (tmp_path / "empty").mkdir()
     items = list(iter_inputs([str(tmp_path / "in"), str(tmp_path / "empty"), str(tmp_path / "missing.txt")],
-                             lang="fr"))
+                             lang="fr", markdown=True))
     docs = [i for i in items if isinstance(i, tuple)]
     skipped = [i for i in items if isinstance(i, Skipped)]
     assert [d.source.rsplit("/", 1)[-1] for d, _ in docs] == ["a.txt", "c.md", "d.jsonl:1", "d.jsonl:4"]
     assert [d.id for d, _ in docs][2:] == ["j1", "j2"]
     assert docs[0][1] == str(tmp_path / "in" / "a.txt") and docs[2][1] is None
     assert [s.source.rsplit("/", 1)[-1] for s in skipped] == ["d.jsonl:3", "empty", "missing.txt"]
-    assert count_inputs([str(tmp_path / "in")]) == 5  # for the progress bar: every non-blank line counts
+    assert count_inputs([str(tmp_path / "in")], markdown=True) == 5  # for the progress bar: non-blank lines count
+    assert count_inputs([str(tmp_path / "in")]) == 4  # without --markdown, c.md is no article
+    assert [i.source.rsplit("/", 1)[-1] for i in items if isinstance(i, corpus.Ignored)] == ["notes.csv"]
 
 
 def test_stdin_article_or_jsonl():
@@ -75,7 +79,7 @@ def test_inputs_and_extraction_are_streamed(monkeypatch):
             yield (Document(id=f"d{i}", source="s", lang="fr", text="x", offsets=(0, 1)),)
             i += 1
 
-    monkeypatch.setattr(corpus, "_extract_batch", lambda batch, conf, background=False: [f"done {d.id}" for d in batch])
+    monkeypatch.setattr(corpus, "_extract_batch", lambda batch, conf, background=False, *a: [f"done {d.id}" for d in batch])
     stream = corpus._extract_stream(endless(), workers=1, min_confidence=0.0)
     first = next(stream)
     assert first[1] == "done d0" and len(pulled) <= corpus.BATCH
