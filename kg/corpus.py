@@ -509,18 +509,17 @@ def format_report(report: BuildReport, *, max_skipped: int = 10) -> str:
         lines.append("entities   " + (", ".join(f"{k} {v}" for k, v in s["by_type"].items()) or "none"))
         top = sorted(s["by_relation"].items(), key=lambda kv: (-kv[1], kv[0]))[:8]
         lines.append("relations  " + (", ".join(f"{k} {v}" for k, v in top) or "none"))
+
+    def listed(head: str, items) -> None:
+        lines.append(head)
+        lines.extend(f"  {item.reason}" for item in items[:max_skipped])
+        if len(items) > max_skipped:
+            lines.append(f"  ... and {len(items) - max_skipped} more")
+
     if report.skipped:
-        lines.append(f"skipped    {len(report.skipped)} input(s) failed, of {report.inputs}; not built:")
-        for sk in report.skipped[:max_skipped]:
-            lines.append(f"  {sk.reason}")
-        if len(report.skipped) > max_skipped:
-            lines.append(f"  ... and {len(report.skipped) - max_skipped} more")
+        listed(f"skipped    {len(report.skipped)} input(s) failed, of {report.inputs}; not built:", report.skipped)
     if report.ignored:
-        lines.append(f"ignored    {len(report.ignored)} file(s) of the folders that are no articles:")
-        for ig in report.ignored[:max_skipped]:
-            lines.append(f"  {ig.reason}")
-        if len(report.ignored) > max_skipped:
-            lines.append(f"  ... and {len(report.ignored) - max_skipped} more")
+        listed(f"ignored    {len(report.ignored)} file(s) of the folders that are no articles:", report.ignored)
     return "\n".join(lines) + "\n"
 
 
