@@ -87,6 +87,7 @@ class Profile:
     cleft_pronouns: frozenset[str] = frozenset()  # "c'est X qui", "it was X that": the focus acts
     focus_adverbs: frozenset[str] = frozenset()  # "particulièrement", "especially": a parenthetical
     inclusion_markers: frozenset[str] = frozenset()  # "including", "dont": the named members of a group
+    quantity_idioms: frozenset[str] = frozenset()  # "up to": a bound on a number, no preposition
 
     def preps(self, *functions: str) -> frozenset[str]:
         """The prepositions that have one of these functions ("of", "dative", "agent" …)."""
@@ -142,6 +143,7 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         cleft_pronouns=_words(data, "cleft_pronouns", where),
         focus_adverbs=_words(data, "focus_adverbs", where),
         inclusion_markers=_words(data, "inclusion_markers", where),
+        quantity_idioms=_words(data, "quantity_idioms", where),
     )
 
 
@@ -174,6 +176,7 @@ def load_profile(lang: str) -> Profile:
             cleft_pronouns=union("cleft_pronouns"),
             focus_adverbs=union("focus_adverbs"),
             inclusion_markers=union("inclusion_markers"),
+            quantity_idioms=union("quantity_idioms"),
         )
     where = f"lexicon/{lang}/profile.json"
     return _profile_from(read_json(Path("lexicon") / lang / "profile.json"), where)

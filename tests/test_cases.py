@@ -349,6 +349,10 @@ CASES = [
     ("fr-appeler-a-voter-pour", "fr",
      "La maire de Lyon, Anne Morel, appelle à voter pour Paul Durand dimanche.",
      [("Anne Morel", "supported", "Paul Durand", P, A)], []),
+    # "up to N" bounds a number: the noun it counts is the object, however the parser reads "up to"
+    ("en-up-to-a-number", "en",
+     "Afghan rebels kidnapped up to 12 Chinese soldiers near the border on Sunday.",
+     [("Afghan rebels", "attacked", "China", P, A)], []),
     # fire and weapons act for whoever fired them
     ("fr-weapon-fired-by", "fr",
      "Le photographe Paul Durand a été blessé par une roquette tirée par des rebelles touareg près de Kidal.",

@@ -175,8 +175,11 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
                     add(AGENT, g)
         elif dep in PREP_DEPS:
             p = c.lower_
+            idiom = c.i > 0 and f"{c.doc[c.i - 1].lower_} {p}" in prof.quantity_idioms
             for g in c.children:
-                if g.dep_ in POBJ_DEPS:
+                if g.dep_ in POBJ_DEPS and idiom and (g.pos_ == "NUM" or any(n.dep_ == "nummod" for n in g.children)):
+                    add(OBJ, g)  # "kidnapped up to 16 advisers": a bound on a number, not a preposition
+                elif g.dep_ in POBJ_DEPS:
                     add(f"prep:{p}", g)
                     if p in dative:
                         add(IOBJ, g)
@@ -190,6 +193,13 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
                     add(IOBJ, c)
                 if p in agent_preps and passive:
                     add(AGENT, c)
+        elif dep == "prt":  # "kidnapped up to 16 advisers" read as particle "up" with "to 16 advisers" on it
+            for x in c.children:
+                if x.dep_ in PREP_DEPS and f"{c.lower_} {x.lower_}" in prof.quantity_idioms:
+                    counted = [g for g in x.children if g.dep_ in POBJ_DEPS and
+                               (g.pos_ == "NUM" or any(n.dep_ == "nummod" for n in g.children))]
+                    for g in counted:
+                        add(OBJ, g)
         elif dep in XCOMP_DEPS:
             add(XCOMP, c)
         elif dep in CCOMP_DEPS:
