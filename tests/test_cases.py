@@ -349,6 +349,13 @@ CASES = [
     ("fr-appeler-a-voter-pour", "fr",
      "La maire de Lyon, Anne Morel, appelle à voter pour Paul Durand dimanche.",
      [("Anne Morel", "supported", "Paul Durand", P, A)], []),
+    # a threat that names no one is aimed at the party whose act is its condition
+    ("en-threat-condition-party", "en",
+     "Ghana threatened to close the border if Togo went ahead with the new tariffs.",
+     [("Ghana", "threatened", "Togo", P, A)], []),
+    ("fr-threat-condition-party", "fr",
+     "Le Ghana a menacé de fermer la frontière si le Togo maintient les nouveaux tarifs.",
+     [("Ghana", "threatened", "Togo", P, A)], []),
     # "up to N" bounds a number: the noun it counts is the object, however the parser reads "up to"
     ("en-up-to-a-number", "en",
      "Afghan rebels kidnapped up to 12 Chinese soldiers near the border on Sunday.",

@@ -455,6 +455,8 @@ class _Extractor:
                 targets = [t for t in targets if self.ents.type_of(t.key) in frame.target_types]
             if targets:
                 break
+        if not targets and frame.relation in ("threatened", "warned"):
+            targets = self.condition_party(tok, {s.key for s in subjects})
         pairs = [(s, t) for s in subjects for t in targets]
         # "A and B met / agreed": the coordinated subjects are the parties — unless the predicate has
         # an object we could not name ("the treaty was signed by A, B and C" is not A agreed with B)
@@ -480,6 +482,23 @@ class _Extractor:
             if st:
                 self.note_subject(tok.i, s.key)
                 yield st
+
+    def condition_party(self, tok: Token, exclude: set[str]) -> list[Ref]:
+        """Whom a threat or warning is aimed at when it names no one: the party whose act is its
+        condition ("threatened to stop the talks if the United States goes ahead", "menace de … si
+        Moscou …"), on the verb or on the act it threatens."""
+        lex = self.lex
+        markers = lex.profile.conditional_markers | {m[0] for m in lex.threat_conditions if len(m) == 1}
+        # wherever the parser hangs the clause in the predicate's phrase ("de suspendre les négociations
+        # si X …" read as a relative clause on "négociations")
+        for c in tok.subtree:
+            if c.i <= tok.i or c.pos_ not in ("VERB", "AUX") or \
+                    not any(m.dep_ in syntax.MARK_DEPS and m.lower_ in markers for m in c.children):
+                continue
+            found = [r for r in self.refs(syntax.arguments(c, lex).get(syntax.SUBJ)) if r.key not in exclude]
+            if found:
+                return found
+        return []
 
     def presence(self, tok: Token) -> Iterator[Statement]:
         """'Il conclura sa campagne à Des Moines', 'addressed a rally in Ohio': a person who does in
