@@ -244,7 +244,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     mode = "writable (updates need the bearer token)" if token else "read-only"
     serve(store, args.host, args.port, token=token,
           log=(lambda line: print(line, file=sys.stderr, flush=True)) if args.verbose else None,
-          timeout=_limit(args.timeout), max_rows=_limit(args.max_rows), max_depth=_limit(args.max_depth),
+          timeout=_limit(args.timeout), max_memory=_limit(args.max_memory), max_rows=_limit(args.max_rows),
+          max_depth=_limit(args.max_depth),
           max_query_size=_limit(args.max_query_size), allow_service=args.allow_service or (),
           allow_load=args.allow_load or (), allow_hosts=args.allow_host or (), workers=args.workers,
           ready=lambda url: print(f"kg: SPARQL endpoint at {url} ({mode}); query page at "
@@ -274,8 +275,8 @@ def _query_limits(parser: argparse.ArgumentParser, timeout: float | None) -> Non
     from .sparql import MAX_DEPTH, MAX_QUERY_SIZE
 
     parser.add_argument("--timeout", type=float, default=timeout, metavar="S",
-                        help="stop a query after S seconds (0: no limit; default "
-                             + (f"{timeout:g})" if timeout else "no limit)"))
+                        help=f"stop a query after S seconds (0: no limit; default {timeout:g})" if timeout else
+                        "stop a query after S seconds (default: no limit)")
     parser.add_argument("--max-depth", type=int, default=MAX_DEPTH, metavar="N",
                         help=f"refuse queries nesting ( [ {{ more than N deep (0: no limit; default {MAX_DEPTH})")
     parser.add_argument("--max-query-size", type=int, default=MAX_QUERY_SIZE, metavar="N",
@@ -284,7 +285,7 @@ def _query_limits(parser: argparse.ArgumentParser, timeout: float | None) -> Non
 
 def make_parser() -> argparse.ArgumentParser:
     from .export import DEFAULT_BASE_IRI
-    from .server import MAX_ROWS, TIMEOUT, WORKERS
+    from .server import MAX_MEMORY, MAX_ROWS, TIMEOUT, WORKERS
 
     p = argparse.ArgumentParser(prog="kg", description="Build knowledge graphs from news articles.")
     p.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -378,6 +379,9 @@ def make_parser() -> argparse.ArgumentParser:
     sv.add_argument("--max-rows", type=int, default=MAX_ROWS, metavar="N",
                     help=f"rows (or triples) an answer may hold; more are cut, which the answer says (0: no "
                          f"limit; default {MAX_ROWS})")
+    sv.add_argument("--max-memory", type=int, default=MAX_MEMORY, metavar="MB",
+                    help=f"megabytes of memory a query process may use beyond the server's (0: no limit; "
+                         f"default {MAX_MEMORY})")
     sv.add_argument("--allow-service", action="append", metavar="URL_PREFIX",
                     help="let SERVICE call endpoints under this http(s) URL prefix (repeatable; default: none, "
                          "SERVICE is refused)")

@@ -39,7 +39,8 @@ from .sparql import (GRAPH_FORMATS, MAX_DEPTH, MAX_QUERY_SIZE, QUERY_PREFIXES, R
                      QueryCancelled, QueryCrashed, QueryTimeout, check_allow_list, check_query, evaluate,
                      run_update, write_result)
 
-__all__ = ["MAX_BODY", "TIMEOUT", "MAX_ROWS", "WORKERS", "IO_TIMEOUT", "negotiate", "make_server", "serve"]
+__all__ = ["MAX_BODY", "TIMEOUT", "MAX_ROWS", "MAX_MEMORY", "WORKERS", "IO_TIMEOUT", "negotiate", "make_server",
+           "serve"]
 
 #: the largest request body accepted, in bytes
 MAX_BODY = 16 * 1024 * 1024
@@ -49,6 +50,8 @@ TIMEOUT = 30.0
 MAX_ROWS = 10_000
 #: requests answered at once (threads; each query also has its own process)
 WORKERS = 8
+#: megabytes of memory a query process may use beyond the server's own
+MAX_MEMORY = 1024
 #: seconds a connection may stay silent (reading a request) or blocked (writing an answer)
 IO_TIMEOUT = 15.0
 #: connections the kernel queues while every worker is busy
@@ -145,6 +148,7 @@ class _Options:
     token: str | None
     log: Callable[[str], None] | None
     timeout: float | None
+    max_memory: int | None  # megabytes
     max_rows: int | None
     max_depth: int | None
     max_query_size: int | None
@@ -252,9 +256,17 @@ class _Handler(BaseHTTPRequestHandler):
             log(f"{self.address_string()} {fmt % args}")
 
     def parse_request(self) -> bool:
+        self._checked = False
         if not super().parse_request():
             return False
-        return self._host_ok() and self._framing_ok()
+        return self._checked or (self._host_ok() and self._framing_ok())
+
+    def handle_expect_100(self) -> bool:
+        # called by parse_request: check before inviting the client to send its body
+        if not (self._host_ok() and self._framing_ok()):
+            return False
+        self._checked = True
+        return super().handle_expect_100()
 
     def _host_ok(self) -> bool:
         values = self.headers.get_all("Host") or []
@@ -466,7 +478,8 @@ class _Server(HTTPServer):
 
     def job(self, work) -> ForkedQuery:
         """A child process running ``work`` (see :class:`~kg.sparql.ForkedQuery`), stopped with the server."""
-        job = _TrackedQuery(self, work, timeout=self.options.timeout, lock=self.lock)
+        memory = None if self.options.max_memory is None else self.options.max_memory * 2**20
+        job = _TrackedQuery(self, work, timeout=self.options.timeout, lock=self.lock, memory=memory)
         with self._mutex:
             self._jobs.add(job)
         return job
@@ -546,15 +559,17 @@ class _TrackedQuery(ForkedQuery):
 
 def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *, token: str | None = None,
                 log: Callable[[str], None] | None = None, timeout: float | None = TIMEOUT,
-                max_rows: int | None = MAX_ROWS, max_depth: int | None = MAX_DEPTH,
-                max_query_size: int | None = MAX_QUERY_SIZE, allow_service: Sequence[str] = (),
+                max_memory: int | None = MAX_MEMORY, max_rows: int | None = MAX_ROWS,
+                max_depth: int | None = MAX_DEPTH, max_query_size: int | None = MAX_QUERY_SIZE,
+                allow_service: Sequence[str] = (),
                 allow_load: Sequence[str] = (), allow_hosts: Sequence[str] = (), workers: int = WORKERS,
                 io_timeout: float | None = IO_TIMEOUT) -> HTTPServer:
     """An HTTP server answering SPARQL over ``store``; writable only when a ``token`` is given.
 
-    Each query runs in its own process for at most ``timeout`` seconds and answers at most ``max_rows``
-    rows (None: no limit); queries longer than ``max_query_size`` characters or nesting brackets deeper
-    than ``max_depth`` are refused before parsing. SERVICE and LOAD may only fetch URLs under a prefix of
+    Each query runs in its own process for at most ``timeout`` seconds, with at most ``max_memory``
+    megabytes more than the server's, and answers at most ``max_rows`` rows (None: no limit); queries
+    longer than ``max_query_size`` characters or nesting brackets deeper than ``max_depth`` are refused
+    before parsing. SERVICE and LOAD may only fetch URLs under a prefix of
     ``allow_service`` / ``allow_load``. The Host header must be an IP address, ``localhost``, ``host`` or
     one of ``allow_hosts`` (``"*"``: any). ``workers`` threads answer the connections; a silent connection
     is closed after ``io_timeout`` seconds. ``log`` receives one line per request.
@@ -568,12 +583,14 @@ def make_server(store: ox.Store, host: str = "127.0.0.1", port: int = 7878, *, t
     for name, value in (("timeout", timeout), ("io_timeout", io_timeout)):
         if value is not None and value <= 0:
             raise StoreError(f"{name} must be a positive number of seconds, found {value}")
-    for name, value in (("max_rows", max_rows), ("max_depth", max_depth), ("max_query_size", max_query_size)):
+    for name, value in (("max_memory", max_memory), ("max_rows", max_rows), ("max_depth", max_depth),
+                        ("max_query_size", max_query_size)):
         if value is not None and value < 1:
             raise StoreError(f"{name} must be at least 1 (or None: no limit), found {value}")
     names = {h.rstrip(".").lower() for h in allow_hosts}
     hosts = None if "*" in names else frozenset(names | {"localhost", host.rstrip(".").lower()} - {""})
-    options = _Options(token=token, log=log, timeout=timeout, max_rows=max_rows, max_depth=max_depth,
+    options = _Options(token=token, log=log, timeout=timeout, max_memory=max_memory, max_rows=max_rows,
+                       max_depth=max_depth,
                        max_query_size=max_query_size,
                        allow_service=check_allow_list(allow_service, "--allow-service"),
                        allow_load=check_allow_list(allow_load, "--allow-load"), hosts=hosts)

@@ -21,22 +21,31 @@ ent:A  ent:B
 from __future__ import annotations
 
 import csv
+import ctypes
 import gc
 import heapq
 import io
 import json
 import os
+import pickle
 import re
 import select
 import signal
+import socket
 import stat
 import time
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
+from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
+
+try:
+    import resource  # Unix
+except ImportError:  # pragma: no cover - Windows, where queries do not run in a child process anyway
+    resource = None
 
 from . import errors
 from .errors import InputError, KGError, QueryError, StoreError
@@ -390,10 +399,10 @@ def check_query(text: str, *, max_depth: int | None = MAX_DEPTH, max_size: int |
     default for SERVICE and LOAD: a local user may query remote endpoints). Raises
     :class:`~kg.errors.QueryError` saying what was found and what is allowed.
 
-    >>> check_query("ASK { FILTER(((1)) = 1) }", max_depth=3)
+    >>> check_query("ASK { FILTER(((1)) = 1) }", max_depth=3)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    kg.errors.QueryError: the query nests brackets 4 deep at line 1, column 15; at most 3 levels of ( [ { are allowed (--max-depth)
+    kg.errors.QueryError: the query nests brackets 4 deep at line 1, column 15; at most 3 levels ...
     """
     what = "update" if update else "query"
     if max_size is not None and len(text) > max_size:
@@ -607,17 +616,34 @@ class _Sink:
         self._frame(b"X", json.dumps({"error": error, "message": message}).encode())
 
 
-def _detach(keep: int, seconds: float | None) -> None:
-    """Make a fresh child safe: default signals, a hard stop after ``seconds``, death with its parent, and
-    no copy of the parent's sockets and pipes (a client connection must close when the parent closes it)."""
+def _vm_size() -> int | None:
+    """This process's virtual memory size in bytes (Linux), None when unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def _detach(keep: int, seconds: float | None, memory: int | None) -> None:
+    """Make a fresh child safe: default signals, a hard stop after ``seconds``, at most ``memory`` more
+    bytes, death with its parent, stderr to /dev/null (the parent reports a crash in one line), and no copy
+    of the parent's sockets and pipes (a client connection must close when the parent closes it)."""
     gc.disable()  # a finaliser of an inherited object could close a descriptor that is no longer its own
     for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGALRM):
         signal.signal(sig, signal.SIG_DFL)
     if seconds is not None:
         signal.setitimer(signal.ITIMER_REAL, seconds + 5)  # the parent stops it first; this is the backstop
+    size = _vm_size() if memory is not None and resource is not None else None
+    if size is not None:
+        resource.setrlimit(resource.RLIMIT_AS, (size + memory, size + memory))
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, 2)
+    os.close(null)
     try:
-        import ctypes
-
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
     except (OSError, AttributeError):
         pass
@@ -637,7 +663,8 @@ def _detach(keep: int, seconds: float | None) -> None:
 
 class ForkedQuery:
     """``work(sink)`` run in a forked child process that sees the parent's store as it was at the fork,
-    with a time limit, read back by :meth:`events` as it is written; :meth:`stop` kills it.
+    with a time limit (``timeout`` seconds) and a memory limit (``memory`` bytes more than the parent's
+    address space, Linux), read back by :meth:`events` as it is written; :meth:`stop` kills it.
 
     ``sink`` has ``header(dict)``, ``write(bytes)`` and ``end(dict)``. A :class:`~kg.errors.KGError`
     raised by ``work`` is raised again by :meth:`events`; a crash of the child (pyoxigraph's parser
@@ -654,8 +681,9 @@ class ForkedQuery:
     [b'1']
     """
 
-    def __init__(self, work: Callable[[_Sink], None], *, timeout: float | None = None, lock=None):
-        self.timeout = timeout
+    def __init__(self, work: Callable[[_Sink], None], *, timeout: float | None = None, lock=None,
+                 memory: int | None = None):
+        self.timeout, self.memory = timeout, memory
         self._replay: bytes | None = None
         if not CAN_FORK:  # no fork (Windows): run here, without a time limit, and replay what was written
             self._inline(work)
@@ -676,7 +704,7 @@ class ForkedQuery:
             code = 0
             try:
                 os.close(r)
-                _detach(w, timeout)
+                _detach(w, timeout, memory)
                 sink = _Sink(w)
                 try:
                     work(sink)
@@ -743,6 +771,9 @@ class ForkedQuery:
             name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
             if sig == signal.SIGALRM:
                 return QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped (--timeout)")
+            if sig == signal.SIGABRT and self.memory is not None:
+                return QueryCrashed(f"the query was stopped ({name}): most likely it needed more than the "
+                                    f"{self.memory // 2**20:,} MB of memory a query may use (--max-memory)")
             return QueryCrashed(f"the query engine crashed on this query ({name}); a query this long or this "
                                 f"nested cannot be run")
         return QueryCrashed(f"the query process stopped with exit code {os.WEXITSTATUS(status)}")
@@ -806,7 +837,6 @@ def run_query_in_child(store: ox.Store, query: str, *, timeout: float | None = N
     seconds is stopped (:class:`QueryTimeout`). ``options`` are those of :func:`run_query`."""
     if not CAN_FORK:
         return run_query(store, query, **options)
-    import pickle
 
     def work(sink) -> None:
         sink.write(pickle.dumps(run_query(store, query, **options), protocol=pickle.HIGHEST_PROTOCOL))
@@ -819,8 +849,6 @@ def run_query_in_child(store: ox.Store, query: str, *, timeout: float | None = N
 
 def _gone(sock) -> bool:
     """Whether the peer of ``sock`` has closed the connection (it is readable and has nothing to read)."""
-    import socket
-
     try:
         return sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
     except BlockingIOError:
@@ -917,8 +945,6 @@ def _json(result: QueryResult, out: BinaryIO) -> None:
 
 
 def _xml(result: QueryResult, out: BinaryIO) -> None:
-    from xml.sax.saxutils import escape, quoteattr
-
     head = ['<?xml version="1.0" encoding="utf-8"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
             "  <head>"]
     head += [f"    <variable name={quoteattr(v)}/>" for v in result.variables]

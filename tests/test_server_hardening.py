@@ -258,6 +258,15 @@ def test_timeout_stops_a_query(store):
         still_answers(port)
 
 
+def test_memory_limit_stops_a_query(store):
+    # sorting a cartesian product holds it all: far more than 256 MB
+    with serving(store, max_memory=256) as (server, port):
+        status, _, body = query(port, CARTESIAN_COUNT.replace("(COUNT(*) AS ?n)", "*") + " ORDER BY ?a LIMIT 1")
+        assert status == 500 and b"256 MB" in body
+        assert wait_until(lambda: server.active_queries == 0)
+        still_answers(port)
+
+
 def test_a_client_that_leaves_stops_a_silent_query(store):
     with serving(store, timeout=600) as (server, port):
         with socket.create_connection(("127.0.0.1", port), timeout=60) as s:
@@ -278,6 +287,19 @@ def test_updates_are_seen_by_later_queries():
         assert status == 204
         status, _, body = query(port, "ASK { ent:X kgo:met ent:Y }")
         assert json.loads(body)["boolean"] is True
+
+
+def test_without_fork_queries_run_in_process(store, monkeypatch):
+    import kg.sparql
+
+    monkeypatch.setattr(kg.sparql, "CAN_FORK", False)  # Windows
+    with serving(store, max_rows=3) as (_, port):
+        still_answers(port)
+        status, _, body = query(port, CARTESIAN)
+        assert status == 200 and len(json.loads(body)["results"]["bindings"]) == 3
+        status, _, body = query(port, DEEP_PARENS)
+        assert status == 400
+    assert kg.sparql.run_query_in_child(store, "ASK { ?a kgo:met ?b }").boolean is True
 
 
 # -- 13. SSRF -------------------------------------------------------------------------------------------
