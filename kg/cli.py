@@ -245,12 +245,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
     serve(store, args.host, args.port, token=token,
           log=(lambda line: print(line, file=sys.stderr, flush=True)) if args.verbose else None,
           timeout=_limit(args.timeout), max_memory=_limit(args.max_memory), max_rows=_limit(args.max_rows),
-          max_depth=_limit(args.max_depth),
-          max_query_size=_limit(args.max_query_size), allow_service=args.allow_service or (),
-          allow_load=args.allow_load or (), allow_hosts=args.allow_host or (), workers=args.workers,
+          max_depth=_limit(args.max_depth), max_query_size=_limit(args.max_query_size),
+          allow_service=args.allow_service or (), allow_load=args.allow_load or (),
+          allow_hosts=args.allow_host or (), workers=args.workers,
           ready=lambda url: print(f"kg: SPARQL endpoint at {url} ({mode}); query page at "
                                   f"{url.rsplit('/', 1)[0]}/ ; Ctrl-C stops", file=sys.stderr, flush=True))
     return 0
+
+
+def _query_limits(parser: argparse.ArgumentParser, timeout: float | None) -> None:
+    """The limits kg query and kg serve put on a query."""
+    from .sparql import MAX_DEPTH, MAX_QUERY_SIZE
+
+    parser.add_argument("--timeout", type=float, default=timeout, metavar="S",
+                        help=f"stop a query after S seconds (0: no limit; default {timeout:g})" if timeout else
+                        "stop a query after S seconds (default: no limit)")
+    parser.add_argument("--max-depth", type=int, default=MAX_DEPTH, metavar="N",
+                        help=f"refuse queries nesting ( [ {{ more than N deep (0: no limit; default {MAX_DEPTH})")
+    parser.add_argument("--max-query-size", type=int, default=MAX_QUERY_SIZE, metavar="N",
+                        help=f"refuse queries longer than N characters (0: no limit; default {MAX_QUERY_SIZE})")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -270,22 +283,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _query_limits(parser: argparse.ArgumentParser, timeout: float | None) -> None:
-    """The limits kg query and kg serve put on a query."""
-    from .sparql import MAX_DEPTH, MAX_QUERY_SIZE
-
-    parser.add_argument("--timeout", type=float, default=timeout, metavar="S",
-                        help=f"stop a query after S seconds (0: no limit; default {timeout:g})" if timeout else
-                        "stop a query after S seconds (default: no limit)")
-    parser.add_argument("--max-depth", type=int, default=MAX_DEPTH, metavar="N",
-                        help=f"refuse queries nesting ( [ {{ more than N deep (0: no limit; default {MAX_DEPTH})")
-    parser.add_argument("--max-query-size", type=int, default=MAX_QUERY_SIZE, metavar="N",
-                        help=f"refuse queries longer than N characters (0: no limit; default {MAX_QUERY_SIZE})")
-
-
 def make_parser() -> argparse.ArgumentParser:
     from .export import DEFAULT_BASE_IRI
-    from .server import MAX_MEMORY, MAX_ROWS, TIMEOUT, WORKERS
 
     p = argparse.ArgumentParser(prog="kg", description="Build knowledge graphs from news articles.")
     p.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -375,6 +374,8 @@ def make_parser() -> argparse.ArgumentParser:
     sv.add_argument("--writable", action="store_true", help="accept SPARQL updates that carry the token")
     sv.add_argument("--token", metavar="TOKEN", help="bearer token for updates (default: $KG_SERVE_TOKEN)")
     sv.add_argument("--verbose", action="store_true", help="log every request on stderr")
+    from .server import MAX_MEMORY, MAX_ROWS, TIMEOUT, WORKERS
+
     _query_limits(sv, timeout=TIMEOUT)
     sv.add_argument("--max-rows", type=int, default=MAX_ROWS, metavar="N",
                     help=f"rows (or triples) an answer may hold; more are cut, which the answer says (0: no "

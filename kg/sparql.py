@@ -629,11 +629,12 @@ def _vm_size() -> int | None:
 
 
 def _detach(keep: int, seconds: float | None, memory: int | None) -> None:
-    """Make a fresh child safe: default signals, a hard stop after ``seconds``, at most ``memory`` more
+    """Make a fresh child safe: no Ctrl-C, a hard stop after ``seconds``, at most ``memory`` more
     bytes, death with its parent, stderr to /dev/null (the parent reports a crash in one line), and no copy
     of the parent's sockets and pipes (a client connection must close when the parent closes it)."""
     gc.disable()  # a finaliser of an inherited object could close a descriptor that is no longer its own
-    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGALRM):
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it then stops the child
+    for sig in (signal.SIGTERM, signal.SIGALRM):
         signal.signal(sig, signal.SIG_DFL)
     if seconds is not None:
         signal.setitimer(signal.ITIMER_REAL, seconds + 5)  # the parent stops it first; this is the backstop
@@ -764,7 +765,7 @@ class ForkedQuery:
                 pass
             self._reap()
 
-    def _died(self) -> QueryCrashed:
+    def _died(self) -> QueryError:
         status = self._reap()
         if os.WIFSIGNALED(status):
             sig = os.WTERMSIG(status)
