@@ -441,11 +441,11 @@ def test_listen_backlog(store):
 def test_bad_body_framing_is_refused_and_the_connection_closed(store, capfd, headers, status):
     smuggled = b"GET /nope HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
     body = b"5\r\nASK {\r\n0\r\n\r\n" + smuggled
-    with serving(store, io_timeout=5) as (_, port):
+    with serving(store, io_timeout=30) as (_, port):
         start = time.monotonic()
         out = raw(port, b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/sparql-query\r\n"
-                  + headers + b"\r\n" + body)
-        assert time.monotonic() - start < 4  # answered at once, not after the socket timeout
+                  + headers + b"\r\n" + body, timeout=60)
+        assert time.monotonic() - start < 20  # answered at once, not after the socket timeout
         assert out.startswith(b"HTTP/1.1 " + status) and out.count(b"HTTP/1.1") == 1  # nothing smuggled
         still_answers(port)
     assert "Traceback" not in capfd.readouterr().err
