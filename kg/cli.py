@@ -215,12 +215,18 @@ def _query_source(args: argparse.Namespace):
     raise InputError("no data to query: give --store DIR or --data FILE")
 
 
+def _limit(value):
+    """An option's limit: 0 means none."""
+    return value or None
+
+
 def cmd_query(args: argparse.Namespace) -> int:
-    from .sparql import format_table, read_query, run_query, serialize_result
+    from .sparql import format_table, read_query, run_query_in_child, serialize_result
 
     text = read_query(args.query)
     store = _query_source(args)
-    result = run_query(store, text)
+    result = run_query_in_child(store, text, timeout=_limit(args.timeout), max_depth=_limit(args.max_depth),
+                                max_size=_limit(args.max_query_size))
     fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
     out = (format_table(result, max_width=args.max_width or None).encode("utf-8") if fmt == "table"
            else serialize_result(result, fmt))
@@ -277,10 +283,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise InputError("nothing to serve: give --store DIR or --data FILE")
     mode = "writable (updates need the bearer token)" if token else "read-only"
     serve(store, args.host, args.port, token=token,
-          log=(lambda line: print(line, file=sys.stderr)) if args.verbose else None,
+          log=(lambda line: print(line, file=sys.stderr, flush=True)) if args.verbose else None,
+          timeout=_limit(args.timeout), max_memory=_limit(args.max_memory), max_rows=_limit(args.max_rows),
+          max_depth=_limit(args.max_depth), max_query_size=_limit(args.max_query_size),
+          allow_service=args.allow_service or (), allow_load=args.allow_load or (),
+          allow_hosts=args.allow_host or (), workers=args.workers,
           ready=lambda url: print(f"kg: SPARQL endpoint at {url} ({mode}); query page at "
                                   f"{url.rsplit('/', 1)[0]}/ ; Ctrl-C stops", file=sys.stderr, flush=True))
     return 0
+
+
+def _query_limits(parser: argparse.ArgumentParser, timeout: float | None) -> None:
+    """The limits kg query and kg serve put on a query."""
+    from .sparql import MAX_DEPTH, MAX_QUERY_SIZE
+
+    parser.add_argument("--timeout", type=float, default=timeout, metavar="S",
+                        help=f"stop a query after S seconds (0: no limit; default {timeout:g})" if timeout else
+                        "stop a query after S seconds (default: no limit)")
+    parser.add_argument("--max-depth", type=int, default=MAX_DEPTH, metavar="N",
+                        help=f"refuse queries nesting ( [ {{ more than N deep (0: no limit; default {MAX_DEPTH})")
+    parser.add_argument("--max-query-size", type=int, default=MAX_QUERY_SIZE, metavar="N",
+                        help=f"refuse queries longer than N characters (0: no limit; default {MAX_QUERY_SIZE})")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -420,6 +443,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="result format (default: table on a terminal, csv otherwise); CONSTRUCT gives Turtle")
     q.add_argument("--max-width", type=int, default=60, metavar="N",
                    help="cut table cells to N characters (0: no limit; default 60)")
+    _query_limits(q, timeout=None)
     q.set_defaults(func=cmd_query)
 
     pu = sub.add_parser("push", help="send a store's graphs to a remote SPARQL endpoint",
@@ -460,6 +484,25 @@ def make_parser() -> argparse.ArgumentParser:
     sv.add_argument("--writable", action="store_true", help="accept SPARQL updates that carry the token")
     sv.add_argument("--token", metavar="TOKEN", help="bearer token for updates (default: $KG_SERVE_TOKEN)")
     sv.add_argument("--verbose", action="store_true", help="log every request on stderr")
+    from .server import MAX_MEMORY, MAX_ROWS, TIMEOUT, WORKERS
+
+    _query_limits(sv, timeout=TIMEOUT)
+    sv.add_argument("--max-rows", type=int, default=MAX_ROWS, metavar="N",
+                    help=f"rows (or triples) an answer may hold; more are cut, which the answer says (0: no "
+                         f"limit; default {MAX_ROWS})")
+    sv.add_argument("--max-memory", type=int, default=MAX_MEMORY, metavar="MB",
+                    help=f"megabytes of memory a query process may use beyond the server's (0: no limit; "
+                         f"default {MAX_MEMORY})")
+    sv.add_argument("--allow-service", action="append", metavar="URL_PREFIX",
+                    help="let SERVICE call endpoints under this http(s) URL prefix (repeatable; default: none, "
+                         "SERVICE is refused)")
+    sv.add_argument("--allow-load", action="append", metavar="URL_PREFIX",
+                    help="let LOAD fetch sources under this http(s) URL prefix (repeatable; default: none)")
+    sv.add_argument("--allow-host", action="append", metavar="NAME",
+                    help="a host name clients may use besides IP addresses, localhost and --host (repeatable; "
+                         "* allows any: only behind a proxy that checks it)")
+    sv.add_argument("--workers", type=int, default=WORKERS, metavar="N",
+                    help=f"requests answered at once, each query in its own process (default {WORKERS})")
     sv.set_defaults(func=cmd_serve)
 
     va = sub.add_parser("validate", help="check RDF against kg's SHACL shapes",
