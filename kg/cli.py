@@ -297,12 +297,12 @@ def _query_limits(parser: argparse.ArgumentParser, timeout: float | None) -> Non
     """The limits kg query and kg serve put on a query."""
     from .sparql import MAX_DEPTH, MAX_QUERY_SIZE
 
-    parser.add_argument("--timeout", type=float, default=timeout, metavar="S",
+    parser.add_argument("--timeout", type=_number(float, 0), default=timeout, metavar="S",
                         help=f"stop a query after S seconds (0: no limit; default {timeout:g})" if timeout else
                         "stop a query after S seconds (default: no limit)")
-    parser.add_argument("--max-depth", type=int, default=MAX_DEPTH, metavar="N",
+    parser.add_argument("--max-depth", type=_number(int, 0), default=MAX_DEPTH, metavar="N",
                         help=f"refuse queries nesting ( [ {{ more than N deep (0: no limit; default {MAX_DEPTH})")
-    parser.add_argument("--max-query-size", type=int, default=MAX_QUERY_SIZE, metavar="N",
+    parser.add_argument("--max-query-size", type=_number(int, 0), default=MAX_QUERY_SIZE, metavar="N",
                         help=f"refuse queries longer than N characters (0: no limit; default {MAX_QUERY_SIZE})")
 
 
@@ -441,7 +441,7 @@ def make_parser() -> argparse.ArgumentParser:
     q.add_argument("--data", metavar="FILE", help="RDF file (.ttl, .nt, .nq, .trig, .jsonld, .rdf) instead of a store")
     q.add_argument("--format", choices=["table", "csv", "tsv", "json", "xml"],
                    help="result format (default: table on a terminal, csv otherwise); CONSTRUCT gives Turtle")
-    q.add_argument("--max-width", type=int, default=60, metavar="N",
+    q.add_argument("--max-width", type=_number(int, 0), default=60, metavar="N",
                    help="cut table cells to N characters (0: no limit; default 60)")
     _query_limits(q, timeout=None)
     q.set_defaults(func=cmd_query)
@@ -480,17 +480,17 @@ def make_parser() -> argparse.ArgumentParser:
     sv.add_argument("--store", metavar="DIR", help="kg store directory")
     sv.add_argument("--data", metavar="FILE", help="RDF file to serve instead of a store (kept in memory)")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
-    sv.add_argument("--port", type=int, default=7878, help="port (default 7878)")
+    sv.add_argument("--port", type=_number(int, 0, 65535), default=7878, help="port (default 7878)")
     sv.add_argument("--writable", action="store_true", help="accept SPARQL updates that carry the token")
     sv.add_argument("--token", metavar="TOKEN", help="bearer token for updates (default: $KG_SERVE_TOKEN)")
     sv.add_argument("--verbose", action="store_true", help="log every request on stderr")
     from .server import MAX_MEMORY, MAX_ROWS, TIMEOUT, WORKERS
 
     _query_limits(sv, timeout=TIMEOUT)
-    sv.add_argument("--max-rows", type=int, default=MAX_ROWS, metavar="N",
+    sv.add_argument("--max-rows", type=_number(int, 0), default=MAX_ROWS, metavar="N",
                     help=f"rows (or triples) an answer may hold; more are cut, which the answer says (0: no "
                          f"limit; default {MAX_ROWS})")
-    sv.add_argument("--max-memory", type=int, default=MAX_MEMORY, metavar="MB",
+    sv.add_argument("--max-memory", type=_number(int, 0), default=MAX_MEMORY, metavar="MB",
                     help=f"megabytes of memory a query process may use beyond the server's (0: no limit; "
                          f"default {MAX_MEMORY})")
     sv.add_argument("--allow-service", action="append", metavar="URL_PREFIX",
@@ -501,7 +501,7 @@ def make_parser() -> argparse.ArgumentParser:
     sv.add_argument("--allow-host", action="append", metavar="NAME",
                     help="a host name clients may use besides IP addresses, localhost and --host (repeatable; "
                          "* allows any: only behind a proxy that checks it)")
-    sv.add_argument("--workers", type=int, default=WORKERS, metavar="N",
+    sv.add_argument("--workers", type=_number(int, 1, MAX_WORKERS), default=WORKERS, metavar="N",
                     help=f"requests answered at once, each query in its own process (default {WORKERS})")
     sv.set_defaults(func=cmd_serve)
 

@@ -249,6 +249,12 @@ def test_validate_checks_the_offsets_of_jsonl_records(tmp_path, monkeypatch, cap
     (["push", "--store", "s", "--endpoint", "http://h/", "--protocol", "ftp"], "--protocol"),
     (["validate", "x.ttl", "--limit", "-1"], "--limit"),
     (["stats", "--store", "s", "--top", "-1"], "--top"),
+    (["serve", "--data", "x.ttl", "--port", "99999"], "--port"),
+    (["serve", "--data", "x.ttl", "--workers", "0"], "--workers"),
+    (["serve", "--data", "x.ttl", "--max-rows", "-5"], "--max-rows"),
+    (["serve", "--data", "x.ttl", "--timeout", "-1"], "--timeout"),
+    (["query", "ASK {}", "--data", "x.ttl", "--max-width", "-3"], "--max-width"),
+    (["query", "ASK {}", "--data", "x.ttl", "--max-depth", "ten"], "--max-depth"),
     (["nosuchcommand"], "nosuchcommand"),
 ])
 def test_bad_option_values_are_one_line(args, option, capsys):
