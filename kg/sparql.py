@@ -644,6 +644,9 @@ def _detach(keep: int, seconds: float | None, memory: int | None) -> None:
     null = os.open(os.devnull, os.O_WRONLY)
     os.dup2(null, 2)
     os.close(null)
+    import faulthandler
+
+    faulthandler.disable()  # a crash of the engine is the parent's to report, not a dump on a copied stderr
     try:
         ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
     except (OSError, AttributeError):
