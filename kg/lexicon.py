@@ -200,11 +200,20 @@ class RelationRules:
     place_targets: frozenset[str]
     purpose_target_roots: frozenset[str]
     not_events: frozenset[str]
-    default_targets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # relation or "*" -> roles
+    default_targets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # code prefix, relation or "*" -> roles
 
-    def targets_for(self, relation: str) -> tuple[str, ...]:
-        """The argument roles that give the target of an event verb with no curated frame."""
+    def targets_for(self, relation: str, code: str | None = None) -> tuple[str, ...]:
+        """The argument roles that give the target of an event verb with no curated frame: those of the
+        longest CAMEO code prefix listed, else of the relation, else of every relation ("*")."""
+        for n in range(len(code or ""), 1, -1):
+            if code[:n] in self.default_targets:
+                return self.default_targets[code[:n]]
         return self.default_targets.get(relation) or self.default_targets.get("*", ("obj",))
+
+    def leaves_a_party(self, code: str | None) -> bool:
+        """Whether events of this code have their own target roles (withdrawals, reduced relations):
+        acts that leave a party, never the actor's own place."""
+        return any(code[:n] in self.default_targets for n in range(len(code or ""), 1, -1))
 
     def relation_for(self, code: str | None) -> str | None:
         """The kg relation of a CAMEO code: its longest prefix in the table ("1122" -> accused)."""

@@ -356,6 +356,16 @@ CASES = [
     ("fr-threat-condition-party", "fr",
      "Le Ghana a menacé de fermer la frontière si le Togo maintient les nouveaux tarifs.",
      [("Ghana", "threatened", "Togo", P, A)], []),
+    # a withdrawal leaves someone: the "from" complement is its target, unless it is the actor's own place
+    ("en-withdraw-from", "en",
+     "Ghana withdrew its ambassador from Togo on Monday.",
+     [("Ghana", "sanctioned", "Togo", P, A)], []),
+    ("fr-retirer-de", "fr",
+     "Le Ghana a retiré son ambassadeur du Togo lundi.",
+     [("Ghana", "sanctioned", "Togo", P, A)], []),
+    ("en-expelled-from-own-capital", "en",
+     "Russia expelled ten diplomats from Moscow on Monday.",
+     [], [("Russia", "sanctioned", "Moscow", P, A)]),
     # "up to N" bounds a number: the noun it counts is the object, however the parser reads "up to"
     ("en-up-to-a-number", "en",
      "Afghan rebels kidnapped up to 12 Chinese soldiers near the border on Sunday.",

@@ -189,6 +189,8 @@ def expand_targets(roles: Iterable[str], lex: Lexicon) -> tuple[str, ...]:
     for role in roles:
         if role == "target":
             out.extend(f"prep:{p}" for p in sorted(lex.profile.preps("target")))
+        elif role == "source":
+            out.extend(f"prep:{p}" for p in sorted(lex.profile.preps("source")))
         else:
             out.append(role)
     return tuple(dict.fromkeys(out))
@@ -224,13 +226,14 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
                 # codes it 111, which criticised shares)
                 return Reading(frame.relation, frame.target, p.code, frame.voice, frame.modality, p,
                                frame.direct, frame.target_types)
-            return Reading(relation, _pattern_targets(p, expand_targets(rules.targets_for(relation), lex)),
+            return Reading(relation, _pattern_targets(p, expand_targets(rules.targets_for(relation, p.code), lex)),
                            p.code, pattern=p)
         if frame is None and entry.codes_alone:
             relation = rules.relation_for(entry.code)
             if relation is None:
                 return None
-            return Reading(relation, expand_targets(rules.targets_for(relation), lex), entry.code, direct=True)
+            return Reading(relation, expand_targets(rules.targets_for(relation, entry.code), lex), entry.code,
+                           direct=True)
     if frame is None:
         return None
     return Reading(frame.relation, frame.target, frame.cameo, frame.voice, frame.modality,

@@ -453,6 +453,10 @@ class _Extractor:
                                             through_places=frame.relation in lex.rules.place_targets)
             if frame.target_types:
                 targets = [t for t in targets if self.ents.type_of(t.key) in frame.target_types]
+            if lex.rules.leaves_a_party(frame.code):
+                # "expelled ten diplomats from Moscow": a place of the actor's own country is where from,
+                # not whom the act is aimed at
+                targets = [t for t in targets if not any(self.place_of_own(t.key, s.key) for s in subjects)]
             if targets:
                 break
         if not targets and frame.relation in ("threatened", "warned"):
@@ -482,6 +486,15 @@ class _Extractor:
             if st:
                 self.note_subject(tok.i, s.key)
                 yield st
+
+    def place_of_own(self, place: str, actor: str) -> bool:
+        """Whether a place is the actor's own country or lies in it (by the gazetteer)."""
+        if self.ents.type_of(place) != PLACE:
+            return False
+        p, a = self.ents.entry_of(place), self.ents.entry_of(actor)
+        if p is None or a is None:
+            return False
+        return p.id == a.id or (p.country is not None and p.country == a.id)
 
     def condition_party(self, tok: Token, exclude: set[str]) -> list[Ref]:
         """Whom a threat or warning is aimed at when it names no one: the party whose act is its
