@@ -366,6 +366,13 @@ CASES = [
     ("en-expelled-from-own-capital", "en",
      "Russia expelled ten diplomats from Moscow on Monday.",
      [], [("Russia", "sanctioned", "Moscow", P, A)]),
+    # signing an agreement is a formal agreement (CAMEO 057), however the signing is written
+    ("en-signed-an-agreement", "en",
+     "Peru and Chile signed an agreement on fishing rights on Monday.",
+     [("Peru", "agreed", "Chile", P, A)], []),
+    ("fr-ont-signe-un-accord", "fr",
+     "Le Pérou et le Chili ont signé un accord sur la pêche lundi.",
+     [("Peru", "agreed", "Chile", P, A)], []),
     # "up to N" bounds a number: the noun it counts is the object, however the parser reads "up to"
     ("en-up-to-a-number", "en",
      "Afghan rebels kidnapped up to 12 Chinese soldiers near the border on Sunday.",
@@ -489,6 +496,14 @@ def test_case(case_id, lang, text, expected, forbidden):
         assert bad not in found, f"forbidden {bad} present"
     if not expected:
         assert not {f for f in found if f[1] not in ("role_in", "member_of", "located_in", "said")}
+
+
+def test_signing_an_agreement_is_coded_057():
+    for lang, text in (("en", "Peru and Chile signed an agreement on fishing rights on Monday."),
+                       ("fr", "Le Pérou et le Chili ont signé un accord sur la pêche lundi.")):
+        label, sts = statements(lang, text)
+        assert {(label[s.subject], s.relation, label.get(s.object), s.event_code) for s in sts
+                if s.relation == "agreed"} >= {("Peru", "agreed", "Chile", "057")}
 
 
 def test_event_codes_are_finer_than_relations():

@@ -661,9 +661,9 @@ class _Extractor:
         else:
             return
         cameo = lex.event_noun_cameo.get(tok.lemma_.lower())
-        if verb is not None and verb.lemma_.lower() in lex.light_verb_cameo and \
-                (relation_cameo().get(rel) or "")[:2] == lex.light_verb_cameo[verb.lemma_.lower()][:2]:
-            cameo = lex.light_verb_cameo[verb.lemma_.lower()]  # "lodged a protest with X": a complaint
+        light = lex.light_verb_cameo.get(verb.lemma_.lower()) if verb is not None else None
+        if light and ((relation_cameo().get(rel) or "")[:2] == light[:2] or lex.rules.relation_for(light) == rel):
+            cameo = light  # "lodged a protest with X": a complaint; "signed an agreement": a formal one
         if rel in lex.rules.negated and polarity == NEGATIVE:
             # "failed to reach an agreement", "n'ont pas conclu d'accord": no agreement is a rejection
             (rel, cameo), polarity = lex.rules.negated[rel], POSITIVE
