@@ -60,6 +60,9 @@ def test_inverted_clitic_misparsed_as_passive_subject_stays_subject():
     # offered aid to Greece : ClearNLP prep + pobj
     (EN, ["France", "offered", "aid", "to", "Greece"], [1, 1, 1, 1, 3],
      ["nsubj", "ROOT", "dobj", "prep", "pobj"], ["PROPN", "VERB", "NOUN", "ADP", "PROPN"], "Greece"),
+    # is providing intelligence to Greece : ClearNLP "dative" on the preposition itself
+    (EN, ["France", "is", "providing", "intelligence", "to", "Greece"], [2, 2, 2, 2, 2, 4],
+     ["nsubj", "aux", "ROOT", "dobj", "dative", "pobj"], ["PROPN", "AUX", "VERB", "NOUN", "ADP", "PROPN"], "Greece"),
 ])
 def test_dative_is_the_same_role_in_both_schemes(lex, words, heads, deps, pos, target):
     d = make(words, heads, deps, pos=pos)

@@ -165,6 +165,13 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
             add(OBJ if passive else SUBJ, c)
         elif dep in OBJECT_DEPS:
             add(OBJ, c)
+        elif dep in DATIVE_DEPS and c.pos_ == "ADP":
+            # ClearNLP labels the preposition of a recipient "dative" ("providing intelligence to X"):
+            # the recipient is its object
+            for g in c.children:
+                if g.dep_ in POBJ_DEPS:
+                    add(IOBJ, g)
+                    add(f"prep:{c.lower_}", g)
         elif dep in DATIVE_DEPS:
             add(IOBJ, c)
         elif dep in AGENT_DEPS:
