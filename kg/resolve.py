@@ -226,14 +226,44 @@ class DocEntities:
                 self._add_title_label(rm, holder)
                 continue
             # a bare title: whoever holds that office in the text so far, else the country it stands for
-            holder = self.holder_of(rm.role.label, aff, rm.start)
+            holder = None if self._indefinite(rm) else self.holder_of(rm.role.label, aff, rm.start)
             if holder is not None:
                 self._map(rm.start, rm.end, holder, 0.2, keep=True)
                 self.person_mentions.append((rm.start, holder))
                 self._add_title_label(rm, holder)
+            elif self._indefinite(rm):
+                # "an Argentine judge ordered …": someone who holds that office, unnamed, this document's
+                label = self._unnamed_holder_label(rm, aff)
+                key = f"{slug(label)}_{self.scope}"
+                self._local.add(key)
+                if key not in self.builders:
+                    self.builders[key] = _Builder(key, label, PERSON, local=True)
+                self.builders[key].labels.add((surface(self.doc, rm.start, rm.end), self.lex.lang))
+                self._map(rm.start, rm.end, key, 0.1, keep=True)
             elif rm.role.head and aff is not None and self.builders[aff].type == PLACE:
                 self._map(rm.start, rm.end, aff, 0.3, keep=True)
         self.person_mentions.sort()
+
+    def _indefinite(self, rm: RoleMention) -> bool:
+        """Whether an office title is introduced by an indefinite article ("an Argentine judge", "un
+        ministre"): someone, not the holder named before."""
+        for i in range(rm.start, rm.end):
+            for c in self.doc[i].children:
+                if c.dep_ == "det" and c.i < rm.start and "Ind" in c.morph.get("Definite"):
+                    return True
+        return False
+
+    def _unnamed_holder_label(self, rm: RoleMention, aff: str | None) -> str:
+        """The English name of someone named only by an office: "Argentine judge", "minister of X"."""
+        office = rm.role.label[:1].lower() + rm.role.label[1:]
+        if aff is None:
+            return office[:1].upper() + office[1:]
+        b = self.builders[aff]
+        entry = self.gaz.get(b.gaz_id) if b.gaz_id else None
+        demonyms = entry.demonyms.get("en") if entry is not None and entry.kind == "country" else None
+        if demonyms:
+            return f"{_title(demonyms[0])} {office}"
+        return f"{office[:1].upper() + office[1:]} of {b.label}"
 
     def _add_title_label(self, rm: RoleMention, holder: str) -> None:
         """The title the text names a person by is one of their labels ("le secrétaire d'État américain",

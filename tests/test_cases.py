@@ -401,6 +401,13 @@ CASES = [
     ("fr-city-in-subject-phrase-is-no-subject", "fr",
      "Le bureau de l'ONU à Genève a critiqué le maire Paul Durand.",
      [], [("Geneva", "criticised", "Paul Durand", P, A), ("United Nations", "located_in", "Geneva", P, A)]),
+    # an office with an indefinite article is someone unnamed who holds it, not the holder named before
+    ("en-indefinite-office-holder", "en",
+     "The Kenyan minister Paul Otieno met Anna Berg. A Kenyan minister later criticised Anna Berg.",
+     [("Kenyan minister", "criticised", "Anna Berg", P, A)], [("Paul Otieno", "criticised", "Anna Berg", P, A)]),
+    ("fr-indefinite-office-holder", "fr",
+     "Un juge belge a accusé le maire Paul Durand de corruption.",
+     [("Belgian judge", "accused", "Paul Durand", P, A)], []),
     # a news medium reports on whom its report is about; a reporting verb does so for anyone
     ("fr-medium-reports-on", "fr",
      "Le quotidien Le Monde annonce que le ministre Paul Durand aurait démissionné.",
