@@ -488,6 +488,11 @@ class DocEntities:
                 continue
             if t.lemma_.lower() in collective or t.lower_ in collective:
                 found = self._identity_group(t)  # "Moslem forces": a side named by its identity
+                if found is None:
+                    # "Afghan rebel leaders", "opposition leaders": members of a group, not of the state
+                    found = self._agent_at(t)
+                    if found is not None and (len(found[0].words) < 2 or rules.is_representative(found[0].code)):
+                        found = None
             else:
                 found = self._agent_at(t)
             if found is None:

@@ -401,6 +401,10 @@ CASES = [
     ("fr-city-in-subject-phrase-is-no-subject", "fr",
      "Le bureau de l'ONU à Genève a critiqué le maire Paul Durand.",
      [], [("Geneva", "criticised", "Paul Durand", P, A), ("United Nations", "located_in", "Geneva", P, A)]),
+    # leaders of a group named with it are the group's, not their country's
+    ("en-group-leaders-are-the-groups", "en",
+     "Afghan rebel leaders met the envoy Paul Durand in Geneva on Monday.",
+     [("Afghan rebel leaders", "met", "Paul Durand", P, A)], [("Afghanistan", "met", "Paul Durand", P, A)]),
     # an office with an indefinite article is someone unnamed who holds it, not the holder named before
     ("en-indefinite-office-holder", "en",
      "The Kenyan minister Paul Otieno met Anna Berg. A Kenyan minister later criticised Anna Berg.",
