@@ -302,6 +302,18 @@ class Pattern:
     text: str = ""
 
     @property
+    def written_for(self) -> str | None:
+        """The verb the pattern was written for, as its comment names it ("- * (FOR) [042] # HEAD")."""
+        comment = self.text.rpartition("#")[2].strip().lower() if "#" in self.text else ""
+        return comment.replace("_", " ") if comment and " " not in comment else None
+
+    @property
+    def bare(self) -> bool:
+        """A pattern that asks for no word of its own, only prepositions ("* (FOR)", "* TO"): what it
+        means belongs to the verb it was written for ("head for X" is a trip; "control … for" is not)."""
+        return self.subject is None and self.object is None and all(spec is None for _, spec in self.preps)
+
+    @property
     def specificity(self) -> int:
         """How much the pattern asks for: the more, the stronger its claim on a clause."""
         return (2 + len(self.subject.modifiers) if self.subject is not None else 0) + self.complement_specificity

@@ -472,3 +472,36 @@ def test_repairs_do_not_strip_a_whole_short_word():
     # "Is" : the -s repair needs more than one letter left
     d = make(["is"], [0], ["ROOT"], pos=["VERB"], lemmas=["is"])
     assert lemma_candidates(d[0], EN) == ["is"]
+
+
+# -- a pattern that asks only for a preposition is the verb's it was written for --------------------
+
+P_HEAD_FOR = Pattern("042", preps=(("for", None),), text="- * (FOR)  [042]  # HEAD")
+P_LEAD_DELEGATION = Pattern("036", object=NounSpec("delegation"), text="- * DELEGATION  [036]  # LEAD")
+BLOCK_CAMEO = CameoLexicon(
+    verbs={"head": (CameoVerb("head", None, "manage"),), "control": (CameoVerb("control", None, "manage"),)},
+    synsets={"manage": (None, (P_HEAD_FOR, P_LEAD_DELEGATION))},
+)
+BLOCK = replace(load_lexicon("en"), cameo=BLOCK_CAMEO, verbs={})
+
+
+def for_phrase(verb, lemma, obj=None):
+    # "Chad <verb> [a delegation] for Niger"
+    words = ["Chad", verb] + ([obj] if obj else []) + ["for", "Niger"]
+    n = len(words)
+    heads = [1, 1] + ([1] if obj else []) + [1, n - 2]
+    deps = ["nsubj", "ROOT"] + (["dobj"] if obj else []) + ["prep", "pobj"]
+    pos = ["PROPN", "VERB"] + (["NOUN"] if obj else []) + ["ADP", "PROPN"]
+    lemmas = ["chad", lemma] + ([obj] if obj else []) + ["for", "niger"]
+    return make(words, heads, deps, pos=pos, lemmas=lemmas)
+
+
+def test_bare_pattern_applies_only_to_the_verb_it_was_written_for():
+    assert P_HEAD_FOR.bare and P_HEAD_FOR.written_for == "head" and not P_LEAD_DELEGATION.bare
+    assert reading(for_phrase("headed", "head"), BLOCK).code == "042"  # "headed for Niger": a trip
+    assert reading(for_phrase("controls", "control"), BLOCK) is None  # "controls … for": no trip
+
+
+def test_pattern_with_a_word_of_its_own_applies_to_every_verb_of_its_block():
+    r = reading(for_phrase("controls", "control", "delegation"), BLOCK)
+    assert (r.code, r.pattern) == ("036", P_LEAD_DELEGATION)

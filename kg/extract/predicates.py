@@ -213,7 +213,8 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
     rules = lex.rules
     for entry in entries:
         block_code, patterns = lex.cameo.synsets.get(entry.synset, (None, ()))
-        p = best_pattern([q for q in patterns if q.specificity > 0], tok, args, lex.cameo, lex)
+        p = best_pattern([q for q in patterns if q.specificity > 0 and
+                          not (q.bare and q.written_for and q.written_for != entry.lemma)], tok, args, lex.cameo, lex)
         if p is not None and p.code is None:
             return None  # the pattern names a non-event ("symbolically charged")
         if p is not None and (frame is None or p.complement_specificity >= 2):
