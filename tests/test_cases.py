@@ -401,6 +401,10 @@ CASES = [
     ("fr-city-in-subject-phrase-is-no-subject", "fr",
      "Le bureau de l'ONU à Genève a critiqué le maire Paul Durand.",
      [], [("Geneva", "criticised", "Paul Durand", P, A), ("United Nations", "located_in", "Geneva", P, A)]),
+    # an effort, a campaign or a bid to do something is aimed where that act is
+    ("en-effort-to-act", "en",
+     "Farmers blocked the roads as they continued their campaign to oust the government of President Paul Durand.",
+     [("Farmers", "criticised", "Paul Durand", P, A)], []),
     # leaders of a group named with it are the group's, not their country's
     ("en-group-leaders-are-the-groups", "en",
      "Afghan rebel leaders met the envoy Paul Durand in Geneva on Monday.",

@@ -347,6 +347,13 @@ class _Extractor:
             for c in tok.children:
                 if c.dep_ in syntax.XCOMP_DEPS:
                     return self.complement_target(c, exclude, depth + 1)
+        if depth < 2:  # "continued their effort to overthrow the government of X": the effort's act
+            for h in heads:
+                for c in h.children:
+                    if c.dep_ == "acl" and c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm") and c.i > h.i:
+                        found = self.complement_target(c, exclude, depth + 1)
+                        if found:
+                            return found
         return []
 
     def entities_in(self, tok: Token, exclude: set[str]) -> list[Ref]:
