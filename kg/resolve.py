@@ -155,6 +155,7 @@ class DocEntities:
         self.known_affiliations: set[int] = set()  # titles whose affiliation the gazetteer supplied
         self.described_spans: list[tuple[int, int, str]] = []  # actors named by description: (start, end, key)
         self._title_tokens: set[int] = set()  # words of office titles
+        self._described_people: dict[str, str] = {}  # agent head noun -> the last person described by it
         self._resolve()
 
     # -- building ---------------------------------------------------------------------------------
@@ -510,8 +511,19 @@ class DocEntities:
             if one_person:
                 # one person described by what they are and where or whom they belong to ("an Argentine
                 # judge", "a Christian missionary from Calgary"): a person of this document only
-                if owner is None and not modifiers or t.i in self._title_tokens:
+                if t.i in self._title_tokens:
                     continue  # a title names an office and its holder, not someone unnamed
+                if owner is None and not modifiers:
+                    # a body noun before the person noun says whose they are ("an army psychiatrist")
+                    modifiers = [c for c in t.children if c.dep_ == "compound" and c.i < start and c.pos_ == "NOUN"
+                                 and any(not a.person for a in lex.agents.by_head.get(c.lemma_.lower(), ()))]
+                if owner is None and not modifiers:
+                    earlier = self._described_people.get(agent.head)
+                    if earlier is not None and self._definite(t):
+                        # "an army psychiatrist … the psychiatrist": the one described before
+                        self._map(start, end, earlier, 0.2)
+                        self.described_spans.append((start, end, earlier))
+                    continue
                 label, _ = self._actor_name(agent, owner, modifiers, False)
                 key = f"{slug(label)}_{self.scope}"
                 self._local.add(key)
@@ -522,6 +534,7 @@ class DocEntities:
                     b.labels.add((text, lex.lang))
                 self._map(start, end, key, 0.1)
                 self.described_spans.append((start, end, key))
+                self._described_people[agent.head] = key
                 continue
             cost = 0.1
             if not agent.person and plural and t.lower_ != agent.head:

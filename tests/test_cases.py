@@ -409,6 +409,14 @@ CASES = [
     ("en-group-leaders-are-the-groups", "en",
      "Afghan rebel leaders met the envoy Paul Durand in Geneva on Monday.",
      [("Afghan rebel leaders", "met", "Paul Durand", P, A)], [("Afghanistan", "met", "Paul Durand", P, A)]),
+    # a person described once is the same person when the text takes up the noun with "the"; a body
+    # noun before the person noun says whose they are
+    ("en-described-person-taken-up", "en",
+     "A Dutch businessman arrived in Lagos. The businessman accused the mayor Paul Durand of fraud.",
+     [("Dutch businessman", "accused", "Paul Durand", P, A)], []),
+    ("en-body-noun-describes-a-person", "en",
+     "An army doctor accused the mayor Paul Durand of fraud on Monday.",
+     [("Army doctor", "accused", "Paul Durand", P, A)], []),
     # an office with an indefinite article is someone unnamed who holds it, not the holder named before
     ("en-indefinite-office-holder", "en",
      "The Kenyan minister Paul Otieno met Anna Berg. A Kenyan minister later criticised Anna Berg.",
