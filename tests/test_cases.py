@@ -401,6 +401,16 @@ CASES = [
     ("fr-city-in-subject-phrase-is-no-subject", "fr",
      "Le bureau de l'ONU à Genève a critiqué le maire Paul Durand.",
      [], [("Geneva", "criticised", "Paul Durand", P, A), ("United Nations", "located_in", "Geneva", P, A)]),
+    # refusing something to someone rejects them; refusing to comment on something rejects no one
+    ("en-refuse-to-someone", "en",
+     "Chile is refusing admittance to Bolivians, the police said.",
+     [("Chile", "rejected", "Bolivia", P, A)], []),
+    ("fr-refuser-a-quelqu-un", "fr",
+     "Le Chili refuse l'entrée aux pêcheurs péruviens depuis lundi.",
+     [("Chile", "rejected", "Peruvian fishermen", P, A)], []),
+    ("en-refused-to-comment", "en",
+     "Germany refused to comment on the talks with France.",
+     [], [("Germany", "rejected", "France", P, A)]),
     # an effort, a campaign or a bid to do something is aimed where that act is
     ("en-effort-to-act", "en",
      "Farmers blocked the roads as they continued their campaign to oust the government of President Paul Durand.",

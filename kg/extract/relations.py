@@ -321,6 +321,8 @@ class _Extractor:
         the complement is not it ("refused to comment on the situation in X")."""
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             heads = [tok]
+        elif self.lex.reporting.get(tok.lemma_.lower()) == "said":
+            return []  # "refused to comment on the talks with X": what one speaks about is no target
         else:
             subj = syntax.subject_of(tok)
             if subj is not None and tok.dep_ in syntax.CCOMP_DEPS:
