@@ -678,6 +678,9 @@ class DocEntities:
         for i in range(start, end):  # "l'association …, l'UFC-Que Choisir": a name hung on the noun
             for c in self.doc[i].children:
                 k = self.token_key.get(c.i)
+                if c.dep_ in syntax.CONJ_DEPS and any(x.dep_ == "cc" and x.i < c.i
+                                                      for x in list(c.children) + list(self.doc[i].children)):
+                    continue  # "the Sudanese government and the SPLM": another party, not its name
                 if c.i >= end and k is not None and self.builders[k].named and \
                         self.builders[k].type == ORGANIZATION and c.dep_ not in ("prep",) and \
                         not any(x.dep_ in ("case", "mark") for x in c.children):

@@ -401,6 +401,10 @@ CASES = [
     ("fr-city-in-subject-phrase-is-no-subject", "fr",
      "Le bureau de l'ONU à Genève a critiqué le maire Paul Durand.",
      [], [("Geneva", "criticised", "Paul Durand", P, A), ("United Nations", "located_in", "Geneva", P, A)]),
+    # a body coordinated with a named party is a party of its own, not that party's description
+    ("en-body-and-named-party", "en",
+     "The Malian government and the MNLA met in Algiers on Monday.",
+     [("Government of Mali", "met", "MNLA", P, A)], []),
     # refusing something to someone rejects them; refusing to comment on something rejects no one
     ("en-refuse-to-someone", "en",
      "Chile is refusing admittance to Bolivians, the police said.",
