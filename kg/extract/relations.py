@@ -86,9 +86,11 @@ def _untensed(verb: Token) -> bool:
         return True
     if any(c.dep_ in syntax.AUX_DEPS - syntax.PASSIVE_AUX_DEPS for c in verb.children):
         return False
-    if verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") or set(verb.morph.get("Tense")) & {"Past", "Imp", "Fut"}:
+    if verb.tag_ in ("VBD", "VBZ", "VBN") or set(verb.morph.get("Tense")) & {"Past", "Imp", "Fut"}:
         return False
-    return True
+    # a plural present looks like the subjunctive ("demanded that its partners refuse"); "are", "have"
+    # and "do" are indicative ("insisted that they are innocent")
+    return not (verb.tag_ == "VBP" and verb.lemma_.lower() in ("be", "have", "do"))
 
 
 def event_code(relation: str, cameo: str | None, modality: str, rules: RelationRules) -> str | None:
@@ -1036,8 +1038,8 @@ class _Extractor:
             head = t.head
             if head == t:
                 return False
-            if t.dep_ in syntax.CONJ_DEPS:
-                t = head
+            if t.dep_ in syntax.CONJ_DEPS or (t.dep_ == "advcl" and head.pos_ in ("VERB", "AUX")):
+                t = head  # "must ensure security to allow …": the purpose of what must be done is not done
                 continue
             if t.dep_ in ("ccomp", "xcomp", "acl") and head.pos_ in ("VERB", "AUX", "NOUN"):
                 if head.lemma_.lower() in lex.obligation:
