@@ -88,6 +88,8 @@ class Profile:
     focus_adverbs: frozenset[str] = frozenset()  # "particulièrement", "especially": a parenthetical
     inclusion_markers: frozenset[str] = frozenset()  # "including", "dont": the named members of a group
     quantity_idioms: frozenset[str] = frozenset()  # "up to": a bound on a number, no preposition
+    age_units: frozenset[str] = frozenset()  # "a 17-year-old student", "un lycéen de 17 ans"
+    age_adjectives: frozenset[str] = frozenset()  # "a man aged 40", "âgée de 40 ans"
 
     def preps(self, *functions: str) -> frozenset[str]:
         """The prepositions that have one of these functions ("of", "dative", "agent" …)."""
@@ -144,6 +146,8 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         focus_adverbs=_words(data, "focus_adverbs", where),
         inclusion_markers=_words(data, "inclusion_markers", where),
         quantity_idioms=_words(data, "quantity_idioms", where),
+        age_units=_words(data, "age_units", where),
+        age_adjectives=_words(data, "age_adjectives", where),
     )
 
 
@@ -177,6 +181,8 @@ def load_profile(lang: str) -> Profile:
             focus_adverbs=union("focus_adverbs"),
             inclusion_markers=union("inclusion_markers"),
             quantity_idioms=union("quantity_idioms"),
+            age_units=union("age_units"),
+            age_adjectives=union("age_adjectives"),
         )
     where = f"lexicon/{lang}/profile.json"
     return _profile_from(read_json(Path("lexicon") / lang / "profile.json"), where)

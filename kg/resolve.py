@@ -517,7 +517,11 @@ class DocEntities:
                     # a body noun before the person noun says whose they are ("an army psychiatrist")
                     modifiers = [c for c in t.children if c.dep_ == "compound" and c.i < start and c.pos_ == "NOUN"
                                  and any(not a.person for a in lex.agents.by_head.get(c.lemma_.lower(), ()))]
-                if owner is None and not modifiers:
+                if owner is None and not modifiers and syntax.age_of(t) is not None:
+                    aged = True  # "un lycéen de 17 ans", "a 17-year-old student": someone in particular
+                else:
+                    aged = False
+                if owner is None and not modifiers and not aged:
                     earlier = self._described_people.get(agent.head)
                     if earlier is not None and self._definite(t):
                         # "an army psychiatrist … the psychiatrist": the one described before
@@ -537,6 +541,9 @@ class DocEntities:
                 self._described_people[agent.head] = key
                 continue
             cost = 0.1
+            if not agent.person and rules.parts(code)[:1] == ("GOV",) and \
+                    any(c.dep_ == "det" and "Ind" in c.morph.get("Definite") for c in t.children):
+                continue  # "a new government", "une junte birmane": a kind of government, not one that rules
             if not agent.person and plural and t.lower_ != agent.head:
                 if rules.is_state_body(code):
                     continue  # "27 gouvernements", "the ministries": several bodies, not one actor
@@ -784,7 +791,8 @@ class DocEntities:
         Damas", "citoyens maliens du nord")."""
         doc = self.doc
         toks = set(range(start, end)) | {x.i for x in extra}
-        toks |= {c.i for c in head.children if c.dep_ == "amod" and c.i > head.i}  # "communauté juive"
+        toks |= {c.i for c in head.children if c.dep_ == "amod" and c.i > head.i  # "communauté juive"
+                 and c.lower_ not in self.lex.profile.age_adjectives}  # not "homme âgé" without its age
         lo, hi = min(toks), max(toks) + 1
         while lo < hi and (doc[lo].lower_ in self.lex.determiners or doc[lo].is_punct):
             lo += 1
@@ -795,6 +803,10 @@ class DocEntities:
                 doc[j].lower_ not in self.lex.determiners:
             j -= 1
         if j + 1 < lo:
+            # a modifier the walk reached is whole ("a 17-year-old student", not "old student")
+            while j + 1 < lo and j >= head.left_edge.i and doc[j + 1].left_edge.i <= j and \
+                    all(k not in self.token_key for k in range(doc[j + 1].left_edge.i, j + 1)):
+                j = doc[j + 1].left_edge.i - 1
             forms.append(doc[j + 1:hi].text)
         # with a short complement of its own: "citoyens maliens du nord"
         of = self.lex.profile.preps("of") | self.lex.profile.preps("origin")
@@ -813,6 +825,13 @@ class DocEntities:
                     t.dep_ in syntax.RELCL_DEPS | {"acl", "appos", "conj", "cc"}:
                 break
             right += 1
+        # not a phrase cut inside ("army psychiatrist for a" before a quote): back to a whole child
+        for k in range(hi, right):
+            if doc[k].right_edge.i >= right:
+                right = doc[k].left_edge.i
+                break
+        while right > hi and doc[right - 1].pos_ in ("ADP", "DET", "CCONJ", "PUNCT"):
+            right -= 1
         if right > hi and right - lo <= 10:
             forms.append(doc[lo:right].text)
             if j + 1 < lo:  # with its number: "deux hommes à bord d'une moto"

@@ -437,6 +437,23 @@ CASES = [
     ("en-body-noun-describes-a-person", "en",
      "An army doctor accused the mayor Paul Durand of fraud on Monday.",
      [("Army doctor", "accused", "Paul Durand", P, A)], []),
+    # a government with an indefinite article is a kind of government, not the one that rules
+    ("en-indefinite-government", "en",
+     "Paul Durand said a military junta would never accept the deal. The Thai government criticised Paul Durand.",
+     [("Government of Thailand", "criticised", "Paul Durand", P, A)], []),
+    ("fr-indefinite-government", "fr",
+     "Un gouvernement thaïlandais d'union nationale accuserait Paul Durand de fraude, selon Anna Berg.",
+     [], [("Government of Thailand", "accused", "Paul Durand", P, A)]),
+    # an age says the unnamed person is someone in particular: a person of the document
+    ("en-person-with-an-age", "en",
+     "Two masked men attacked a 19-year-old student near the harbour on Sunday.",
+     [("Men", "attacked", "Student", P, A)], []),
+    ("fr-person-with-an-age", "fr",
+     "Trois individus ont agressé un étudiant de 22 ans devant la gare.",
+     [("Individuals", "attacked", "Student", P, A)], []),
+    ("fr-person-aged", "fr",
+     "Un médecin âgé de 58 ans a accusé le maire Paul Durand de fraude.",
+     [("Doctor", "accused", "Paul Durand", P, A)], []),
     # an office with an indefinite article is someone unnamed who holds it, not the holder named before
     ("en-indefinite-office-holder", "en",
      "The Kenyan minister Paul Otieno met Anna Berg. A Kenyan minister later criticised Anna Berg.",
@@ -600,3 +617,20 @@ def test_entity_names_the_model_cuts():
     from kg.pipeline import extract
     (ex,) = list(extract([parse_text("L'avocat a longtemps critiqué la Cour de cassation.", source="<t>", lang="fr")]))
     assert [e.type for e in ex.entities if e.label.startswith("Cour")] == ["Organization"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("lang,text,head", [
+    ("en", 'Paul Durand accused a 30-year-old nurse of "gross negligence in the ward".', "nurse"),
+    ("fr", "Un médecin de 58 ans a accusé Paul Durand, au cours d'une réunion, de fraude.", "médecin"),
+])
+def test_described_person_labels_are_whole_phrases(lang, text, head):
+    """How the text names an unnamed person is a whole phrase: never one cut after a preposition or an
+    article, nor a modifier without the words it needs ("old nurse" for "a 30-year-old nurse")."""
+    doc = parse_text(text, source="<test>", lang=lang)
+    (ex,) = list(extract([doc]))
+    (person,) = [e for e in ex.entities if head in {w for label, _ in e.alt_labels for w in label.split()}]
+    labels = {label for label, _ in person.alt_labels}
+    assert labels and all(label.split()[-1] not in {"for", "a", "of", "de", "un", "la", "au"} for label in labels)
+    if lang == "en":
+        assert "30-year-old nurse" in labels and "old nurse" not in labels

@@ -56,6 +56,28 @@ def prep_of(token: Token) -> str | None:
     return profile(token).base_preposition(words)
 
 
+def age_of(noun: Token) -> Token | None:
+    """The number giving a person's age in the noun's own phrase, or None: "a 17-year-old student",
+    "a man aged 40", "un lycéen de 17 ans", "une femme âgée de 40 ans". Relative clauses are not the
+    noun's own phrase."""
+    prof = profile(noun)
+    for c in noun.children:
+        if c.dep_ in RELCL_DEPS or c.i in (noun.left_edge.i - 1,):
+            continue
+        sub = [t for t in c.subtree if abs(t.i - noun.i) <= 8]
+        for n in sub:
+            if not n.like_num:
+                continue
+            j = n.i + 1
+            while j < len(noun.doc) and noun.doc[j].text in ("-", "‐"):
+                j += 1
+            if j < len(noun.doc) and noun.doc[j].lower_ in prof.age_units:
+                return n
+            if c.lower_ in prof.age_adjectives and n.head == c:
+                return n  # "aged 40"
+    return None
+
+
 def prep_objects(child: Token, preps: Iterable[str]) -> list[Token]:
     """The nouns a child of a noun or verb introduces with one of ``preps``, in either scheme: a UD
     oblique or nominal modifier with its 'case' ("de réfugiés"), or a ClearNLP 'prep' with its pobj
