@@ -444,6 +444,14 @@ CASES = [
     ("fr-indefinite-government", "fr",
      "Un gouvernement thaïlandais d'union nationale accuserait Paul Durand de fraude, selon Anna Berg.",
      [], [("Government of Thailand", "accused", "Paul Durand", P, A)]),
+    # a synonym in a CAMEO block that names the block's event in every sense takes its code alone
+    ("en-block-synonym-alone", "en",
+     "Rebel fighters stormed the Chadian parliament on Tuesday, and Paul Durand berated Anna Berg.",
+     [("Rebel fighters", "attacked", "Parliament of Chad", P, A), ("Paul Durand", "criticised", "Anna Berg", P, A)], []),
+    # one that may name another act takes it only through a pattern: "blasted" may be criticism
+    ("en-block-synonym-needs-pattern", "en",
+     "Paul Durand blasted Anna Berg over the budget.",
+     [], [("Paul Durand", "attacked", "Anna Berg", P, A)]),
     # an age says the unnamed person is someone in particular: a person of the document
     ("en-person-with-an-age", "en",
      "Two masked men attacked a 19-year-old student near the harbour on Sunday.",

@@ -229,7 +229,7 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
                                frame.direct, frame.target_types)
             return Reading(relation, _pattern_targets(p, expand_targets(rules.targets_for(relation, p.code), lex)),
                            p.code, pattern=p)
-        if frame is None and entry.codes_alone:
+        if frame is None and (entry.codes_alone or entry.lemma in lex.cameo_synonyms_alone):
             relation = rules.relation_for(entry.code)
             if relation is None:
                 return None
