@@ -235,8 +235,9 @@ CASES = [
      [("Turkey", "agreed", "Iraq", P, A)], []),
     ("en-blockade-purpose-subject", "en",
      "Hundreds of Chilean students blocked roads in Santiago to demand the resignation of President Sebastian Pinera.",
-     [("Chilean students", "criticised", "Sebastian Pinera", P, A), ("Chilean students", "called_for", "Sebastian Pinera", P, A)],
-     [("Santiago", "called_for", "Sebastian Pinera", P, A)]),
+     [("Chilean students", "criticised", "Sebastian Pinera", P, A)],
+     # (what the protest demands is its content, not a demand of its own)
+     [("Santiago", "called_for", "Sebastian Pinera", P, A), ("Chilean students", "called_for", "Sebastian Pinera", P, A)]),
     ("fr-purpose-infinitive-subject", "fr",
      "Des agriculteurs français ont bloqué les routes pour exiger la démission du ministre espagnol.",
      [("French farmers", "called_for", "Spain", P, A)], []),
@@ -452,6 +453,20 @@ CASES = [
     ("en-block-synonym-needs-pattern", "en",
      "Paul Durand blasted Anna Berg over the budget.",
      [], [("Paul Durand", "attacked", "Anna Berg", P, A)]),
+    # what protesters demand is the content of their protest, not a demand of its own
+    ("en-protest-purpose", "en",
+     "Thousands of nurses protested in Accra on Monday to demand the resignation of governor Paul Durand.",
+     [("Nurses", "criticised", "Paul Durand", P, A)], [("Nurses", "called_for", "Paul Durand", P, A)]),
+    ("fr-protest-purpose", "fr",
+     "Les agriculteurs ont entamé une grève de la faim pour exiger le départ du préfet Paul Durand.",
+     [("Farmers", "criticised", "Paul Durand", P, A)], [("Farmers", "called_for", "Paul Durand", P, A)]),
+    ("en-protest-purpose-on-the-place", "en",
+     "Thousands of farmers marched through Lagos demanding the resignation of governor Paul Durand.",
+     [], [("Lagos", "called_for", "Paul Durand", P, A)]),
+    # a demand in a statement is the speaker's own act
+    ("en-demand-in-a-statement", "en",
+     "The Nigerian government issued a statement on Monday demanding the resignation of governor Paul Durand.",
+     [("Government of Nigeria", "called_for", "Paul Durand", P, A)], []),
     # an age says the unnamed person is someone in particular: a person of the document
     ("en-person-with-an-age", "en",
      "Two masked men attacked a 19-year-old student near the harbour on Sunday.",

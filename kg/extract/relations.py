@@ -419,6 +419,8 @@ class _Extractor:
         frame = self.reading(tok)
         if frame is None or syntax.is_hypothetical(tok) or self.is_demanded(tok):
             return
+        if frame.relation == "called_for" and self.is_protest_purpose(tok):
+            return
         args = syntax.arguments(tok, lex)
         if frame.voice == "passive":
             if not syntax.is_passive(tok):
@@ -1024,6 +1026,31 @@ class _Extractor:
                                 all(r.key != x.key for x in out):
                             out.append(r)
         return out
+
+    def is_protest_purpose(self, tok: Token) -> bool:
+        """Whether a predicate is the purpose of a protest ("staged demonstrations to demand reforms",
+        "rioted demanding independence", "a entamé une grève de la faim pour exiger …"): what the
+        protesters want is the content of the protest, which takes its target from it, not an event of
+        its own, as event coding reads it (CAMEO 14 "demonstrate or rally for …")."""
+        if tok.dep_ not in ("advcl", "xcomp", "acl") or tok.head == tok:
+            return False
+        roots = self.lex.rules.purpose_target_roots
+        head = tok.head
+
+        def protest_noun(t: Token) -> bool:
+            return self.lex.event_noun_cameo.get(t.lemma_.lower(), "")[:2] in roots
+        def protest_verb(t: Token) -> bool:
+            reading = self.reading(t) if t.pos_ in ("VERB", "AUX") else None
+            return reading is not None and (reading.code or relation_cameo().get(reading.relation) or "")[:2] in roots
+
+        if head.pos_ in ("NOUN", "PROPN"):
+            # "a hunger strike to demand …"; "marched through the capital demanding …", the participle
+            # hung on the place by the parser
+            verb = head.head.head if head.dep_ in syntax.POBJ_DEPS else head.head  # (ClearNLP: via the preposition)
+            return protest_noun(head) or (head.dep_ not in syntax.SUBJECT_DEPS and protest_verb(verb))
+        if protest_verb(head):
+            return True  # "rioted demanding …"
+        return any(c.dep_ in syntax.OBJECT_DEPS and protest_noun(c) for c in head.children)
 
     def is_demanded(self, tok: Token) -> bool:
         """Whether a predicate is what someone demands or must do, not what happened: under an
