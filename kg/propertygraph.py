@@ -179,6 +179,11 @@ def to_property_graph(rdf: Graph) -> nx.MultiDiGraph:
 
 
 # -- layout (pure) ------------------------------------------------------------------------------------
+# networkx lays out the components of up to _SMALL_COMPONENT nodes (spring_layout, its dense numpy solver).
+# The rest is kg's own because networkx has no equivalent that runs here: spring_layout needs scipy from
+# 500 nodes on (not a dependency), forceatlas2_layout and arf_layout hold n x n arrays (about 190 MB and
+# 0.5 s an iteration at 2,000 nodes on this project's machine), and it has no rotation of a component,
+# no overlap removal and no packing of components (rescale_layout only scales into a box).
 _SMALL_COMPONENT = 300
 
 
