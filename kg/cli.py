@@ -124,10 +124,22 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .store import open_store
 
-    _check_output(args.output)
+    if not args.output and not args.neo4j_import:
+        raise InputError("nothing to write: give -o FILE and/or --neo4j-import DIR")
+    if args.output:
+        _check_output(args.output)
     store = open_store(args.store, read_only=True)
-    _export(store, args.output)
-    _say(f"kg: written {args.output}")
+    if args.output:
+        _export(store, args.output)
+        _say(f"kg: written {args.output}")
+    if args.neo4j_import:
+        from .cypher import neo4j_import_command, write_neo4j_import
+        from .propertygraph import to_property_graph
+        from .store import store_to_graph
+
+        write_neo4j_import(to_property_graph(store_to_graph(store)), args.neo4j_import)
+        _say(f"kg: written {args.neo4j_import}; with Neo4j 5 stopped, load it with:\n"
+             f"  {neo4j_import_command(args.neo4j_import)}")
     return 0
 
 
@@ -530,12 +542,17 @@ def make_parser() -> argparse.ArgumentParser:
     v.add_argument("--title", help="title of the page and picture (default: the input's file name)")
     v.set_defaults(func=cmd_viz)
 
-    x = sub.add_parser("export", help="write a store's graph to an RDF file",
+    x = sub.add_parser("export", help="write a store's graph to an RDF file, a property graph or Neo4j",
                        description="Export a store built by 'kg build --store'. The format follows the extension: "
                                    ".ttl, .nt, .jsonld, .rdf (one graph), .nq, .trig (one named graph per document), "
-                                   "or a property graph: .graphml, .gexf (Gephi, yEd), .json (Cytoscape.js).")
+                                   "or a property graph: .graphml, .gexf (Gephi, yEd), .json (Cytoscape.js), "
+                                   ".cypher (a Cypher script for Neo4j). --neo4j-import DIR writes CSV files for "
+                                   "'neo4j-admin database import full' and prints the command that loads them.")
     x.add_argument("--store", metavar="DIR", required=True, help="store directory")
-    x.add_argument("-o", "--output", required=True, help="output file (.ttl, .nt, .jsonld, .rdf, .nq, .trig; .graphml, .gexf, .json)")
+    x.add_argument("-o", "--output",
+                   help="output file (.ttl, .nt, .jsonld, .rdf, .nq, .trig; .graphml, .gexf, .json, .cypher)")
+    x.add_argument("--neo4j-import", metavar="DIR",
+                   help="folder to write Neo4j's bulk-import CSV files into (created if missing)")
     x.set_defaults(func=cmd_export)
 
     t = sub.add_parser("stats", help="counts of a store: types, relations, most connected entities",

@@ -32,6 +32,7 @@ import networkx as nx
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 
+from .cypher import generate_cypher
 from .errors import InputError, StoreError
 from .export import READ_EXTENSIONS, read_graph
 from .model import ENTITY_TYPES
@@ -141,7 +142,8 @@ def to_property_graph(rdf: Graph) -> nx.MultiDiGraph:
     ``labels``, ``wikidata``, ``geonames``, ``quotes``; edges are keyed by statement IRI, with ``relation``,
     ``polarity``, ``modality``, ``confidence``, ``document``, ``document_title``, ``sentence`` and, when
     present, ``quote``, ``role``, ``cameo``, ``begin``, ``end``, ``attributed_to``. Statements whose object
-    is a literal (quotes) go to ``graph.graph["quotes"]``, a dict of node -> list of attribute dicts.
+    is a literal (quotes) go to ``graph.graph["quotes"]``, a dict of node -> list of attribute dicts (the
+    same attributes, and ``statement``: the statement IRI).
 
     >>> to_property_graph(Graph()).number_of_nodes()
     0
@@ -166,6 +168,7 @@ def to_property_graph(rdf: Graph) -> nx.MultiDiGraph:
         else:
             if obj is not None and "quote" not in attrs:
                 attrs["quote"] = str(obj)
+            attrs["statement"] = str(st)
             quotes.setdefault(str(subj), []).append(attrs)
     pg = nx.MultiDiGraph(quotes={n: quotes[n] for n in sorted(quotes)})
     for n in sorted(nodes):
@@ -176,6 +179,11 @@ def to_property_graph(rdf: Graph) -> nx.MultiDiGraph:
 
 
 # -- layout (pure) ------------------------------------------------------------------------------------
+# networkx lays out the components of up to _SMALL_COMPONENT nodes (spring_layout, its dense numpy solver).
+# The rest is kg's own because networkx has no equivalent that runs here: spring_layout needs scipy from
+# 500 nodes on (not a dependency), forceatlas2_layout and arf_layout hold n x n arrays (about 190 MB and
+# 0.5 s an iteration at 2,000 nodes on this project's machine), and it has no rotation of a component,
+# no overlap removal and no packing of components (rescale_layout only scales into a box).
 _SMALL_COMPONENT = 300
 
 
@@ -355,11 +363,12 @@ def generate_cytoscape(pg: nx.MultiDiGraph, positions: dict | None = None) -> by
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
-#: file extension -> writer of a property graph
+#: file extension -> writer of a property graph (.cypher: a script for Neo4j, see :mod:`kg.cypher`)
 WRITERS: dict[str, Callable[[nx.MultiDiGraph], bytes]] = {
     ".graphml": generate_graphml,
     ".gexf": generate_gexf,
     ".json": generate_cytoscape,
+    ".cypher": generate_cypher,
 }
 
 
@@ -371,7 +380,7 @@ def write_bytes(data: bytes, path: str | os.PathLike) -> Path:
 
 
 def write_property_graph(rdf: Graph, path: str | os.PathLike) -> Path:
-    """Write the property graph of ``rdf`` to ``path`` (.graphml, .gexf or .json, see :data:`WRITERS`),
+    """Write the property graph of ``rdf`` to ``path`` (.graphml, .gexf, .json or .cypher, see :data:`WRITERS`),
     atomically; the same RDF gives the same bytes."""
     ext = Path(path).suffix.lower()
     writer = WRITERS.get(ext)

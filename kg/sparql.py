@@ -20,7 +20,6 @@ ent:A  ent:B
 """
 from __future__ import annotations
 
-import csv
 import ctypes
 import gc
 import heapq
@@ -38,7 +37,6 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Callable, Iterable, Iterator, Sequence
-from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
@@ -915,99 +913,95 @@ def format_table(result: QueryResult, *, max_width: int | None = 60) -> str:
     return "\n".join(out) + "\n"
 
 
-def _json_term(t) -> dict:
-    if isinstance(t, ox.NamedNode):
-        return {"type": "uri", "value": t.value}
-    if isinstance(t, ox.BlankNode):
-        return {"type": "bnode", "value": t.value}
-    d = {"type": "literal", "value": t.value}
-    if t.language:
-        d["xml:lang"] = t.language
-    elif t.datatype and t.datatype.value != "http://www.w3.org/2001/XMLSchema#string":
-        d["datatype"] = t.datatype.value
-    return d
-
-
 def _truncated(items) -> bool:
     return bool(getattr(items, "truncated", False))
 
 
-def _json(result: QueryResult, out: BinaryIO) -> None:
-    if result.kind == "boolean":
-        out.write((json.dumps({"head": {}, "boolean": result.boolean}, indent=1) + "\n").encode("utf-8"))
-        return
-    out.write(('{\n "head": {"vars": ' + json.dumps(result.variables, ensure_ascii=False)
-               + '},\n "results": {"bindings": [').encode("utf-8"))
-    sep = "\n  "
-    for row in result.rows:
-        binding = {v: _json_term(t) for v, t in zip(result.variables, row) if t is not None}
-        out.write((sep + json.dumps(binding, ensure_ascii=False)).encode("utf-8"))
-        sep = ",\n  "
-    # a member SPARQL clients ignore, present only when the server's row limit cut the answer
-    tail = ',\n "truncated": true' if _truncated(result.rows) else ""
-    out.write(f"\n ]}}{tail}\n}}\n".encode("utf-8"))
+class _TsvRows(io.RawIOBase):
+    """A result's rows as SPARQL 1.1 TSV (each term in its N-Triples form, which pyoxigraph's ``str`` gives),
+    read as pyoxigraph's parser asks for it: the way to hand rows that kg sorted, capped or carried across
+    a fork to pyoxigraph's serialisers, which take nothing but a :class:`pyoxigraph.QuerySolutions`."""
+
+    def __init__(self, variables: Sequence[str], rows: Iterable[tuple]):
+        self._chunks = self._lines(variables, rows)
+        self._buf, self._pos = b"", 0
+
+    @staticmethod
+    def _lines(variables: Sequence[str], rows: Iterable[tuple]) -> Iterator[bytes]:
+        yield ("\t".join("?" + v for v in variables) + "\n").encode("utf-8")
+        batch: list[str] = []
+        for row in rows:
+            batch.append("\t".join("" if t is None else str(t) for t in row) + "\n")
+            if len(batch) >= 256:
+                yield "".join(batch).encode("utf-8")
+                batch = []
+        if batch:
+            yield "".join(batch).encode("utf-8")
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self._pos >= len(self._buf):
+            chunk = next(self._chunks, None)
+            if chunk is None:
+                return 0
+            self._buf, self._pos = chunk, 0
+        n = min(len(buffer), len(self._buf) - self._pos)
+        buffer[:n] = self._buf[self._pos:self._pos + n]
+        self._pos += n
+        return n
 
 
-def _xml(result: QueryResult, out: BinaryIO) -> None:
-    head = ['<?xml version="1.0" encoding="utf-8"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">',
-            "  <head>"]
-    head += [f"    <variable name={quoteattr(v)}/>" for v in result.variables]
-    head.append("  </head>")
-    if result.kind == "boolean":
-        head += [f"  <boolean>{'true' if result.boolean else 'false'}</boolean>", "</sparql>"]
-        out.write(("\n".join(head) + "\n").encode("utf-8"))
-        return
-    out.write(("\n".join(head + ["  <results>"]) + "\n").encode("utf-8"))
-    for row in result.rows:
-        lines = ["    <result>"]
-        for v, t in zip(result.variables, row):
-            if t is None:
-                continue
-            if isinstance(t, ox.NamedNode):
-                inner = f"<uri>{escape(t.value)}</uri>"
-            elif isinstance(t, ox.BlankNode):
-                inner = f"<bnode>{escape(t.value)}</bnode>"
-            else:
-                j = _json_term(t)
-                attr = (f" xml:lang={quoteattr(j['xml:lang'])}" if "xml:lang" in j else
-                        f" datatype={quoteattr(j['datatype'])}" if "datatype" in j else "")
-                inner = f"<literal{attr}>{escape(t.value)}</literal>"
-            lines.append(f"      <binding name={quoteattr(v)}>{inner}</binding>")
-        lines.append("    </result>")
-        out.write(("\n".join(lines) + "\n").encode("utf-8"))
-    tail = ["  </results>"]
-    if _truncated(result.rows):
-        tail.append("  <!-- truncated: the server's row limit cut this answer -->")
-    out.write(("\n".join(tail + ["</sparql>"]) + "\n").encode("utf-8"))
+class _Writer:
+    """``out`` as pyoxigraph's serialisers want it (``write`` and ``flush``), remembering the last byte
+    and, with ``hold``, keeping it back (JSON's closing brace, before which a cut answer says so)."""
+
+    def __init__(self, out: BinaryIO, hold: bool = False):
+        self.out, self.hold, self.last = out, hold, b""
+
+    def write(self, data: bytes) -> int:
+        n = len(data)
+        if not n:
+            return 0
+        data = bytes(data)
+        if self.hold:
+            data, self.last = self.last + data[:-1], data[-1:]
+        else:
+            self.last = data[-1:]
+        if data:
+            self.out.write(data)
+        return n
+
+    def flush(self) -> None:
+        flush = getattr(self.out, "flush", None)
+        if flush is not None:
+            flush()
 
 
-def _csv(result: QueryResult, out: BinaryIO) -> None:
-    # SPARQL 1.1 CSV: plain lexical values, IRIs without brackets, CRLF line ends
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    if result.kind == "boolean":
-        w.writerow(["_askResult"])
-        w.writerow(["true" if result.boolean else "false"])
-        out.write(buf.getvalue().encode("utf-8"))
-        return
-    w.writerow(result.variables)
-    for row in result.rows:
-        w.writerow(["" if t is None else t.value for t in row])
-        if buf.tell() >= _CHUNK:
-            out.write(buf.getvalue().encode("utf-8"))
-            buf.seek(0)
-            buf.truncate()
-    out.write(buf.getvalue().encode("utf-8"))
+def _results(fmt: ox.QueryResultsFormat) -> Callable[[QueryResult, BinaryIO], None]:
+    """A writer of SELECT and ASK results through pyoxigraph's serialiser for ``fmt``. A line break ends
+    the output; when the server's row limit cut the answer, JSON gets a ``"truncated": true`` member and
+    XML a comment after its root element."""
+    def write(result: QueryResult, out: BinaryIO) -> None:
+        if result.kind == "boolean":
+            answer = ox.parse_query_results('{"head":{},"boolean":%s}' % ("true" if result.boolean else "false"),
+                                            ox.QueryResultsFormat.JSON)
+        else:
+            answer = ox.parse_query_results(_TsvRows(result.variables, result.rows), ox.QueryResultsFormat.TSV)
+        json_out = fmt == ox.QueryResultsFormat.JSON
+        writer = _Writer(out, hold=json_out)
+        answer.serialize(writer, format=fmt)
+        cut = _truncated(result.rows)
+        if json_out:  # the held-back closing brace
+            out.write((b',"truncated":true' if cut else b"") + writer.last + b"\n")
+            return
+        if writer.last != b"\n":
+            out.write(b"\n")
+        if cut and fmt == ox.QueryResultsFormat.XML:
+            out.write(b"<!-- truncated: the server's row limit cut this answer -->\n")
 
-
-def _tsv(result: QueryResult, out: BinaryIO) -> None:
-    # SPARQL 1.1 TSV: "?var" header, terms in their Turtle / N-Triples form
-    if result.kind == "boolean":
-        out.write(f"?_askResult\n{'true' if result.boolean else 'false'}\n".encode("utf-8"))
-        return
-    out.write(("\t".join("?" + v for v in result.variables) + "\n").encode("utf-8"))
-    for row in result.rows:
-        out.write(("\t".join("" if t is None else str(t) for t in row) + "\n").encode("utf-8"))
+    return write
 
 
 def _rdf(fmt: ox.RdfFormat) -> Callable[[QueryResult, BinaryIO], None]:
@@ -1036,10 +1030,10 @@ def _turtle(result: QueryResult, out: BinaryIO) -> None:
 
 #: SELECT / ASK result syntaxes: name -> (media type, writer(result, binary file))
 RESULT_FORMATS: dict[str, tuple[str, Callable[[QueryResult, BinaryIO], None]]] = {
-    "json": ("application/sparql-results+json", _json),
-    "xml": ("application/sparql-results+xml", _xml),
-    "csv": ("text/csv", _csv),
-    "tsv": ("text/tab-separated-values", _tsv),
+    "json": ("application/sparql-results+json", _results(ox.QueryResultsFormat.JSON)),
+    "xml": ("application/sparql-results+xml", _results(ox.QueryResultsFormat.XML)),
+    "csv": ("text/csv", _results(ox.QueryResultsFormat.CSV)),
+    "tsv": ("text/tab-separated-values", _results(ox.QueryResultsFormat.TSV)),
 }
 #: CONSTRUCT / DESCRIBE result syntaxes: name -> (media type, writer(result, binary file))
 GRAPH_FORMATS: dict[str, tuple[str, Callable[[QueryResult, BinaryIO], None]]] = {
@@ -1053,8 +1047,10 @@ GRAPH_FORMATS: dict[str, tuple[str, Callable[[QueryResult, BinaryIO], None]]] = 
 def write_result(result: QueryResult, fmt: str, out: BinaryIO) -> None:
     """Write ``result`` to the binary file ``out`` in syntax ``fmt``: a key of :data:`RESULT_FORMATS` for
     SELECT and ASK, of :data:`GRAPH_FORMATS` for CONSTRUCT and DESCRIBE (where ``json``, ``csv`` and
-    ``tsv`` give Turtle). Streamed rows (see :func:`evaluate`) are written as they are read; when a row
-    limit cut them, JSON says ``"truncated": true`` and XML ends with a comment."""
+    ``tsv`` give Turtle). SELECT and ASK results are written by pyoxigraph's own serialisers, RDF by its
+    RDF writers (Turtle by rdflib's, which sorts). Streamed rows (see :func:`evaluate`) are written as
+    they are read; when a row limit cut them, JSON says ``"truncated": true`` and XML ends with a
+    comment."""
     if result.kind == "graph":
         table = GRAPH_FORMATS
         fmt = fmt if fmt in GRAPH_FORMATS else "turtle" if fmt in RESULT_FORMATS else fmt

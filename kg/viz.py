@@ -1,7 +1,7 @@
 """See the graph: a self-contained interactive HTML page, and a static PNG from the same layout.
 
 :func:`generate_html` fills ``kg/templates/viz.html`` with the graph's data and inlines vis-network's
-script and style, read at run time from the pinned ``pyvis`` package that ships them, so the page works
+script and style, vendored with their licences in ``kg/templates/vis-network-9.1.2/``, so the page works
 offline and makes no network request. :func:`generate_png` draws the same positions with matplotlib.
 :func:`write_viz` is the file edge (atomic, format from the extension).
 
@@ -43,22 +43,23 @@ RELATION_COLOURS = {
 }
 _OTHER_RELATION = "#555555"
 
-#: the vis-network build inlined in the page, as shipped by pyvis 0.3.2
+#: the vis-network build inlined in the page (npm package vis-network, vendored under kg/templates)
 VIS_VERSION = "9.1.2"
+VIS_DIR = f"vis-network-{VIS_VERSION}"
 TEMPLATE = "viz.html"
 _PLACEHOLDER = re.compile(r"/\*@(VIS_CSS|VIS_JS|DATA|TITLE)@\*/")
 
 
 @lru_cache(maxsize=1)
 def vis_assets() -> tuple[str, str]:
-    """vis-network's minified script and its style sheet, read from the installed pyvis package."""
+    """vis-network's minified script and its style sheet, from ``kg/templates/vis-network-9.1.2/``."""
     try:
-        lib = resources.files("pyvis") / "lib" / f"vis-{VIS_VERSION}"
+        lib = resources.files("kg") / "templates" / VIS_DIR
         js = (lib / "vis-network.min.js").read_text(encoding="utf-8")
-        css = (lib / "vis-network.css").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, NotADirectoryError) as e:
-        raise KGError(f"vis-network {VIS_VERSION} is not installed ({e}); kg needs pyvis==0.3.2, "
-                      f"reinstall kg with 'make install'") from None
+        css = (lib / "vis-network.min.css").read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError) as e:
+        raise KGError(f"vis-network {VIS_VERSION} is missing from kg's package data ({e}); reinstall kg "
+                      f"with 'make install'") from None
     return js, css
 
 

@@ -56,6 +56,7 @@ def test_entities_become_nodes_and_statements_edges():
     assert neg["document"] == "https://kg.example.org/document/seeds%2Fblinken.fr.txt"
     (quote,) = pg.graph["quotes"][ENT + "Antony_Blinken"]
     assert quote["relation"] == "said" and quote["quote"] == "Rien ne change"
+    assert quote["statement"].startswith("https://kg.example.org/statement/")  # the statement IRI
 
 
 def test_seed_graph_has_the_article_entities():
@@ -201,4 +202,4 @@ def test_build_writes_a_property_graph(tmp_path):
 
 def test_build_refuses_an_unknown_format_before_building(tmp_path):
     run = kg("build", tmp_path / "missing.txt", "-o", tmp_path / "out.dot")
-    assert run.returncode != 0 and ".graphml, .gexf, .json (property graph)" in run.stderr
+    assert run.returncode != 0 and ".graphml, .gexf, .json, .cypher (property graph)" in run.stderr

@@ -108,6 +108,71 @@ def test_xml_results_parse(store):
     assert len(list(root.iter(ns + "result"))) == len(run_query(store, MET).rows)
 
 
+NASTY_NT = (
+    '<https://kg.example.org/entity/A> <https://kg.example.org/ontology#p> "l\'OTAN \\"q\\" \\\\ \\t\\n\\r '
+    'é 😀 \\u0001 \\u2028 <tag> & ;,"@fr .\n'
+    '<https://kg.example.org/entity/A> <https://kg.example.org/ontology#p> "5"^^<http://www.w3.org/2001/XMLSchema#integer> .\n'
+    '<https://kg.example.org/entity/A> <https://kg.example.org/ontology#p> "x"^^<https://example.org/dt> .\n'
+    '<https://kg.example.org/entity/A> <https://kg.example.org/ontology#p> _:b1 .\n'
+    '<https://kg.example.org/entity/A> <https://kg.example.org/ontology#p> <https://kg.example.org/entity/%C3%A9?q=1#f> .\n')
+NASTY_Q = "SELECT ?s ?o ?unbound WHERE { ?s kgo:p ?o }"
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "tsv"])
+def test_result_formats_parse_back_to_the_same_terms(fmt):
+    import pyoxigraph as ox
+
+    from kg.sparql import load_data_text
+
+    result = run_query(load_data_text(NASTY_NT, "nt"), NASTY_Q)
+    data = serialize_result(result, fmt)
+    assert data.endswith(b"\n") and data == serialize_result(result, fmt)  # deterministic
+    back = ox.parse_query_results(data, {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
+                                         "tsv": ox.QueryResultsFormat.TSV}[fmt])
+    assert [v.value for v in back.variables] == result.variables == ["s", "o", "unbound"]
+    assert [tuple(sol[v] for v in result.variables) for sol in back] == result.rows and len(result.rows) == 5
+
+
+def test_csv_holds_lexical_values():
+    import pyoxigraph as ox
+
+    from kg.sparql import load_data_text
+
+    result = run_query(load_data_text(NASTY_NT, "nt"), NASTY_Q)
+    rows = list(csv.reader(io.StringIO(serialize_result(result, "csv").decode("utf-8"), newline="")))
+    assert rows[0] == ["s", "o", "unbound"]
+    # SPARQL 1.1 CSV: IRIs and literals by their lexical form, blank nodes as _:label
+    assert [r[1] for r in rows[1:]] == [("_:" if isinstance(o, ox.BlankNode) else "") + o.value
+                                        for _, o, _ in result.rows]
+    assert all(r[2] == "" for r in rows[1:])
+
+
+def test_a_cut_answer_says_so():
+    import xml.etree.ElementTree as ET
+
+    from kg.sparql import evaluate, load_data_text, write_result
+
+    store = load_data_text(NASTY_NT, "nt")
+    out = io.BytesIO()
+    write_result(evaluate(store, NASTY_Q, max_rows=2), "json", out)
+    data = json.loads(out.getvalue())
+    assert len(data["results"]["bindings"]) == 2 and data["truncated"] is True
+    out = io.BytesIO()
+    write_result(evaluate(store, NASTY_Q, max_rows=2), "xml", out)
+    ns = "{http://www.w3.org/2005/sparql-results#}"
+    assert len(list(ET.fromstring(out.getvalue()).iter(ns + "result"))) == 2
+    assert out.getvalue().endswith(b"</sparql>\n<!-- truncated: the server's row limit cut this answer -->\n")
+    out = io.BytesIO()
+    write_result(evaluate(store, NASTY_Q, max_rows=10), "json", out)
+    assert "truncated" not in json.loads(out.getvalue())
+
+
+def test_ask_in_every_format(store):
+    result = run_query(store, "ASK { ?a kgo:met ?b }")
+    assert serialize_result(result, "csv") == serialize_result(result, "tsv") == b"true\n"
+    assert serialize_result(result, "xml").endswith(b"<boolean>true</boolean></sparql>\n")
+
+
 def test_construct_gives_turtle(store):
     q = "CONSTRUCT { ?a kgo:met ?b } WHERE { ?a kgo:met ?b }"
     text = format_table(run_query(store, q))

@@ -44,6 +44,32 @@ def test_page_is_self_contained_and_deterministic(tmp_path):
     assert again.read_bytes() == out.read_bytes()
 
 
+#: the vendored vis-network files and their sha256 (kg/templates/vis-network-9.1.2/README.md)
+VIS_FILES = {"vis-network.min.js": "6e30a2350474cdf92a0932c6d55b8adcb91929066817ed3eec7b87907a4612f3",
+             "vis-network.min.css": "2e82d445ad5878ea881652470ce632601f8f55f1b99e6ebecdff8614600e6d0e"}
+
+
+def test_vis_network_is_vendored_with_its_licences():
+    import hashlib
+
+    from kg.viz import VIS_DIR, vis_assets
+
+    folder = ROOT / "kg" / "templates" / VIS_DIR
+    for name, digest in VIS_FILES.items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+    assert "MIT License" in (folder / "LICENSE-MIT").read_text(encoding="utf-8")
+    assert "Apache License" in (folder / "LICENSE-APACHE-2.0").read_text(encoding="utf-8")
+    js, css = vis_assets()
+    assert js == (folder / "vis-network.min.js").read_text(encoding="utf-8") and ".vis-network" in css
+    # the page is made without pyvis: a child process where importing it fails still writes it
+    code = ("import sys; sys.modules['pyvis'] = None; from kg.propertygraph import read_rdf, to_property_graph; "
+            "from kg.viz import generate_html; sys.stdout.buffer.write(generate_html(to_property_graph("
+            "read_rdf(sys.argv[1]))))")
+    run = subprocess.run([sys.executable, "-c", code, str(SEED_TTL)], capture_output=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == generate_html(to_property_graph(read_rdf(SEED_TTL)))
+
+
 def test_labels_cannot_break_out_of_the_page():
     kgraph = KnowledgeGraph()
     kgraph.add_entity(Entity("X", "</script><script>alert(1)</script>", ENTITY_TYPES[0], frozenset()))
