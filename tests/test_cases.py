@@ -467,6 +467,10 @@ CASES = [
     ("en-demand-in-a-statement", "en",
      "The Nigerian government issued a statement on Monday demanding the resignation of governor Paul Durand.",
      [("Government of Nigeria", "called_for", "Paul Durand", P, A)], []),
+    # a pattern written for another verb of the block is that verb's sense: debating a plan is no rejection
+    ("en-pattern-of-another-verb", "en",
+     "Ministers from Kenya will debate the plan of Paul Durand next week.",
+     [], [("Kenya", "rejected", "Paul Durand", P, A), ("Kenya", "rejected", "Paul Durand", P, PL)]),
     # an age says the unnamed person is someone in particular: a person of the document
     ("en-person-with-an-age", "en",
      "Two masked men attacked a 19-year-old student near the harbour on Sunday.",

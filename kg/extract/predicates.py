@@ -196,6 +196,20 @@ def expand_targets(roles: Iterable[str], lex: Lexicon) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _applies_to(pattern, entry) -> bool:
+    """Whether a pattern of a verb's block applies to this verb. A pattern written for another verb of
+    the block (its comment names that verb) is that verb's sense: it applies to a synonym only in the
+    same CAMEO root as the synonym's own code ("oppose the plan" is a rejection, 127; "debate the plan",
+    whose own code is 040, is no rejection), and a bare pattern, which asks for no word of its own,
+    only to the verb it was written for ("head for X" is a trip; "control … for" is not)."""
+    if not pattern.written_for or pattern.written_for == entry.lemma:
+        return True
+    if pattern.bare:
+        return False
+    own = None if entry.inherited else entry.code
+    return own is None or pattern.code is None or pattern.code[:2] == own[:2]
+
+
 def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading | None:
     """What a verb token states, or None: its curated frame, refined or overruled by the most specific
     CAMEO pattern its clause matches, else its CAMEO code alone."""
@@ -213,8 +227,8 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
     rules = lex.rules
     for entry in entries:
         block_code, patterns = lex.cameo.synsets.get(entry.synset, (None, ()))
-        p = best_pattern([q for q in patterns if q.specificity > 0 and
-                          not (q.bare and q.written_for and q.written_for != entry.lemma)], tok, args, lex.cameo, lex)
+        p = best_pattern([q for q in patterns if q.specificity > 0 and _applies_to(q, entry)],
+                         tok, args, lex.cameo, lex)
         if p is not None and p.code is None:
             return None  # the pattern names a non-event ("symbolically charged")
         if p is not None and (frame is None or p.complement_specificity >= 2):
