@@ -471,6 +471,13 @@ CASES = [
     ("en-pattern-of-another-verb", "en",
      "Ministers from Kenya will debate the plan of Paul Durand next week.",
      [], [("Kenya", "rejected", "Paul Durand", P, A), ("Kenya", "rejected", "Paul Durand", P, PL)]),
+    # a verb of intent with an act for object plans that act; it offers nothing
+    ("en-intent-verb-plans-the-act", "en",
+     "Kenya is preparing a large offensive against the Somali militia al-Shabaab.",
+     [("Kenya", "attacked", "al-Shabaab", P, PL)], [("Kenya", "offered", "al-Shabaab", P, A)]),
+    ("fr-intent-verb-plans-the-act", "fr",
+     "Le Kenya prépare une nouvelle offensive contre la Somalie.",
+     [("Kenya", "attacked", "Somalia", P, PL)], [("Kenya", "offered", "Somalia", P, A), ("Kenya", "attacked", "Somalia", P, A)]),
     # an age says the unnamed person is someone in particular: a person of the document
     ("en-person-with-an-age", "en",
      "Two masked men attacked a 19-year-old student near the harbour on Sunday.",

@@ -421,6 +421,9 @@ class _Extractor:
             return
         if frame.relation == "called_for" and self.is_protest_purpose(tok):
             return
+        if any(c.dep_ in syntax.OBJECT_DEPS and c.lemma_.lower() in lex.event_nouns for c in tok.children) and \
+                self.plans_an_act(tok):
+            return  # "is preparing an offensive": the act planned is the statement (the event noun's)
         args = syntax.arguments(tok, lex)
         if frame.voice == "passive":
             if not syntax.is_passive(tok):
@@ -576,7 +579,19 @@ class _Extractor:
         own = self.reading(head)
         if own is not None and own.relation == relation:
             return head
+        if self.plans_an_act(head):
+            return head  # "is preparing an offensive": the act planned, done by the verb's subject
         return None
+
+    def plans_an_act(self, verb: Token) -> bool:
+        """Whether a verb of intent only says that its subject means to do an act ("is preparing an
+        offensive", "prévoit une visite"): one whose reading is none or an intent (CAMEO 03, what is
+        intended being the event), not one of its own ("threatened an offensive", "refused talks")."""
+        if not any(lemma in self.lex.intent_verbs or lemma in self.lex.plan
+                   for lemma in lemma_candidates(verb, self.lex)):
+            return False
+        own = self.reading(verb)
+        return own is None or (own.code or "")[:2] == "03"
 
     def event_noun(self, tok: Token) -> Iterator[Statement]:
         lex = self.lex
