@@ -478,6 +478,11 @@ CASES = [
     ("fr-intent-verb-plans-the-act", "fr",
      "Le Kenya prépare une nouvelle offensive contre la Somalie.",
      [("Kenya", "attacked", "Somalia", P, PL)], [("Kenya", "offered", "Somalia", P, A), ("Kenya", "attacked", "Somalia", P, A)]),
+    # a possessive pronoun in a relative clause names what the clause is said of, before the nearest name
+    ("en-possessive-in-a-relative-clause", "en",
+     "The European Union has imposed sanctions on the Hezbollah militia that controls southern Lebanon for its "
+     "support of the Syrian president Bashar al-Assad.",
+     [("Hezbollah", "supported", "Bashar al-Assad", P, A)], [("Lebanon", "supported", "Bashar al-Assad", P, A)]),
     # an age says the unnamed person is someone in particular: a person of the document
     ("en-person-with-an-age", "en",
      "Two masked men attacked a 19-year-old student near the harbour on Sunday.",

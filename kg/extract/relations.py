@@ -728,6 +728,22 @@ class _Extractor:
                 if c.pos_ != "PRON" and c.pos_ != "DET":
                     refs = self.refs([c])
                     return refs[0] if refs else None
+                # in a relative clause, what the clause is said of ("a faction that controls X for its
+                # support of Y": its = the faction), a person never for a neuter pronoun ("its")
+                clause = noun
+                for _ in range(6):
+                    if clause.pos_ in ("VERB", "AUX") or clause.head == clause:
+                        break
+                    clause = clause.head
+                subj = syntax.subject_of(clause) if clause.pos_ in ("VERB", "AUX") else None
+                relative = subj is not None and clause.dep_ in syntax.RELCL_DEPS and \
+                    any(x.dep_ in syntax.SUBJECT_DEPS and x.lower_ in self.lex.profile.relative_pronouns
+                        for x in clause.children)
+                if relative and subj.i < c.i:
+                    refs = [r for r in self.refs([subj]) if not ("Neut" in c.morph.get("Gender") and
+                                                                 self.ents.type_of(r.key) == PERSON)]
+                    if refs:
+                        return Ref(refs[0].key, refs[0].cost + 0.2)
                 for j in range(c.i - 1, c.sent.start - 1, -1):
                     k = self.ents.key_at(j)
                     if k is not None:
