@@ -463,7 +463,8 @@ class Graph:
         and :meth:`statements`). Needs pandas: ``pip install 'kg[pandas]'``.
 
         Entities: ``key`` (as in statements), ``iri``, ``label`` (English canonical name), ``type``
-        (Person, Organization, Place), ``alt_labels`` (other names, ``name@lang`` joined by `` | ``),
+        (Person, Organization, Place), ``alt_labels`` (its other names, the RDF's ``skos:altLabel``, as
+        ``name@lang`` joined by `` | ``),
         ``wikidata`` ("Q30"), ``geonames`` (an integer), ``part_of`` (the key of what an actor named by
         description belongs to), ``local_to`` (the document of an actor named only by description).
 
@@ -473,7 +474,8 @@ class Graph:
         ``document`` (its id), ``document_title``, ``sentence`` (the evidence) with ``begin`` and ``end``
         (offsets into the original file), ``attributed_to`` (who made a reported claim), ``role`` (of
         role_in and member_of), ``cameo`` (the event's own CAMEO code), ``basis`` (background knowledge it
-        rests on). A missing value is ``None`` (``<NA>`` for ``geonames``).
+        rests on). Text columns have pandas' string type, ``confidence`` is a float, ``begin`` and ``end``
+        integers, ``geonames`` a nullable integer; a missing value is NA (``pandas.isna``).
 
         Raises
         ------
@@ -500,7 +502,8 @@ class Graph:
         labels = {e.key: e.label for e in entities}
         titles = {d.id: d.title for d in kg.documents.values()}
         rows = [(e.key, str(entity_iri(base, e.key)), e.label, e.type,
-                 " | ".join(f"{t}@{lang}" if lang else t for t, lang in sorted(e.alt_labels)) or None,
+                 " | ".join(f"{t}@{lang}" if lang else t for t, lang in sorted(e.alt_labels)
+                            if (t, lang) != (e.label, "en")) or None,
                  e.wikidata, e.geonames, e.part_of, e.local_to) for e in entities]
         ents = pd.DataFrame.from_records(rows, columns=list(ENTITY_COLUMNS))
         ents["geonames"] = ents["geonames"].astype("Int64")
