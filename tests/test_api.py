@@ -22,6 +22,7 @@ from rdflib.namespace import RDF
 import kg
 import kg.api
 from conftest import ROOT, SEED, SEED_GOLD
+from test_viz import browser  # noqa: F401 - the headless Chromium of the viz tests (skips when it cannot run)
 from kg.errors import InputError, KGError, StoreError
 from kg.export import serialize, to_rdf
 from kg.merge import EntityIndex
@@ -183,6 +184,27 @@ def test_repr_and_notebook_display(graph):
     assert "Content-Security-Policy" in inner and "default-src 'none'" in inner
     assert not re.search(r"<(script|link|img)[^>]+(src|href)=", inner), "no resource is fetched"
     assert "Ada Okonjo" in inner
+
+
+def test_the_notebook_display_runs_offline_in_chromium(graph, browser, tmp_path):
+    """The summary and the page as a notebook shows them: the page draws the graph in its frame, and
+    nothing is fetched."""
+    cell = tmp_path / "cell.html"
+    cell.write_text(f"<!DOCTYPE html><html><body>{graph._repr_html_()}</body></html>", encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    requests, problems = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    try:
+        page.goto(cell.as_uri())
+        assert "2 documents, 2 entities, 4 statements" in page.inner_text("table.kg-summary")
+        (frame,) = [f for f in page.frames if f != page.main_frame]
+        frame.wait_for_function("document.body.dataset.ready === '1'", timeout=60_000)
+        assert sorted(frame.evaluate("kgViz.nodeView.get().map(n => n.label)")) == ["Ada Okonjo", "Chad"]
+        assert requests == [cell.as_uri()] and problems == []
+    finally:
+        page.close()
 
 
 def test_a_closed_graph_refuses_to_read(tmp_path):
