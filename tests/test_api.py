@@ -22,7 +22,6 @@ from rdflib.namespace import RDF
 import kg
 import kg.api
 from conftest import ROOT, SEED, SEED_GOLD
-from test_viz import browser  # noqa: F401 - the headless Chromium of the viz tests (skips when it cannot run)
 from kg.errors import InputError, KGError, StoreError
 from kg.export import serialize, to_rdf
 from kg.merge import EntityIndex
@@ -186,12 +185,32 @@ def test_repr_and_notebook_display(graph):
     assert "Ada Okonjo" in inner
 
 
-def test_the_notebook_display_runs_offline_in_chromium(graph, browser, tmp_path):
+@pytest.fixture
+def chromium():
+    """Headless Chromium as tests/test_viz.py gets it (skipped when it cannot run), started and stopped here:
+    test_viz's own session-wide browser must not overlap with another Playwright."""
+    from test_viz import CHROMIUM, _install_chromium
+
+    reason = _install_chromium()
+    if reason:
+        pytest.skip(reason)
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        try:
+            b = p.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                  args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        except Exception as e:  # noqa: BLE001 - any launch failure means: cannot test here
+            pytest.skip(f"cannot start {CHROMIUM}: {str(e).splitlines()[0]}")
+        yield b
+        b.close()
+
+
+def test_the_notebook_display_runs_offline_in_chromium(graph, chromium, tmp_path):
     """The summary and the page as a notebook shows them: the page draws the graph in its frame, and
     nothing is fetched."""
     cell = tmp_path / "cell.html"
     cell.write_text(f"<!DOCTYPE html><html><body>{graph._repr_html_()}</body></html>", encoding="utf-8")
-    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page = chromium.new_page(viewport={"width": 1400, "height": 1000})
     requests, problems = [], []
     page.on("request", lambda r: requests.append(r.url))
     page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)

@@ -206,3 +206,18 @@ def test_nlp_pipe_and_a_saved_pipeline(tmp_path):
     again = spacy.load(tmp_path / "pipeline")
     assert again.pipe_names[-1] == "kg"
     assert {_key(st) for st in again(texts[1])._.kg_statements} == {_key(st) for st in docs[1]._.kg_statements}
+
+
+@pytest.mark.model
+def test_background_knowledge_only_when_asked():
+    from kg.ingest import read_document
+    from kg.nlp import load_pipeline
+
+    document = read_document(SEED)
+    parsed = load_pipeline("fr")(document.text)
+    plain = kg.component.KGComponent(spacy.blank("fr"), gazetteer=False)(parsed)._.kg_statements
+    assert plain and all(st.basis is None for st in plain)
+    background = kg.component.KGComponent(spacy.blank("fr"), gazetteer=False, background=True)(parsed)._.kg_statements
+    extra = [st for st in background if st.basis is not None]
+    assert extra and {st.basis for st in extra} == {"gazetteer"}
+    assert [st for st in background if st.basis is None] == plain
