@@ -506,7 +506,8 @@ class Graph:
                             if (t, lang) != (e.label, "en")) or None,
                  e.wikidata, e.geonames, e.part_of, e.local_to) for e in entities]
         ents = pd.DataFrame.from_records(rows, columns=list(ENTITY_COLUMNS))
-        ents["geonames"] = ents["geonames"].astype("Int64")
+        # the same types whatever the data: a column with no value is not left as objects
+        ents = ents.astype({**{c: "str" for c in ENTITY_COLUMNS}, "geonames": "Int64"})
         rows = []
         for st in kg.statements():
             p = st.provenance
@@ -515,7 +516,8 @@ class Graph:
                          st.polarity, st.modality, float(st.confidence), p.document, titles.get(p.document),
                          p.sentence, p.begin, p.end, p.attributed_to, st.role, st.event_code, st.basis))
         sts = pd.DataFrame.from_records(rows, columns=list(STATEMENT_COLUMNS))
-        sts = sts.astype({"confidence": "float64", "begin": "int64", "end": "int64"})
+        sts = sts.astype({**{c: "str" for c in STATEMENT_COLUMNS}, "confidence": "float64", "begin": "int64",
+                          "end": "int64"})
         return ents, sts
 
     def write(self, path: str | os.PathLike[str]) -> Path:
