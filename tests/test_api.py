@@ -11,7 +11,6 @@ import subprocess
 import sys
 import tomllib
 import warnings
-from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -27,7 +26,7 @@ from kg.export import serialize, to_rdf
 from kg.merge import EntityIndex
 from kg.model import Document, Entity, Provenance, Statement
 from kg.propertygraph import to_property_graph
-from kg.store import content_hash, export_store, init_store, reconcile, store_to_graph, write_document
+from kg.store import content_hash, export_store, init_store, reconcile, write_document
 from kg.vocab import KGO
 
 BASE = "https://kg.example.org/"
