@@ -72,7 +72,7 @@ def check_output(path: str | os.PathLike[str]) -> None:
 
     The formats are those of ``kg build -o`` and ``kg export -o``: RDF (``.ttl``, ``.nt``, ``.jsonld``,
     ``.rdf``, ``.xml``; ``.nq`` and ``.trig`` with one named graph per document) and property graphs
-    (``.graphml``, ``.gexf``, ``.json``).
+    (``.graphml``, ``.gexf``, ``.json``, ``.cypher``).
 
     >>> check_output("graph.ttl")
     >>> check_output("graph.csv")
@@ -92,7 +92,7 @@ def check_output(path: str | os.PathLike[str]) -> None:
 
 def write_output(store: pyoxigraph.Store, path: str | os.PathLike[str]) -> Path:
     """Write a store's graph to ``path``, atomically: RDF by extension, or a property graph (``.graphml``,
-    ``.gexf``, ``.json``). The same store gives the same bytes."""
+    ``.gexf``, ``.json``, ``.cypher``: see :data:`kg.propertygraph.WRITERS`). The same store gives the same bytes."""
     from .propertygraph import WRITERS, write_property_graph
     from .store import export_store, store_to_graph
 
@@ -523,7 +523,7 @@ class Graph:
     def write(self, path: str | os.PathLike[str]) -> Path:
         """Write the graph to ``path``, atomically, in the format its extension names, exactly as
         ``kg build -o PATH`` and ``kg export -o PATH`` do: ``.ttl``, ``.nt``, ``.jsonld``, ``.rdf``,
-        ``.xml``, ``.nq``, ``.trig`` (RDF) or ``.graphml``, ``.gexf``, ``.json`` (property graph).
+        ``.xml``, ``.nq``, ``.trig`` (RDF) or ``.graphml``, ``.gexf``, ``.json``, ``.cypher`` (property graph).
 
         Raises
         ------

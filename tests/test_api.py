@@ -108,7 +108,7 @@ def test_to_rdf_is_the_export(graph, tmp_path):
 
 
 @pytest.mark.parametrize("name", ["g.ttl", "g.nt", "g.jsonld", "g.rdf", "g.nq", "g.trig", "g.graphml", "g.gexf",
-                                  "g.json"])
+                                  "g.json", "g.cypher"])
 def test_write_is_kg_export(graph, tmp_path, name):
     from kg.cli import main
 
