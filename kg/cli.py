@@ -156,30 +156,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def _check_output(path: str) -> None:
     """Refuse an output format before any work, naming the RDF and property-graph extensions."""
-    from pathlib import Path
+    from .api import check_output
 
-    from .export import EXTENSIONS
-    from .propertygraph import WRITERS
-    from .store import DATASET_EXTENSIONS
-
-    ext = Path(path).suffix.lower()
-    if ext not in EXTENSIONS and ext not in DATASET_EXTENSIONS and ext not in WRITERS:
-        raise StoreError(f"cannot tell the output format of {path!r} from its extension {ext or '(none)'!r}; "
-                         f"allowed: {', '.join([*EXTENSIONS, *DATASET_EXTENSIONS])} (RDF), "
-                         f"{', '.join(WRITERS)} (property graph)")
+    check_output(path)
 
 
 def _export(store, path: str) -> None:
     """A store's graph to ``path``: RDF by extension, or a property graph (.graphml, .gexf, .json)."""
-    from pathlib import Path
+    from .api import write_output
 
-    from .propertygraph import WRITERS, write_property_graph
-    from .store import export_store, store_to_graph
-
-    if Path(path).suffix.lower() in WRITERS:
-        write_property_graph(store_to_graph(store), path)
-    else:
-        export_store(store, path)
+    write_output(store, path)
 
 
 def cmd_viz(args: argparse.Namespace) -> int:

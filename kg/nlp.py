@@ -106,8 +106,6 @@ def load_pipeline(lang: str):
     """The spaCy pipeline of a language, with an entity ruler fed from the gazetteer before the NER."""
     import spacy
 
-    from .gazetteer import load_gazetteer
-
     if lang not in MODELS:
         raise ModelNotInstalled(f"no spaCy model is configured for language {lang!r}; "
                                 f"supported: {', '.join(sorted(MODELS))}")
@@ -117,19 +115,30 @@ def load_pipeline(lang: str):
                                 f"'pip install {requirement}' (or run 'make demo')")
     nlp = spacy.load(name)
     nlp.add_pipe("kg_sentence_bounds", before="parser")
-    # Multi-word names and acronyms from the gazetteer go before the NER, which keeps them (OTAN,
-    # CNN, "Fumio Kishida"); single words go after it, without overwriting, so that they fill what the
-    # model missed but never cut a longer name it found ("Air France", "New Jersey", "Times of Zambia").
+    early, late = gazetteer_ruler_patterns(lang)
+    nlp.add_pipe("entity_ruler", name="gazetteer_names", before="ner").add_patterns(early)
+    nlp.add_pipe("entity_ruler", name="gazetteer_words", after="ner",
+                 config={"overwrite_ents": False}).add_patterns(late)
+    return nlp
+
+
+def gazetteer_ruler_patterns(lang: str) -> tuple[list[dict], list[dict]]:
+    """The gazetteer's entity-ruler patterns of a language, split as :func:`load_pipeline` uses them.
+
+    Multi-word names and acronyms from the gazetteer go before the NER, which keeps them (OTAN,
+    CNN, "Fumio Kishida"); single words go after it, without overwriting, so that they fill what the
+    model missed but never cut a longer name it found ("Air France", "New Jersey", "Times of Zambia").
+    Returns ``(early, late)``.
+    """
+    from .gazetteer import load_gazetteer
+
     patterns = load_gazetteer().entity_ruler_patterns(lang, RULER_LABELS[lang])
     early, late = [], []
     for p in patterns:
         tokens = p["pattern"] if isinstance(p["pattern"], list) else p["pattern"].split()
         word = str(tokens[0].get("ORTH", "")) if len(tokens) == 1 and isinstance(tokens[0], dict) else ""
         (late if len(tokens) == 1 and not (word.isupper() and len(word) >= 2) else early).append(p)
-    nlp.add_pipe("entity_ruler", name="gazetteer_names", before="ner").add_patterns(early)
-    nlp.add_pipe("entity_ruler", name="gazetteer_words", after="ner",
-                 config={"overwrite_ents": False}).add_patterns(late)
-    return nlp
+    return early, late
 
 
 def parse(documents: Iterable[Document], batch_size: int = BATCH_SIZE,
