@@ -586,6 +586,7 @@ class Lexicon:
     counted_group_nouns: frozenset[str]
     weapon_nouns: frozenset[str]
     cameo_synonyms_alone: frozenset[str]  # WordNet synonyms whose CAMEO block code holds without a pattern
+    attempt_verbs: frozenset[str]  # "tried to kill": an act of force attempted was made
     presence_verbs: frozenset[str]  # done in person: with a place, the subject was there  # "deux hommes", "three men": a group only when counted
     group_modifiers: Mapping[str, str]  # identity word -> its English form
     quantity_nouns: frozenset[str]
@@ -715,6 +716,7 @@ def load_lexicon(lang: str) -> Lexicon:
         counted_group_nouns=frozenset(section("counted_group_nouns")),
         weapon_nouns=frozenset(section("weapon_nouns")),
         cameo_synonyms_alone=frozenset(section("cameo_synonyms_alone")),
+        attempt_verbs=frozenset(section("attempt_verbs")),
         presence_verbs=frozenset(section("presence_verbs")),
         group_modifiers=dict(section("group_modifiers")),
         quantity_nouns=frozenset(section("quantity_nouns")),

@@ -483,6 +483,19 @@ CASES = [
      "The European Union has imposed sanctions on the Hezbollah militia that controls southern Lebanon for its "
      "support of the Syrian president Bashar al-Assad.",
      [("Hezbollah", "supported", "Bashar al-Assad", P, A)], [("Lebanon", "supported", "Bashar al-Assad", P, A)]),
+    # an act of force attempted was made; any other act attempted, or an attempt announced, is intended
+    ("en-attempted-force-was-made", "en",
+     "Malian soldiers attempted to assassinate the governor Paul Durand on Monday.",
+     [("Mali", "attacked", "Paul Durand", P, A)], []),
+    ("fr-attempted-force-was-made", "fr",
+     "Des rebelles maliens ont tenté d'enlever le gouverneur Paul Durand.",
+     [("Malian rebels", "attacked", "Paul Durand", P, A)], []),
+    ("en-attempted-talks-are-intended", "en",
+     "The Malian government tried to negotiate with the rebel leader Paul Durand.",
+     [("Government of Mali", "negotiated", "Paul Durand", P, PL)], [("Government of Mali", "negotiated", "Paul Durand", P, A)]),
+    ("en-attempt-announced-is-intended", "en",
+     "The Malian army will try to kill the rebel leader Paul Durand.",
+     [("Malian Army", "attacked", "Paul Durand", P, PL)], [("Malian Army", "attacked", "Paul Durand", P, A)]),
     # an age says the unnamed person is someone in particular: a person of the document
     ("en-person-with-an-age", "en",
      "Two masked men attacked a 19-year-old student near the harbour on Sunday.",

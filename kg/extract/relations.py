@@ -438,6 +438,8 @@ class _Extractor:
         modality = syntax.modality(tok, lex)
         if frame.modality and modality == ASSERTED:
             modality = frame.modality
+        if modality == PLANNED and self.attempted_force(tok, frame.code or relation_cameo().get(frame.relation)):
+            modality = ASSERTED  # "tried to kill X": the attack was made
         prov = self.sentence_prov(tok)
         targets: list[Ref] = []
         for role in frame.targets:
@@ -582,6 +584,15 @@ class _Extractor:
         if self.plans_an_act(head):
             return head  # "is preparing an offensive": the act planned, done by the verb's subject
         return None
+
+    def attempted_force(self, tok: Token, code: str | None) -> bool:
+        """Whether a predicate is an act of force (CAMEO 18-20) that its subject attempted, the attempt
+        itself asserted ("attempted to assassinate X", "a tenté d'enlever X"): made even if it failed,
+        as event coding reads it; an attempt announced ("will try to kill") stays intended."""
+        head = tok.head
+        return tok.dep_ in syntax.XCOMP_DEPS and head != tok and (code or "")[:2] in ("18", "19", "20") and \
+            any(lemma in self.lex.attempt_verbs for lemma in lemma_candidates(head, self.lex)) and \
+            syntax.modality(head, self.lex) == ASSERTED and not syntax.is_negated(head, self.lex)
 
     def plans_an_act(self, verb: Token) -> bool:
         """Whether a verb of intent only says that its subject means to do an act ("is preparing an
