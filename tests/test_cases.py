@@ -496,6 +496,14 @@ CASES = [
     ("en-attempt-announced-is-intended", "en",
      "The Malian army will try to kill the rebel leader Paul Durand.",
      [("Malian Army", "attacked", "Paul Durand", P, PL)], [("Malian Army", "attacked", "Paul Durand", P, A)]),
+    # a demand's clause hung on the verb by the parser is still the demand's: its subject is the target
+    ("en-demand-clause-on-the-verb", "en",
+     "The World Health Organization (WHO) reiterated its demand today that Egypt ease restrictions on the movement "
+     "of Sudanese nurses.",
+     [("World Health Organization", "called_for", "Egypt", P, A)], []),
+    ("en-demand-clause-on-the-verb-2", "en",
+     "The Arab League (AL) repeated its demand today that Iran lift restrictions on the travel of Iraqi pilgrims.",
+     [("Arab League", "called_for", "Iran", P, A)], []),
     # an age says the unnamed person is someone in particular: a person of the document
     ("en-person-with-an-age", "en",
      "Two masked men attacked a 19-year-old student near the harbour on Sunday.",

@@ -666,8 +666,14 @@ class _Extractor:
                 if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX") and c.i != tok.i:
                     partners.extend(self.complement_target(c, {x.key for x in subjects}))
         if not partners and rel not in MUTUAL_RELATIONS:
-            # "its demand that Israel ease restrictions": the clause's subject is the target
-            for c in tok.children:
+            # "its demand that Israel ease restrictions": the clause's subject is the target (hung on
+            # the verb by the parser when it follows the object noun: "reiterated its demand today that …")
+            clauses = list(tok.children)
+            if tok.dep_ in syntax.OBJECT_DEPS and tok.head != tok:
+                clauses += [c for c in tok.head.children if c.dep_ in syntax.CCOMP_DEPS and c.left_edge.i > tok.i and
+                            all(self.doc[j].ent_type_ in ("DATE", "TIME") or self.doc[j].lemma_.lower() in lex.temporal_nouns
+                                for j in range(tok.right_edge.i + 1, c.left_edge.i))]
+            for c in clauses:
                 if c.dep_ in syntax.CCOMP_DEPS | {"acl", "acl:relcl", "relcl"} and \
                         any(m.dep_ in syntax.MARK_DEPS and m.lower_ in lex.profile.complementisers for m in c.children):
                     subj = syntax.subject_of(c)
