@@ -137,11 +137,11 @@ def iso_datatype(value: str) -> str | None:
     return "date" if m.group(3) else "gYearMonth" if m.group(2) else "gYear"
 
 
-_WORD = re.compile(r"\w+(?:['’]\w*)?|[^\w\s]")
+_WORD = re.compile(r"\w+(?:-\w+)*(?:'\w*)?|[^\w\s]")
 
 
 def _words(text: str) -> list[str]:
-    # "aujourd'hui" stays one word, "l'an" gives "l'" and "an", as the lists spell them
+    # "aujourd'hui" and "après-midi" stay one word, "l'an" gives "l'" and "an", as the lists spell them
     out = []
     for w in _WORD.findall(text.lower().replace("’", "'")):
         if "'" in w[:-1] and w not in ("aujourd'hui",):

@@ -23,7 +23,7 @@ are states.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -34,11 +34,14 @@ from spacy.tokens import Token
 from ..dates import FUTURE, NEAREST, PAST, normalise_date, time_words
 from ..errors import OntologyError
 from ..lexicon import Lexicon, read_json
-from ..model import PLACE, PLANNED
+from ..model import ASSERTED, EVENT_RELATIONS, PLACE, PLANNED, POSITIVE, Document, Statement
 from ..resolve import DocEntities
 from . import syntax
 
 __all__ = ["PlaceWords", "place_words", "Circumstances", "direction_of"]
+
+#: a definite event noun refers back to an event told at most this many characters before it
+MENTION_REACH = 2000
 
 
 @dataclass(frozen=True)
@@ -142,9 +145,9 @@ class Circumstances:
                     return found
         return None
 
-    def place(self, anchors: Sequence[Token], exclude: set[str], relation: str) -> str | None:
+    def place(self, anchors: Sequence[Token], exclude: set[str], relation: str, modality: str = ASSERTED) -> str | None:
         """The place the first of ``anchors`` (an event noun, then its verb) names in its clause."""
-        for tok in anchors:
+        for tok in self.clauses(anchors, modality):
             if tok.pos_ == "NOUN":
                 found = self._event_noun_place(tok, relation, exclude)
                 if found is not None:
@@ -157,27 +160,79 @@ class Circumstances:
 
     # -- when -------------------------------------------------------------------------------------
     def phrase(self, head: Token) -> str:
-        """The words of a time complement: a date entity (English) or the head's phrase, up to a comma
-        or a clause of its own."""
+        """The words of a time complement: a date entity (English), else the head with the words of its
+        phrase that can say a date (numbers, time words, determiners, this / last / next), so that what
+        the parser hung on it besides ("en janvier secrètement par X") is left out."""
         for ent in head.doc.ents:
             if ent.label_ in syntax.DATE_LABELS and ent.start <= head.i < ent.end:
                 return ent.text
-        toks = []
-        for t in sorted(head.subtree, key=lambda x: x.i):
-            if t.dep_ in syntax.RELCL_DEPS | {"acl", "appos", "parataxis"} and t != head:
-                break
-            if t.is_punct and t.i > head.i and t.text != "/":
-                break
-            toks.append(t)
-        return "".join(t.text_with_ws for t in toks).strip(" ,")
+        tw = self.times
+        modifiers = tw.this | tw.last | tw.next | tw.parts_of_day | tw.ago
+
+        def dated(t: Token) -> bool:
+            w = t.lower_
+            return t.like_num or t.pos_ == "DET" or w in modifiers or w in self.time_vocabulary or \
+                t.lemma_.lower() in self.time_vocabulary or t.lemma_.lower() in modifiers
+
+        def words(t: Token) -> list[Token]:
+            out = [t]
+            for c in t.children:
+                if c.dep_ not in syntax.CASE_DEPS and not c.is_punct and dated(c):
+                    out += words(c)
+            return out
+
+        toks = sorted(words(head), key=lambda x: x.i)
+        return " ".join(t.text for t in toks)
+
+    @staticmethod
+    def clauses(anchors: Sequence[Token], modality: str) -> list[Token]:
+        """The anchors, and for an asserted event stated through a control verb ("appelle mardi à voter
+        pour X", "agreed on Friday to share data") that verb, whose clause then tells when and where."""
+        out = list(anchors)
+        for tok in anchors:
+            if tok.dep_ in syntax.XCOMP_DEPS and tok.head != tok and modality == ASSERTED:
+                out.append(tok.head)
+        return out
 
     def date(self, anchors: Sequence[Token], verb: Token | None, modality: str) -> str | None:
         """The date the first of ``anchors`` names in its clause, resolved against the document's date
         in the direction of ``verb``'s tense."""
         way = direction_of(verb, modality)
-        for tok in anchors:
+        for tok in self.clauses(anchors, modality):
             for _, head in self.complements(tok)[syntax.WHEN]:
                 found = normalise_date(self.phrase(head), self.lex.lang, self.reference, way)
                 if found is not None:
                     return found
         return None
+
+    # -- a definite event noun: the event told before ---------------------------------------------
+    def from_definite_mentions(self, statements: list[Statement], mentions: Sequence[Token],
+                               document: Document) -> list[Statement]:
+        """Statements completed by the definite descriptions that refer back to their event.
+
+        A definite event noun without parties of its own ("après la réunion de Vienne", "after the
+        talks in Geneva") presupposes an event the text has told: the last positive, asserted statement
+        of its relation before it, within :data:`MENTION_REACH` characters. What the noun's phrase says of
+        the event's place and date completes that statement where its own clause said nothing. A date
+        that disagrees with the statement's own says the noun is another event: nothing is taken."""
+        out = list(statements)
+        rel_of = self.lex.event_nouns
+        for noun in mentions:
+            relation = rel_of.get(noun.lemma_.lower())
+            at = document.original_span(noun.idx, noun.idx + len(noun.text))[0]
+            told = [i for i, st in enumerate(out) if st.relation == relation and st.relation in EVENT_RELATIONS
+                    and st.polarity == POSITIVE and st.modality == ASSERTED and st.object is not None
+                    and at - MENTION_REACH <= st.provenance.begin and st.provenance.end <= at]
+            if not told:
+                continue
+            last = max(st.provenance.begin for st in (out[i] for i in told))
+            for i in told:
+                st = out[i]
+                if st.provenance.begin != last:
+                    continue
+                when = self.date((noun,), None, ASSERTED)
+                if when is not None and st.date is not None and when != st.date:
+                    continue
+                where = st.place or self.place((noun,), {st.subject, st.object}, relation)
+                out[i] = replace(st, date=st.date or when, place=where)
+        return out

@@ -123,11 +123,13 @@ class _Extractor:
         self.document, self.doc, self.ents, self.lex = document, doc, ents, lex
         self.quotes = find_quotes(doc)
         self.speaker_at: dict[int, str] = {}  # token index inside a quote -> speaker key
+        self.speech_verb_at: dict[int, Token] = {}  # token index inside a quote -> its reporting verb
         self.seen: set[tuple] = set()
         self.history: list[Statement] = []  # event statements so far, in text order
         self.discourse = Discourse()  # who spoke and who met whom so far, for "il" and "son homologue"
         self.readings: dict[int, Reading | None] = {}  # verb token -> what it states
         self.circumstances = Circumstances(ents, lex, document_date(document))  # when and where
+        self.event_mentions: list[Token] = []  # definite event nouns without parties of their own
 
     # -- helpers ----------------------------------------------------------------------------------
     def note_subject(self, i: int, key: str) -> None:
@@ -167,7 +169,7 @@ class _Extractor:
             parties = {subj.key} | ({obj.key} if obj is not None else set())
             verb = next((t for t in anchors if t.pos_ in ("VERB", "AUX")), None)
             when = self.circumstances.date(anchors, verb, modality)
-            where = self.circumstances.place(anchors, parties, rel)
+            where = self.circumstances.place(anchors, parties, rel, modality)
         st = Statement(subj.key, rel, obj.key if obj else None, prov, quote=quote,
                        lang=self.lex.lang if quote else None, polarity=polarity, modality=modality,
                        confidence=conf, role=role, event_code=event_code(rel, cameo, modality, self.lex.rules),
@@ -682,6 +684,9 @@ class _Extractor:
         elif 2 <= len(subjects) <= 4 and rel in MUTUAL_RELATIONS:
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         else:
+            if not subjects and not partners and not between and verb is None and \
+                    any(c.dep_ == "det" and c.lower_ in lex.profile.definite_determiners for c in tok.children):
+                self.event_mentions.append(tok)  # "après la réunion de Vienne": the meeting told before
             return
         cameo = lex.event_noun_cameo.get(tok.lemma_.lower())
         light = lex.light_verb_cameo.get(verb.lemma_.lower()) if verb is not None else None
@@ -870,6 +875,8 @@ class _Extractor:
             return
         for i in range(q.start, q.end):
             self.speaker_at[i] = speakers[0].key
+            if verb is not None:
+                self.speech_verb_at[i] = verb
         self.note_subject(q.start, speakers[0].key)
         span_start = min(q.start, verb.i if verb is not None else q.start)
         span_end = max(q.end, (verb.i + 1) if verb is not None else q.end)
@@ -1128,12 +1135,16 @@ class _Extractor:
                     heads = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]
                     if c.dep_ == "nmod" and syntax.prep_of(c) not in ("de", "d'", None):
                         continue
+                    verb = self.speech_verb_at.get(tok.i)  # the speech's clause tells when and where it was said
                     for r in self.refs(heads):
-                        st = self.statement(Ref(speaker), relation, r, "blame", self.sentence_prov(tok))
+                        st = self.statement(Ref(speaker), relation, r, "blame", self.sentence_prov(tok),
+                                            anchors=(verb,) if verb is not None else ())
                         if st:
                             yield st
 
 
 def extract_statements(document: Document, doc: Doc, ents: DocEntities, lex: Lexicon) -> Iterator[Statement]:
     """Every statement the text states, in text order of the rules (see the module docstring)."""
-    yield from _Extractor(document, doc, ents, lex).run()
+    ex = _Extractor(document, doc, ents, lex)
+    statements = list(ex.run())
+    yield from ex.circumstances.from_definite_mentions(statements, ex.event_mentions, document)
