@@ -21,7 +21,11 @@ Each article becomes a one-document knowledge graph, exported in memory with
   match no gold relation are wrong; edges that match an optional relation, and the reverse of a
   matched edge, are neither rewarded nor penalised;
 - a forbidden (negated or denied) relation present as an edge is counted;
-- a statement (``speaker``) is found when the speaker is the subject of a ``said`` edge or statement.
+- a statement (``speaker``) is found when the speaker is the subject of a ``said`` edge or statement;
+- a gold relation may give the ``date`` (ISO: ``2012-07-04``, ``2012-01`` or ``2012``) and the ``place``
+  (a gold entity's name) of its event: among the reified statements that match it, its date is *found*
+  when one carries a ``kgo:date``, *correct* when one carries that date; its place likewise with
+  ``kgo:place`` and the place's nodes. Date and place precision is correct / found, recall correct / gold.
 
 *Entity precision* is not in ``score.py``; here it is the share of entity nodes whose names match a
 gold entity, an optional entity or one of their aliases (an alias match counts even when it makes a
@@ -235,6 +239,35 @@ def score_graph(g: Graph, gold: Mapping) -> dict:
     symmetric_dupes = {(o, p, s) for s, p, o in matched_pred}
     wrong = among_gold - matched_pred - symmetric_dupes
 
+    circumstances = _circumstances(g)
+    timed = {"dates": 0, "dates_found": 0, "dates_correct": 0, "places": 0, "places_found": 0, "places_correct": 0}
+    circumstance_details: list[str] = []
+    for rel in gold["relations"]:
+        if not (rel.get("date") or rel.get("place")):
+            continue
+        labels = _labels(rel)
+        src, tgt = node_of.get(rel["source"], set()), node_of.get(rel["target"], set())
+        values = [v for (s, p, o), vs in circumstances.items() for v in vs
+                  if p in labels and ((s in src and o in tgt) or (rel.get("symmetric") and s in tgt and o in src))]
+        name = f'{rel["source"]} {rel["relation"]} {rel["target"]}'
+        if rel.get("date"):
+            dates = sorted({str(d) for d, _ in values if d is not None})
+            ok = str(rel["date"]) in dates
+            timed["dates"] += 1
+            timed["dates_found"] += bool(dates)
+            timed["dates_correct"] += ok
+            if not ok:
+                circumstance_details.append(f"{name}: date {', '.join(dates) or 'none'} (gold {rel['date']})")
+        if rel.get("place"):
+            places = {pl for _, pl in values if pl is not None}
+            ok = bool(places & node_of.get(rel["place"], set()))
+            timed["places"] += 1
+            timed["places_found"] += bool(places)
+            timed["places_correct"] += ok
+            if not ok:
+                shown = ", ".join(sorted(display(pl) for pl in places)) or "none"
+                circumstance_details.append(f"{name}: place {shown} (gold {rel['place']})")
+
     speakers_found = 0
     for st in gold.get("statements", []):
         nodes = node_of.get(st["speaker"], set())
@@ -260,6 +293,7 @@ def score_graph(g: Graph, gold: Mapping) -> dict:
         "statements": n_st, "statements_found": speakers_found,
         "entity_nodes": len(names), "entity_nodes_matched": len(names) - len(unmatched_nodes),
         "forbidden": len(forbidden), "excluded": len(excluded_found), "fragmented": len(fragmented),
+        **timed,
     }
     summary = _summary(counts)
     summary["edges_total"] = len(predicted)
@@ -269,8 +303,32 @@ def score_graph(g: Graph, gold: Mapping) -> dict:
         "missing": [r["relation"] for r in relations if not r["found"]],
         "extra": sorted(f"{display(s)} {_RELATION_BY_LOCAL_NAME.get(p, p)} {display(o)}" for s, p, o in wrong),
         "forbidden": forbidden, "fragmented": fragmented, "excluded_found": excluded_found,
-        "unmatched_nodes": unmatched_nodes,
+        "unmatched_nodes": unmatched_nodes, "circumstances": circumstance_details,
     }
+
+
+def _circumstances(g: Graph) -> dict[tuple, list[tuple]]:
+    """(subject, relation local name, object) -> the (kgo:date, kgo:place) of each statement between two
+    entities that is not negative."""
+    from .vocab import KGO
+
+    out: dict[tuple, list[tuple]] = defaultdict(list)
+    for st in sorted(g.subjects(RDF.type, RDF.Statement), key=str):
+        s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
+        if s is None or p is None or o is None or isinstance(o, Literal) or _negated(g, st):
+            continue
+        out[(s, local_name(p), o)].append((g.value(st, KGO.date), g.value(st, KGO.place)))
+    return out
+
+
+def _circumstance_summary(c: Mapping[str, int]) -> dict:
+    """Date and place scores from summed counts: precision correct / found, recall correct / gold."""
+    out = {}
+    for kind in ("dates", "places"):
+        gold, found, correct = c.get(kind, 0), c.get(f"{kind}_found", 0), c.get(f"{kind}_correct", 0)
+        p, r = _ratio(correct, found), _ratio(correct, gold)
+        out[kind] = {"gold": gold, "found": found, "correct": correct, "precision": p, "recall": r, "f1": _f1(p, r)}
+    return out
 
 
 _RELATION_BY_LOCAL_NAME = {local_name(r): r for r in RELATIONS}
@@ -522,6 +580,16 @@ def check_record(record, where: str) -> None:
         for i, item in enumerate(record.get(key, [])):
             if not isinstance(item, dict) or any(k not in item for k in needed):
                 raise InputError(f"{where}: {key}[{i}] must be an object with {', '.join(repr(k) for k in needed)}")
+    if kind == ARTICLE:
+        from .dates import iso_datatype
+
+        names = {e["name"] for e in record["entities"] + list(record.get("optional_entities", []))}
+        for i, rel in enumerate(record["relations"]):
+            if "date" in rel and not (isinstance(rel["date"], str) and iso_datatype(rel["date"])):
+                raise InputError(f"{where}: relations[{i}] has date {rel['date']!r}; expected YYYY-MM-DD, YYYY-MM or YYYY")
+            if "place" in rel and rel["place"] not in names:
+                raise InputError(f"{where}: relations[{i}] has place {rel['place']!r}, which is not one of the "
+                                 f"record's entities")
     if kind == PLOVER:
         for i, t in enumerate(record["expected"]):
             if not (t.get("cameo_root") or t.get("plover_event")):
@@ -532,10 +600,19 @@ def document_for(record: Mapping) -> Document:
     """The record's text as a :class:`~kg.model.Document` (an HTML page when the text is one)."""
     from .ingest import parse_html, parse_text
 
+    from dataclasses import replace
+
+    from .ingest import document_date
+
     text, source = record["text"], str(record["id"])
     if text.lstrip("\ufeff \t\r\n")[:9].lower().startswith(("<!doctype", "<html")):
-        return parse_html(text, source, lang=record.get("lang"))
-    return parse_text(text, source, lang=record.get("lang"))
+        doc = parse_html(text, source, lang=record.get("lang"))
+    else:
+        doc = parse_text(text, source, lang=record.get("lang"))
+    if isinstance(record.get("date"), str) and record["date"].strip() and document_date(doc) is None:
+        # the record's date when the text gives none with its year: relative words count from it
+        doc = replace(doc, meta={**doc.meta, "date": record["date"].strip()})
+    return doc
 
 
 def evaluate_records(records: Sequence[Mapping], extractions: Iterable) -> dict:
@@ -586,6 +663,7 @@ def _article_totals(scored: list[tuple[Mapping, dict]]) -> dict:
     return {
         "records": [rep for _, rep in scored],
         "counts": dict(total), "total": _summary(total), "by_label": labels,
+        "circumstances": _circumstance_summary(total),
         "by_language": {lang: {"records": sum(1 for _, r in scored if r["lang"] == lang), "counts": dict(c),
                                **_summary(c)} for lang, c in sorted(by_lang.items())},
     }
@@ -733,7 +811,8 @@ def format_report(report: Mapping, by_label: bool = False, verbose: bool = False
                            + [f"  FORBIDDEN  {x}" for x in rep["forbidden"]]
                            + [f"  split      {x}: {', '.join(rep['entities'][x])}" for x in rep["fragmented"]]
                            + [f"  no entity  {x}" for x, v in rep["entities"].items() if not v]
-                           + [f"  junk       {x}" for x in rep["excluded_found"]])
+                           + [f"  junk       {x}" for x in rep["excluded_found"]]
+                           + [f"  when/where {x}" for x in rep.get("circumstances", [])])
                 if details:
                     out += ["", f'{rep["id"]}:'] + details
         t, c = art["total"], art["counts"]
@@ -746,6 +825,11 @@ def format_report(report: Mapping, by_label: bool = False, verbose: bool = False
                  f'found {c["relations_found"]}/{c["relations"]}, wrong {c["edges_wrong"]}/{c["edges_among_gold"]}'
                  ' among gold entities'],
                 ["statements", "", _num(t["statement_recall"]), "", f'{c["statements_found"]}/{c["statements"]}']]
+        for kind, s in art.get("circumstances", {}).items():
+            if s["gold"]:  # only for gold that gives dates or places
+                rows.append([kind, _num(s["precision"]), _num(s["recall"]), _num(s["f1"]),
+                             f'correct {s["correct"]}/{s["gold"]}, given {s["found"]}/{s["gold"]} of the gold '
+                             f'{"relations with a " + kind[:-1]}'])
         out += _table(rows, right=(1, 2, 3))
         out.append(f'forbidden edges present {t["forbidden"]}, split entities {t["fragmented"]}, '
                    f'junk nodes {t["excluded"]}')

@@ -12,7 +12,8 @@ The modelling, for one statement ``Blinken met Lavrov``::
         rdf:subject ent:Antony_Blinken ; rdf:predicate kgo:met ; rdf:object ent:Sergei_Lavrov ;
         kgo:polarity kgo:Positive ; kgo:modality kgo:Asserted ; kgo:confidence 0.80 ;
         prov:wasDerivedFrom doc:seed ; nif:referenceContext doc:seed ;
-        nif:anchorOf "..." ; nif:beginIndex 120 ; nif:endIndex 190 .
+        nif:anchorOf "..." ; nif:beginIndex 120 ; nif:endIndex 190 ;
+        kgo:place ent:Vienna ; kgo:date "2022-01-21"^^xsd:date .   # when the clause names them
 
 Every statement, negated, planned, possible or a quote, keeps its reified node; only positive, asserted
 statements between two entities (:attr:`Statement.is_edge <kg.model.Statement.is_edge>`) also give a
@@ -62,11 +63,23 @@ PREFIXES = {
 }
 
 
-def _date_literal(value: str) -> Literal:
+#: the XML Schema type of each precision a date may have (kg.dates.iso_datatype)
+_DATE_TYPES = {"date": XSD.date, "gYearMonth": XSD.gYearMonth, "gYear": XSD.gYear}
+
+
+def _date_literal(value: str, lang: str | None = None) -> Literal:
+    """A document's date: an ISO date or date-time as such; a date in words ("4 juillet 2012") as the
+    ``xsd:date`` it names when ``lang`` is given and it has its year; else the text as written."""
     if _ISO_DATE.fullmatch(value):
         return Literal(value, datatype=XSD.date)
     if _ISO_DATETIME.fullmatch(value):
         return Literal(value, datatype=XSD.dateTime)
+    if lang:
+        from .dates import iso_datatype, normalise_date
+
+        found = normalise_date(value, lang)
+        if found is not None:
+            return Literal(found, datatype=_DATE_TYPES[iso_datatype(found)])
     return Literal(value)
 
 
@@ -148,7 +161,8 @@ def _add_document(g: Graph, base: str, doc: Document) -> None:
     for key in sorted(doc.meta):
         if key in DOCUMENT_META and doc.meta[key]:
             pred, make = DOCUMENT_META[key]
-            g.add((node, pred, make(str(doc.meta[key]))))
+            value = str(doc.meta[key])
+            g.add((node, pred, _date_literal(value, doc.lang) if make is _date_literal else make(value)))
 
 
 #: background knowledge a statement may rest on besides the text (Statement.basis)
@@ -161,6 +175,17 @@ def _lookup(table: dict, value: str, what: str, st: Statement) -> URIRef:
     except KeyError:
         raise StoreError(f"statement {st.subject} {st.relation} {st.object or st.quote!r} has {what} {value!r}; "
                          f"allowed: {', '.join(table)}") from None
+
+
+def _statement_date(st: Statement) -> Literal:
+    """A statement's date as ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``, as precise as its clause."""
+    from .dates import iso_datatype
+
+    kind = iso_datatype(st.date or "")
+    if kind is None:
+        raise StoreError(f"statement {st.subject} {st.relation} {st.object or st.quote!r} has date {st.date!r}; "
+                         f"expected YYYY-MM-DD, YYYY-MM or YYYY")
+    return Literal(st.date, datatype=_DATE_TYPES[kind])
 
 
 def _confidence(value: float) -> Literal:
@@ -191,6 +216,10 @@ def _add_statement(g: Graph, base: str, st: Statement) -> None:
         g.add((node, KGO.cameoCode, Literal(st.event_code)))
     if st.basis:
         g.add((node, KGO.basis, _lookup(_BASIS, st.basis, "basis", st)))
+    if st.date:
+        g.add((node, KGO.date, _statement_date(st)))
+    if st.place:
+        g.add((node, KGO.place, entity_iri(base, st.place)))
     p = st.provenance
     if p.attributed_to:
         g.add((node, KGO.attributedTo, entity_iri(base, p.attributed_to)))

@@ -48,6 +48,7 @@ import stat
 import unicodedata
 import warnings
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Sequence
@@ -58,7 +59,7 @@ from .resources import ontologies_dir
 
 __all__ = [
     "SUPPORTED_LANGUAGES", "MAX_CHARS", "MAX_SENTENCE_TOKENS", "read_document", "open_regular", "check_name", "decode_bytes", "parse_text",
-    "parse_html", "extract_html", "detect_language", "document_id", "furniture_kind",
+    "parse_html", "extract_html", "detect_language", "document_id", "furniture_kind", "document_date",
 ]
 
 #: languages kg extracts from (ISO 639-1)
@@ -401,6 +402,23 @@ def _build(raw: str, source: str, lang: str | None, title: str | None = None,
         title=title or None,
         meta=meta,
     )
+
+
+def document_date(document: Document) -> date | None:
+    """The day a document was written: its ``date`` metadata (a dateline's date, a record's ``published``
+    date), normalised by :func:`kg.dates.normalise_date` in the document's language; None when there is
+    none or it lacks its year ("21 janvier": the year is never guessed).
+
+    >>> document_date(parse_text("PARIS, 4 juillet 2012 (AFP) - Le ministre a parlé.", "x.txt", lang="fr"))
+    datetime.date(2012, 7, 4)
+    """
+    from .dates import normalise_date, parse_iso
+
+    value = document.meta.get("date")
+    if not value:
+        return None
+    found = normalise_date(str(value), document.lang)
+    return parse_iso(found) if found else None
 
 
 def document_id(text: str) -> str:

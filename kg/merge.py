@@ -333,7 +333,8 @@ def map_statement(st: Statement, mapping: Mapping[str, str]) -> Statement:
         object=mapping.get(st.object, st.object) if st.object else None,
         provenance=Provenance(p.document, p.sentence, p.begin, p.end, attributed),
         quote=st.quote, lang=st.lang, polarity=st.polarity, modality=st.modality,
-        confidence=st.confidence, role=st.role, event_code=st.event_code, basis=st.basis)
+        confidence=st.confidence, role=st.role, event_code=st.event_code, basis=st.basis,
+        date=st.date, place=mapping.get(st.place, st.place) if st.place else None)
 
 
 # -- a document's extraction as JSON (the store keeps it to re-derive the graph) --------------------
@@ -351,7 +352,9 @@ def extraction_to_json(document: Document, entities: Iterable[Entity], statement
                               st.provenance.end, st.provenance.attributed_to],
                         "q": st.quote, "lang": st.lang, "pol": st.polarity, "mod": st.modality,
                         "c": st.confidence, "role": st.role, "code": st.event_code,
-                        **({"basis": st.basis} if st.basis else {})} for st in statements],
+                        **({"basis": st.basis} if st.basis else {}),
+                        **({"date": st.date} if st.date else {}),
+                        **({"place": st.place} if st.place else {})} for st in statements],
     }
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -366,6 +369,7 @@ def extraction_from_json(text: str) -> tuple[Document, list[Entity], list[Statem
                        e["geonames"], e.get("part_of"), e.get("local_to")) for e in data["entities"]]
     statements = [Statement(subject=s["s"], relation=s["r"], object=s["o"], provenance=Provenance(*s["p"]),
                             quote=s["q"], lang=s["lang"], polarity=s["pol"], modality=s["mod"],
-                            confidence=s["c"], role=s["role"], event_code=s["code"], basis=s.get("basis"))
+                            confidence=s["c"], role=s["role"], event_code=s["code"], basis=s.get("basis"),
+                            date=s.get("date"), place=s.get("place"))
                   for s in data["statements"]]
     return doc, entities, statements

@@ -111,6 +111,13 @@ class Statement:
     #: ("gazetteer": "Prime Minister X" is of the country the gazetteer says X led). Such a statement
     #: is never a direct triple and is left out of evaluation
     basis: str | None = None
+    #: when the event happened, as its clause says ("on Friday", "le 6 février 1998"), resolved against
+    #: the document's date: ISO 8601 at the precision the text gives, "2022-01-21", "2011-03" or "2011"
+    #: (see :mod:`kg.dates`); None when the clause names no time or it cannot be resolved
+    date: str | None = None
+    #: where the event happened, as its clause says ("in Vienna", "à Vienne"): the key of a place entity,
+    #: never the statement's own subject or object
+    place: str | None = None
 
     @property
     def is_edge(self) -> bool:

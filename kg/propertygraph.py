@@ -132,6 +132,11 @@ def _statement(g: Graph, st, titles: dict[str, str]) -> dict:
     speaker = _one(g, st, KGO.attributedTo)
     if speaker is not None:
         a["attributed_to"] = str(speaker)
+    when, where = _one(g, st, KGO.date), _one(g, st, KGO.place)
+    if when is not None:
+        a["date"] = str(when)  # ISO: "2022-01-21", or "2022-01" / "2022" when the text names only that
+    if where is not None:
+        a["place"] = str(where)  # the place entity's IRI
     return a
 
 
@@ -141,9 +146,9 @@ def to_property_graph(rdf: Graph) -> nx.MultiDiGraph:
     Nodes are keyed by entity IRI, with ``type`` (Person, Organization, Place or Entity), ``label``,
     ``labels``, ``wikidata``, ``geonames``, ``quotes``; edges are keyed by statement IRI, with ``relation``,
     ``polarity``, ``modality``, ``confidence``, ``document``, ``document_title``, ``sentence`` and, when
-    present, ``quote``, ``role``, ``cameo``, ``begin``, ``end``, ``attributed_to``. Statements whose object
-    is a literal (quotes) go to ``graph.graph["quotes"]``, a dict of node -> list of attribute dicts (the
-    same attributes, and ``statement``: the statement IRI).
+    present, ``quote``, ``role``, ``cameo``, ``begin``, ``end``, ``attributed_to``, ``date`` (ISO) and ``place``
+    (the place entity's IRI). Statements whose object is a literal (quotes) go to ``graph.graph["quotes"]``,
+    a dict of node -> list of attribute dicts (the same attributes, and ``statement``: the statement IRI).
 
     >>> to_property_graph(Graph()).number_of_nodes()
     0

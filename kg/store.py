@@ -260,7 +260,7 @@ def write_document(store, base: str, doc: Document, entities: list[Entity], stat
                 ops += [f"DROP SILENT GRAPH <{document_graph(base, other_id)}>", _delete_subject(meta, other)]
     mapping = {e.key: index.canonical(e.key) for e in entities}
     for st in statements:
-        for k in (st.subject, st.object, st.provenance.attributed_to):
+        for k in (st.subject, st.object, st.provenance.attributed_to, st.place):
             if k and k not in mapping:
                 mapping[k] = index.canonical(k)
     canon = sorted(set(mapping.values()))
@@ -333,7 +333,7 @@ def reconcile(store, base: str) -> dict:
         doc, entities, statements = extraction_from_json(data)
         mapping = {e.key: index.canonical(e.key) for e in entities}
         for st in statements:
-            for k in (st.subject, st.object, st.provenance.attributed_to):
+            for k in (st.subject, st.object, st.provenance.attributed_to, st.place):
                 if k and k not in mapping:
                     mapping[k] = index.canonical(k)
         fp = _keys_fingerprint(mapping)

@@ -67,6 +67,8 @@ class KGO(DefinedNamespace):
     document: URIRef
     cameoCode: URIRef
     ploverCategory: URIRef
+    date: URIRef
+    place: URIRef
 
     # background knowledge
     basis: URIRef

@@ -30,7 +30,9 @@ from ..lexicon import Lexicon, RelationRules
 from ..model import (ASSERTED, EVENT_RELATIONS, NEGATIVE, PERSON, PLACE, PLANNED, POSITIVE, POSSIBLE,
                      MUTUAL_RELATIONS, SYMMETRIC_RELATIONS, Document, Provenance, Statement)
 from ..resolve import Discourse, DocEntities, Ref
+from ..ingest import document_date
 from . import constructions, syntax
+from .circumstances import Circumstances
 from .entities import nickname_at
 from .predicates import Reading, lemma_candidates, relation_cameo, verb_reading
 
@@ -121,10 +123,13 @@ class _Extractor:
         self.document, self.doc, self.ents, self.lex = document, doc, ents, lex
         self.quotes = find_quotes(doc)
         self.speaker_at: dict[int, str] = {}  # token index inside a quote -> speaker key
+        self.speech_verb_at: dict[int, Token] = {}  # token index inside a quote -> its reporting verb
         self.seen: set[tuple] = set()
         self.history: list[Statement] = []  # event statements so far, in text order
         self.discourse = Discourse()  # who spoke and who met whom so far, for "il" and "son homologue"
         self.readings: dict[int, Reading | None] = {}  # verb token -> what it states
+        self.circumstances = Circumstances(ents, lex, document_date(document))  # when and where
+        self.event_mentions: list[Token] = []  # definite event nouns without parties of their own
 
     # -- helpers ----------------------------------------------------------------------------------
     def note_subject(self, i: int, key: str) -> None:
@@ -150,16 +155,25 @@ class _Extractor:
 
     def statement(self, subj: Ref, rel: str, obj: Ref | None, kind: str, prov: Provenance, *,
                   polarity: str = POSITIVE, modality: str = ASSERTED, quote: str | None = None,
-                  role: str | None = None, cameo: str | None = None, basis: str | None = None) -> Statement | None:
+                  role: str | None = None, cameo: str | None = None, basis: str | None = None,
+                  anchors: tuple[Token, ...] = ()) -> Statement | None:
+        """A statement, or None for a relation of an entity with itself or one already made. ``anchors``
+        are the words of the event whose clause may name its date and place (an event noun, its verb)."""
         if obj is not None and subj.key == obj.key:
             return None
         # each indirect step (pronoun, title, counterpart, owner of a noun) makes the statement less sure
         conf = BASE_CONFIDENCE[kind] * (1 - min(subj.cost, 0.9)) * (1 - min(obj.cost if obj else 0.0, 0.9))
         conf = round(max(0.05, conf), 2)
+        when = where = None
+        if anchors and rel in EVENT_RELATIONS:
+            parties = {subj.key} | ({obj.key} if obj is not None else set())
+            verb = next((t for t in anchors if t.pos_ in ("VERB", "AUX")), None)
+            when = self.circumstances.date(anchors, verb, modality)
+            where = self.circumstances.place(anchors, parties, rel, modality)
         st = Statement(subj.key, rel, obj.key if obj else None, prov, quote=quote,
                        lang=self.lex.lang if quote else None, polarity=polarity, modality=modality,
                        confidence=conf, role=role, event_code=event_code(rel, cameo, modality, self.lex.rules),
-                       basis=basis)
+                       basis=basis, date=when, place=where)
         ident = (st.subject, st.relation, st.object, st.quote, st.polarity, st.modality, prov.begin)
         if ident in self.seen:
             return None
@@ -500,7 +514,7 @@ class _Extractor:
             if relation in rules.person_or_organisation_target and self.ents.type_of(t.key) == PLACE:
                 continue
             st = self.statement(s, relation, t, "verb", prov, polarity=polarity, modality=modality,
-                                cameo=cameo)
+                                cameo=cameo, anchors=(tok,))
             if st:
                 self.note_subject(tok.i, s.key)
                 yield st
@@ -550,7 +564,7 @@ class _Extractor:
         for place in places:
             for s in subjects:
                 st = self.statement(s, "visited", place, "presence", self.sentence_prov(tok), polarity=polarity,
-                                    modality=syntax.modality(tok, lex))
+                                    modality=syntax.modality(tok, lex), anchors=(tok,))
                 if st:
                     yield st
 
@@ -704,6 +718,9 @@ class _Extractor:
         elif 2 <= len(subjects) <= 4 and rel in MUTUAL_RELATIONS:
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         else:
+            if not subjects and not partners and not between and verb is None and \
+                    any(c.dep_ == "det" and c.lower_ in lex.profile.definite_determiners for c in tok.children):
+                self.event_mentions.append(tok)  # "après la réunion de Vienne": the meeting told before
             return
         cameo = lex.event_noun_cameo.get(tok.lemma_.lower())
         light = lex.light_verb_cameo.get(verb.lemma_.lower()) if verb is not None else None
@@ -717,7 +734,8 @@ class _Extractor:
             if self.ents.type_of(b.key) == PLACE and rel in lex.rules.place_is_not_partner and \
                     self.ents.type_of(a.key) == PERSON and b.key not in explicit:
                 continue  # "la réunion de Vienne": a place is where, not with whom
-            st = self.statement(a, rel, b, "event", prov, polarity=polarity, modality=modality, cameo=cameo)
+            st = self.statement(a, rel, b, "event", prov, polarity=polarity, modality=modality, cameo=cameo,
+                                anchors=(tok,) if verb is None else (tok, verb))
             if st:
                 yield st
 
@@ -801,7 +819,7 @@ class _Extractor:
                 for p in partners:
                     st = self.statement(s, last.relation, p, "anaphora", prov,
                                         polarity=NEGATIVE if syntax.is_negated(verb, lex) else POSITIVE,
-                                        modality=syntax.modality(verb, lex))
+                                        modality=syntax.modality(verb, lex), anchors=(verb,))
                     if st:
                         yield st
             return
@@ -907,6 +925,8 @@ class _Extractor:
             return
         for i in range(q.start, q.end):
             self.speaker_at[i] = speakers[0].key
+            if verb is not None:
+                self.speech_verb_at[i] = verb
         self.note_subject(q.start, speakers[0].key)
         span_start = min(q.start, verb.i if verb is not None else q.start)
         span_end = max(q.end, (verb.i + 1) if verb is not None else q.end)
@@ -916,14 +936,15 @@ class _Extractor:
         prov = self.provenance(span_start, span_end)
         polarity = NEGATIVE if verb is not None and syntax.is_negated(verb, lex) else POSITIVE
         for speaker in speakers:
-            st = self.statement(speaker, "said", None, "said", prov, quote=q.text(self.doc), polarity=polarity)
+            st = self.statement(speaker, "said", None, "said", prov, quote=q.text(self.doc), polarity=polarity,
+                                anchors=(verb,) if verb is not None else ())
             if st:
                 yield st
             if relation != "said" and verb is not None:
                 about = self.quote_about(q, speaker.key)
                 if about is not None:
                     st = self.statement(speaker, relation, about, "quote_about", prov, polarity=polarity,
-                                        modality=syntax.modality(verb, lex))
+                                        modality=syntax.modality(verb, lex), anchors=(verb,))
                     if st:
                         yield st
         if verb is not None:
@@ -996,7 +1017,7 @@ class _Extractor:
         prov = self.sentence_prov(tok)
         for speaker in speakers:
             st = self.statement(speaker, "said", None, "indirect_said", prov, quote=text,
-                                polarity=NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE)
+                                polarity=NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE, anchors=(tok,))
             if st:
                 yield st
         yield from self.reports_about(tok, clause, speakers, prov)
@@ -1022,7 +1043,7 @@ class _Extractor:
                  if r.key not in keys and (self.ents.type_of(r.key) != PLACE or reporting)]
         for s in reporters:
             for a in about:
-                st = self.statement(s, "reported", a, "reported", prov)
+                st = self.statement(s, "reported", a, "reported", prov, anchors=(verb,))
                 if st:
                     yield st
 
@@ -1046,7 +1067,8 @@ class _Extractor:
         for place in self.place_of(verb, keys):
             for speaker in speakers:
                 if self.ents.type_of(speaker.key) == PERSON:
-                    st = self.statement(speaker, "visited", place, "reported", prov, modality=syntax.modality(verb, self.lex))
+                    st = self.statement(speaker, "visited", place, "reported", prov, modality=syntax.modality(verb, self.lex),
+                                        anchors=(verb,))
                     if st:
                         yield st
 
@@ -1146,7 +1168,7 @@ class _Extractor:
         targets = self.refs(args.get(syntax.SUBJ))
         for s in speakers:
             for t in targets:
-                st = self.statement(s, "called_for", t, "indirect_said", prov, cameo="100")
+                st = self.statement(s, "called_for", t, "indirect_said", prov, cameo="100", anchors=(verb,))
                 if st:
                     yield st
 
@@ -1188,12 +1210,16 @@ class _Extractor:
                     heads = [c] if c.dep_ != "prep" else [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]
                     if c.dep_ == "nmod" and syntax.prep_of(c) not in ("de", "d'", None):
                         continue
+                    verb = self.speech_verb_at.get(tok.i)  # the speech's clause tells when and where it was said
                     for r in self.refs(heads):
-                        st = self.statement(Ref(speaker), relation, r, "blame", self.sentence_prov(tok))
+                        st = self.statement(Ref(speaker), relation, r, "blame", self.sentence_prov(tok),
+                                            anchors=(verb,) if verb is not None else ())
                         if st:
                             yield st
 
 
 def extract_statements(document: Document, doc: Doc, ents: DocEntities, lex: Lexicon) -> Iterator[Statement]:
     """Every statement the text states, in text order of the rules (see the module docstring)."""
-    yield from _Extractor(document, doc, ents, lex).run()
+    ex = _Extractor(document, doc, ents, lex)
+    statements = list(ex.run())
+    yield from ex.circumstances.from_definite_mentions(statements, ex.event_mentions, document)

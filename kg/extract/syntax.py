@@ -17,6 +17,8 @@ from ..lexicon import Lexicon, Profile, load_profile
 
 # argument roles
 SUBJ, OBJ, IOBJ, AGENT, XCOMP, CCOMP, LOC = "subj", "obj", "iobj", "agent", "xcomp", "ccomp", "loc"
+# circumstantial roles: where and when the predicate's event happened (:func:`circumstantials`)
+WHERE, WHEN = "where", "when"
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECT_DEPS = frozenset({"nsubj:pass", "nsubjpass", "csubj:pass", "csubjpass"})
@@ -38,6 +40,14 @@ NEG_DEPS = frozenset({"neg"})
 RELCL_DEPS = frozenset({"acl:relcl", "relcl"})
 MARK_DEPS = frozenset({"mark"})
 CASE_DEPS = frozenset({"case"})
+#: a bare noun phrase or adverb of time on a predicate: UD obl:mod / obl:tmod / advmod ("vendredi", "hier"),
+#: ClearNLP npadvmod ("Friday", "last week", "yesterday")
+BARE_ADJUNCT_DEPS = frozenset({"obl:mod", "obl:tmod", "obl", "nmod", "nmod:tmod", "npadvmod", "tmod", "advmod"})
+#: named-entity labels of a person or an organisation, in both models: a name that a place or a time
+#: complement hangs on does not restrict it ("met Lavrov in Geneva")
+ACTOR_NAME_LABELS = frozenset({"PER", "PERSON", "ORG"})
+#: named-entity label of a date (English model only; the French one has none)
+DATE_LABELS = frozenset({"DATE"})
 
 
 def profile(token: Token) -> Profile:
@@ -493,3 +503,86 @@ def parenthetical_repair(subj: Token, pred: Token) -> Token:
                 not any(k.dep_ in CASE_DEPS for k in c.children):
             return c
     return subj
+
+
+def _time_phrase(head: Token, time_words: frozenset[str]) -> bool:
+    """Whether a phrase names a time: a time word or a year in it, or a date entity (English)."""
+    for t in head.subtree:
+        if t.ent_type_ in DATE_LABELS or t.lower_ in time_words or t.lemma_.lower() in time_words or \
+                (t.like_num and len(t.text) == 4 and t.text.isdigit() and t.text[:2] in ("19", "20")):
+            return True
+    return False
+
+
+def circumstantials(pred: Token, locative_preps: Iterable[str], time_preps: Iterable[str],
+                    time_words: Iterable[str]) -> dict[str, list[tuple[Token | None, Token]]]:
+    """The circumstantial complements of a predicate, by role, each as (preposition token or None, head):
+    :data:`WHERE`, its locative complements ("à Vienne", "in Vienna", "en Virginie, où X se rendra": the
+    noun the preposition introduces); :data:`WHEN`, its time complements ("vendredi", "on Friday", "le 6
+    février 1998", "hier", "in March 2011": the head of the time phrase).
+
+    In both schemes: a UD oblique or nominal modifier with its 'case', a ClearNLP 'prep' with its pobj,
+    a bare noun phrase or adverb of time (obl:mod, npadvmod, advmod) that contains one of
+    ``time_words``, a year or a date entity. Besides the predicate's own complements, those the parser
+    hung on a time word ("attendu mercredi à Charlotte") and on the name of a person or organisation
+    among its arguments, after the name ("met Lavrov in Geneva on Friday", "rencontrera le chancelier
+    Olaf Scholz à Berlin"): a proper name is not restricted by a place or a time, so they are the
+    clause's. A common noun's own complements are not ("the ambassador in Vienna").
+    """
+    locative, timed, words = frozenset(locative_preps), frozenset(time_preps), frozenset(time_words)
+    out: dict[str, list[tuple[Token | None, Token]]] = {WHERE: [], WHEN: []}
+    hosts = [pred]
+    for c in pred.children:
+        if c.pos_ in ("NOUN", "PROPN") and c.lemma_.lower() in words and c.dep_ not in SUBJECT_DEPS:
+            hosts.append(c)  # "attendu mercredi à Charlotte"
+        names = [g for g in c.children if g.dep_ in POBJ_DEPS] if c.dep_ in PREP_DEPS | DATIVE_DEPS else [c]
+        for n in names:
+            if n.pos_ == "PROPN" and n.ent_type_ in ACTOR_NAME_LABELS and n.dep_ not in CONJ_DEPS:
+                hosts.append(n)
+    seen: set[int] = set()
+    for c in pred.children:
+        if c.pos_ in ("NOUN", "PROPN") and c.dep_ not in SUBJECT_DEPS | CASE_DEPS and c not in hosts:
+            # a bare time noun does not modify a noun ("une aide financière mardi"): it is the clause's
+            for g in c.children:
+                if g.i > c.i and g.lemma_.lower() in words and g.pos_ == "NOUN" and \
+                        not any(k.dep_ in CASE_DEPS for k in g.children) and g.dep_ in BARE_ADJUNCT_DEPS:
+                    out[WHEN].append((None, g))
+                    seen.add(g.i)
+    for host in hosts:
+        for c in host.children:
+            if host is not pred and (c.i < host.i or c.ent_type_ == host.ent_type_ and c.ent_type_):
+                continue  # on a name: what follows it, not its own words
+            if c.i in seen:
+                continue
+            seen.add(c.i)
+            if c.dep_ in PREP_DEPS:  # ClearNLP: the preposition, with its object
+                p = c.lower_
+                for g in c.children:
+                    if g.dep_ not in POBJ_DEPS:
+                        continue
+                    if p in locative:
+                        out[WHERE].append((c, g))
+                    if p in timed and _time_phrase(g, words):
+                        out[WHEN].append((c, g))
+                continue
+            if c.pos_ not in ("NOUN", "PROPN", "NUM", "ADV", "X"):
+                continue
+            cases = [k for k in c.children if k.dep_ in CASE_DEPS and k.i < c.i]
+            if cases and c.dep_ in OBLIQUE_DEPS:
+                p = " ".join(k.lower_ for k in cases)
+                base = profile(c).base_preposition(p)
+                if p in locative or base in locative:
+                    out[WHERE].append((cases[0], c))
+                if (p in timed or base in timed) and _time_phrase(c, words):
+                    out[WHEN].append((cases[0], c))
+            elif not cases and c.dep_ in BARE_ADJUNCT_DEPS and _time_phrase(c, words):
+                out[WHEN].append((None, c))
+            elif not cases and c.dep_ not in SUBJECT_DEPS and c.lemma_.lower() in words and c.pos_ == "NOUN":
+                out[WHEN].append((None, c))  # "est arrivé lundi" parsed with "lundi" as an object
+    # "la ville où X se rendra", "the city where he arrived": the relative clause's antecedent
+    prof = profile(pred)
+    if pred.dep_ in RELCL_DEPS and any(c.lower_ in prof.relative_adverbs and c.i < pred.i for c in pred.children):
+        out[WHERE].append((None, pred.head))
+    for role in out:
+        out[role].sort(key=lambda pair: pair[1].i)
+    return out
