@@ -55,7 +55,7 @@ ENTITY_COLUMNS = ("key", "iri", "label", "type", "alt_labels", "wikidata", "geon
 #: the columns of the statements DataFrame of :meth:`Graph.to_pandas`, in order
 STATEMENT_COLUMNS = ("iri", "subject", "subject_label", "relation", "object", "object_label", "quote", "lang",
                      "polarity", "modality", "confidence", "document", "document_title", "sentence", "begin",
-                     "end", "attributed_to", "role", "cameo", "basis")
+                     "end", "attributed_to", "role", "cameo", "basis", "date", "place", "place_label")
 #: the optional dependency :meth:`Graph.to_pandas` needs, as ``pip install 'kg[pandas]'`` installs it
 PANDAS_EXTRA = "pandas"
 #: above this many entities a notebook shows the summary table without the interactive page (which would
@@ -474,7 +474,9 @@ class Graph:
         ``document`` (its id), ``document_title``, ``sentence`` (the evidence) with ``begin`` and ``end``
         (offsets into the original file), ``attributed_to`` (who made a reported claim), ``role`` (of
         role_in and member_of), ``cameo`` (the event's own CAMEO code), ``basis`` (background knowledge it
-        rests on). Text columns have pandas' string type, ``confidence`` is a float, ``begin`` and ``end``
+        rests on), ``date`` (when the event happened, as its clause says: ISO 8601 at the precision the text
+        gives, "2022-01-21", "2011-03" or "2011"), ``place`` and ``place_label`` (where it happened: a place
+        entity's key and label). Text columns have pandas' string type, ``confidence`` is a float, ``begin`` and ``end``
         integers, ``geonames`` a nullable integer; a missing value is NA (``pandas.isna``).
 
         Raises
@@ -514,7 +516,8 @@ class Graph:
             rows.append((str(statement_iri(base, st)), st.subject, labels.get(st.subject, st.subject), st.relation,
                          st.object, labels.get(st.object, st.object) if st.object else None, st.quote, st.lang,
                          st.polarity, st.modality, float(st.confidence), p.document, titles.get(p.document),
-                         p.sentence, p.begin, p.end, p.attributed_to, st.role, st.event_code, st.basis))
+                         p.sentence, p.begin, p.end, p.attributed_to, st.role, st.event_code, st.basis,
+                         st.date, st.place, labels.get(st.place, st.place) if st.place else None))
         sts = pd.DataFrame.from_records(rows, columns=list(STATEMENT_COLUMNS))
         sts = sts.astype({**{c: "str" for c in STATEMENT_COLUMNS}, "confidence": "float64", "begin": "int64",
                           "end": "int64"})

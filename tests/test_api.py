@@ -411,3 +411,20 @@ def test_build_skips_bad_inputs_when_asked(tmp_path):
     assert graph.stats()["documents"] == 1
     with pytest.raises(InputError, match="none of the 1 input"):
         kg.build([tmp_path / "empty.txt"], errors="skip")
+
+
+@pytest.mark.model
+def test_to_pandas_gives_when_and_where():
+    pytest.importorskip("pandas")
+    graph = kg.build("Olaf Scholz met Donald Tusk in Warsaw on Friday.", lang="en")
+    _, statements = graph.to_pandas()
+    met = statements[statements["relation"] == "met"].iloc[0]
+    assert (met["place_label"], met["place"]) == ("Warsaw", "Warsaw")
+    import pandas as pd
+
+    assert pd.isna(met["date"])  # "on Friday" in a text with no date of its own is no day
+    dated = kg.build([Document(id="d1", source="s", lang="en", text="Olaf Scholz met Donald Tusk in Warsaw on Friday.",
+                               offsets=tuple(range(49)), meta={"date": "2024-03-06"})])
+    _, statements = dated.to_pandas()
+    # a past tense looks back: the Friday before Wednesday 6 March
+    assert statements[statements["relation"] == "met"].iloc[0]["date"] == "2024-03-01"
