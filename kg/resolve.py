@@ -569,10 +569,18 @@ class DocEntities:
                 # a statement
                 b = self.builders[key] = _Builder(key, label, ORGANIZATION, part_of=owner, local=scoped,
                                                   named=not scoped)
+            if scoped and not code and self._group_name(t):
+                b.named = True  # "Unionists", "Republicans": a group the text names, a node of its own
             for text in self._surface_forms(t, start, end, owner_toks + modifiers):
                 b.labels.add((text, lex.lang))
             self._map(start, end, key, cost)
             self.described_spans.append((start, end, key))
+
+    def _group_name(self, t: Token) -> bool:
+        """Whether a plural group noun is written as a name: capitalised inside the sentence and tagged
+        by the model as a group or an organisation ("les Unionistes", "more militant Republicans")."""
+        return t.text[:1].isupper() and not t.is_sent_start and t.ent_type_ in ("NORP", "ORG", "MISC") and \
+            t.i > 0 and not self.doc[t.i - 1].is_punct
 
     def _identity_group(self, t: Token):
         """A plural member noun with an identity word and no country ("Moslem forces", "forces

@@ -383,3 +383,21 @@ def test_several_bodies_are_no_actor(lex, words, heads, deps, pos, lemmas):
     d = make(words, heads, deps, pos=pos, lemmas=lemmas, morphs=["", "", PLUR] + [""] * (len(words) - 3))
     ents = resolve(d, lex, place="Bruxelles")
     assert ents.key_at(2) is None and organisations(ents) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("lang,text,label", [
+    ("en", "Observers said the vote would be boycotted by the Sandinistas.", "Sandinistas"),
+    ("fr", "Le texte a été voté malgré l'opposition des Harkis et des syndicats.", "Harkis"),
+])
+def test_group_written_as_a_name_is_a_node_without_a_statement(lang, text, label):
+    """A group the text names with a capital inside the sentence ("the Sandinistas", "les Harkis") is a
+    node of the graph even when it takes part in no statement, as a name would be; a group named by a
+    common noun ("the unions") is not."""
+    from kg.ingest import parse_text
+    from kg.pipeline import extract
+
+    (ex,) = list(extract([parse_text(text, source="<test>", lang=lang)]))
+    labels = {e.label for e in ex.entities}
+    assert label in labels
+    assert not labels & {"Unions", "Syndicats", "Observers"}
