@@ -517,10 +517,8 @@ class DocEntities:
                     # a body noun before the person noun says whose they are ("an army psychiatrist")
                     modifiers = [c for c in t.children if c.dep_ == "compound" and c.i < start and c.pos_ == "NOUN"
                                  and any(not a.person for a in lex.agents.by_head.get(c.lemma_.lower(), ()))]
-                if owner is None and not modifiers and syntax.age_of(t) is not None:
-                    aged = True  # "un lycéen de 17 ans", "a 17-year-old student": someone in particular
-                else:
-                    aged = False
+                age = syntax.age_of(t) if owner is None and not modifiers else None
+                aged = age is not None  # "un lycéen de 17 ans", "a 17-year-old student": someone in particular
                 if owner is None and not modifiers and not aged:
                     earlier = self._described_people.get(agent.head)
                     if earlier is not None and self._definite(t):
@@ -529,12 +527,22 @@ class DocEntities:
                         self.described_spans.append((start, end, earlier))
                     continue
                 label, _ = self._actor_name(agent, owner, modifiers, False)
-                key = f"{slug(label)}_{self.scope}"
+                # two people of different ages are two people ("un homme de 21 ans … un homme de 29 ans")
+                key = f"{slug(label)}_{slug(age.text)}_{self.scope}" if aged else f"{slug(label)}_{self.scope}"
                 self._local.add(key)
                 b = self.builders.get(key)
                 if b is None:
                     b = self.builders[key] = _Builder(key, label, PERSON, local=True)
-                for text in self._surface_forms(t, start, end, owner_toks + modifiers):
+                if aged:
+                    b.named = True  # someone in particular: a node of the story, in a statement or not
+                forms = self._surface_forms(t, start, end, owner_toks + modifiers)
+                if aged:  # "homme de 21 ans", "17-year-old student", not any "homme"
+                    lo = min(t.i, age.i)
+                    while self.doc[lo].lower_ in lex.determiners:
+                        lo += 1
+                    forms = [f for f in forms if re.search(rf"(?<!\w){re.escape(age.text)}(?!\w)", f)] or \
+                        [self.doc[lo:max(t.i, age.i) + 1].text]
+                for text in forms:
                     b.labels.add((text, lex.lang))
                 self._map(start, end, key, 0.1)
                 self.described_spans.append((start, end, key))

@@ -694,3 +694,19 @@ def test_described_person_labels_are_whole_phrases(lang, text, head):
     assert labels and all(label.split()[-1] not in {"for", "a", "of", "de", "un", "la", "au"} for label in labels)
     if lang == "en":
         assert "30-year-old nurse" in labels and "old nurse" not in labels
+
+
+@pytest.mark.model
+def test_people_with_an_age_are_nodes_one_per_age():
+    """Someone described with an age is a node of the story even in no statement, named by the phrase
+    with the age; two people of different ages are two nodes; the subject of a noun used as a predicate
+    gives that noun no age ("X, 17 ans, a été victime" makes no "victim" person)."""
+    doc = parse_text("Un homme de 21 ans a agressé un homme de 29 ans devant la gare. Une étudiante de 19 ans a "
+                     "été victime d'un vol.", source="<test>", lang="fr")
+    (ex,) = list(extract([doc]))
+    people = {e.key: {label for label, _ in e.alt_labels} for e in ex.entities if e.type == "Person"}
+    men = [labels for key, labels in people.items() if key.startswith("Man_")]
+    assert len(men) == 2 and all(any("ans" in label for label in labels) for labels in men)
+    assert all("homme" not in labels for labels in men)  # a bare "homme" would name both
+    assert any(key.startswith("Student_19") for key in people)
+    assert not any(key.startswith("Victim") for key in people)

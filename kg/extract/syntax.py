@@ -66,14 +66,19 @@ def prep_of(token: Token) -> str | None:
     return profile(token).base_preposition(words)
 
 
+#: the dependents of a noun that may give its age: a complement ("de 17 ans"), an adjective or participle
+#: ("17-year-old", "âgé de", "aged"), a compound; never a subject, a relative clause or a coordinate
+AGE_DEPS = frozenset({"nmod", "amod", "compound", "acl", "npadvmod", "prep"})
+
+
 def age_of(noun: Token) -> Token | None:
     """The number giving a person's age in the noun's own phrase, or None: "a 17-year-old student",
     "a man aged 40", "un lycéen de 17 ans", "une femme âgée de 40 ans". Relative clauses are not the
     noun's own phrase."""
     prof = profile(noun)
     for c in noun.children:
-        if c.dep_ in RELCL_DEPS or c.i in (noun.left_edge.i - 1,):
-            continue
+        if c.dep_ not in AGE_DEPS:
+            continue  # not the subject of a noun used as a predicate ("X, 17 ans, a été victime …")
         sub = [t for t in c.subtree if abs(t.i - noun.i) <= 8]
         for n in sub:
             if not n.like_num:
