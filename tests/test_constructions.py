@@ -422,3 +422,32 @@ def test_language_without_a_constructions_file_finds_nothing(constructions_file)
     assert load() == ((), {})
     d = flat(["Lyon", ",", "France", "."])
     assert list(find(d, FakeEntities(d, E(0, 1, PLACE, LYON), E(2, 3, PLACE, FRANCE)), "zz")) == []
+
+
+# -- "places of Y, such as X": an example of places of a larger place lies in it --------------------------
+
+def test_en_places_of_larger_place_such_as_place():
+    # Curfews were imposed in towns of Texas (such as Houston).
+    d = flat(["Curfews", "were", "imposed", "in", "towns", "of", "Texas", "(", "such", "as", "Houston", ")", "."])
+    assert found(d, "en", E(6, 7, PLACE, TEXAS), E(10, 11, PLACE, HOUSTON)) == \
+        [("places-of-larger-place-such-as-place-2", "located_in", HOUSTON, TEXAS)]
+
+
+def test_en_places_in_area_of_larger_place_including_place():
+    # Protests spread to cities in southern Texas, including Houston.
+    d = flat(["Protests", "spread", "to", "cities", "in", "southern", "Texas", ",", "including", "Houston", "."])
+    assert relations(d, "en", E(6, 7, PLACE, TEXAS), E(9, 10, PLACE, HOUSTON)) == [("located_in", HOUSTON, TEXAS)]
+
+
+def test_fr_places_of_larger_place_notamment_place():
+    # Les grèves touchent des villes du sud de la France, notamment Marseille.
+    d = flat(["Les", "grèves", "touchent", "des", "villes", "du", "sud", "de", "la", "France", ",", "notamment",
+              "Marseille", "."])
+    assert relations(d, "fr", E(9, 10, PLACE, FRANCE), E(12, 13, PLACE, MARSEILLE)) == \
+        [("located_in", MARSEILLE, FRANCE)]
+
+
+def test_an_example_of_places_in_another_country_is_refused():
+    # des villes de l'Ohio, comme Lyon  (the gazetteer's Lyon is in France)
+    d = flat(["des", "villes", "de", "l'", "Ohio", ",", "comme", "Lyon"])
+    assert found(d, "fr", E(4, 5, PLACE, OHIO), E(7, 8, PLACE, LYON)) == []
