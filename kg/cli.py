@@ -126,7 +126,15 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     _check_output(args.output)
     store = open_store(args.store, read_only=True)
-    _export(store, args.output)
+    bar = None
+    if sys.stderr.isatty():  # the streamed syntaxes report the quads read
+        from tqdm import tqdm
+        bar = tqdm(desc="exporting", unit="quad", unit_scale=True, file=sys.stderr, leave=False)
+    try:
+        _export(store, args.output, progress=None if bar is None else lambda n: bar.update(n - bar.n))
+    finally:
+        if bar is not None:
+            bar.close()
     _say(f"kg: written {args.output}")
     return 0
 
@@ -157,7 +165,7 @@ def _check_output(path: str) -> None:
                          f"{', '.join(WRITERS)} (property graph)")
 
 
-def _export(store, path: str) -> None:
+def _export(store, path: str, progress=None) -> None:
     """A store's graph to ``path``: RDF by extension, or a property graph (.graphml, .gexf, .json)."""
     from pathlib import Path
 
@@ -167,7 +175,7 @@ def _export(store, path: str) -> None:
     if Path(path).suffix.lower() in WRITERS:
         write_property_graph(store_to_graph(store), path)
     else:
-        export_store(store, path)
+        export_store(store, path, progress=progress)
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
@@ -180,7 +188,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
         raise InputError("nothing to write: give -o PAGE.html and/or --png PICTURE.png")
     if args.png and Path(args.png).suffix.lower() != ".png":
         raise StoreError(f"--png {args.png!r}: the picture's name must end in .png")
-    rdf = read_rdf(args.store)
+    rdf = _store_part(args, "viz") if Path(args.store).is_dir() else _file_only(args, read_rdf)
     title = args.title or Path(args.store).name
     for out in write_viz(rdf, *[p for p in (args.output, args.png) if p], title=title):
         _say(f"kg: wrote {out}")
@@ -308,12 +316,11 @@ def _query_limits(parser: argparse.ArgumentParser, timeout: float | None) -> Non
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .errors import ValidationError
-    from .sparql import open_store
-    from .validate import read_rdf, store_graph, validate_graph
+    from .validate import read_rdf, validate_graph
 
     if bool(args.file) == bool(args.store):
         raise InputError("give one RDF FILE or --store DIR to validate")
-    graph = store_graph(open_store(args.store)) if args.store else read_rdf(args.file)
+    graph = _store_part(args, "validate") if args.store else _file_only(args, lambda _: read_rdf(args.file))
     name = args.store or args.file
     report = validate_graph(graph, sources=args.sources)
     _say(report.format(name, limit=args.limit or None), end="")
@@ -321,6 +328,43 @@ def cmd_validate(args: argparse.Namespace) -> int:
         raise ValidationError(f"{name} does not conform to ontologies/shapes.ttl: {len(report.violations)} "
                               f"violation(s)")
     return 0
+
+
+def _store_part(args: argparse.Namespace, purpose: str):
+    """The graph of a store that 'kg validate' or 'kg viz' works on: the part the options select, or the
+    whole store when it is within --max-triples."""
+    from .select import graph_for
+    from .sparql import open_store
+
+    return graph_for(open_store(args.store), purpose, limit=_limit(args.max_triples), document=args.document,
+                     entity=args.entity, hops=args.hops, construct=args.construct)
+
+
+def _file_only(args: argparse.Namespace, read: Callable):
+    """An RDF file is read whole: the store's selection options do not apply to it."""
+    given = [f"--{name}" for name in ("document", "entity", "construct") if getattr(args, name) is not None]
+    if given:
+        raise InputError(f"{', '.join(given)} select(s) a part of a store; give --store DIR (a store folder), "
+                         f"not an RDF file")
+    return read(args.store)
+
+
+def _selection(parser: argparse.ArgumentParser, purpose: str) -> None:
+    """The options that select a part of a store, and the limit on the whole."""
+    from .select import LIMITS
+
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--document", metavar="ID", help="only this document of the store (its id or IRI) and the "
+                                                         "entities it names")
+    group.add_argument("--entity", metavar="KEY", help="only this entity's neighbourhood (its key, as in its IRI, or "
+                                                       "the IRI): its statements, their documents and entities")
+    group.add_argument("--construct", metavar="QUERY", help="only the triples of this SPARQL CONSTRUCT query over "
+                                                            "the store (text, or a .rq file)")
+    parser.add_argument("--hops", type=_number(int, 1, 10), default=1, metavar="N",
+                        help="with --entity: statements up to N steps away, 1 to 10 (default 1)")
+    parser.add_argument("--max-triples", type=_number(int, 0), default=LIMITS[purpose], metavar="N",
+                        help=f"refuse a store or selection of more than N triples, which would be held in memory "
+                             f"(0: no limit; default {LIMITS[purpose]:,})")
 
 
 def _say(*values, file=None, end: str = "\n") -> None:
@@ -518,6 +562,7 @@ def make_parser() -> argparse.ArgumentParser:
                          "source files found there (default: the current folder)")
     va.add_argument("--limit", type=_number(int, 0), default=50, metavar="N",
                     help="print at most N violations (0: all; default 50)")
+    _selection(va, "validate")
     va.set_defaults(func=cmd_validate)
 
     v = sub.add_parser("viz", help="draw a graph: an interactive HTML page and/or a PNG picture",
@@ -528,6 +573,7 @@ def make_parser() -> argparse.ArgumentParser:
     v.add_argument("-o", "--output", metavar="PAGE.html", help="interactive page to write (.html)")
     v.add_argument("--png", metavar="PICTURE.png", help="static picture to write (.png), readable for small graphs")
     v.add_argument("--title", help="title of the page and picture (default: the input's file name)")
+    _selection(v, "viz")
     v.set_defaults(func=cmd_viz)
 
     x = sub.add_parser("export", help="write a store's graph to an RDF file",
