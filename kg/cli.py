@@ -44,6 +44,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                       "or both")
     if args.output:
         _check_output(args.output)  # an unknown extension is refused before any work
+    if args.dask:
+        return _build_on_dask(args)
     single = args.inputs[0] if len(args.inputs) == 1 else None
     if single and single != "-" and not os.path.isdir(single):
         # one file: its error is the command's error, before any store is touched
@@ -117,6 +119,82 @@ def cmd_build(args: argparse.Namespace) -> int:
     if report.skipped:
         _say(f"kg: {len(report.skipped)} of {report.inputs} input(s) failed and were not built (listed under "
               f"'skipped'); exit code {EXIT_PARTIAL}", file=sys.stderr)
+        return EXIT_PARTIAL
+    return 0
+
+
+def _build_on_dask(args: argparse.Namespace) -> int:
+    """kg build --dask: extraction on a Dask cluster's workers, the store loaded here (kg.distributed)."""
+    import shutil
+    import tempfile
+
+    from .corpus import format_report
+    from .distributed import PARTITION_SIZE, Options, build_on_dask, connect, dashboard, load_results, plan_inputs
+
+    import time
+
+    started = time.perf_counter()
+    if args.workers != 1:
+        raise InputError("give --workers N (processes on this machine) or --dask (a cluster), not both")
+    options = Options(lang=args.lang, encoding=args.encoding, min_confidence=args.min_confidence,
+                      background=args.background_knowledge, max_chars=args.max_chars,
+                      max_sentence_tokens=args.max_sentence_tokens)
+    plan = plan_inputs(args.inputs, options, markdown=args.markdown,
+                       partition_size=args.partition_size or PARTITION_SIZE)
+    tmp = tempfile.mkdtemp(prefix="kg-build-") if not args.store or not args.results else None
+    results = args.results or (args.store.rstrip("/") + ".dask-results" if args.store else tmp + "/results")
+    try:
+        client, cluster = connect(args.dask)
+        try:
+            bar = None
+
+            def on_partition(done: dict) -> None:
+                if bar is not None:
+                    bar.update(done["documents"] or 0)
+
+            link = dashboard(client)
+            _say(f"kg: Dask dashboard at {link}" if link else
+                 "kg: Dask dashboard unavailable (bokeh is not installed where the scheduler runs)", file=sys.stderr)
+            if sys.stderr.isatty():
+                from tqdm import tqdm
+                bar = tqdm(total=sum(p.documents for p in plan.partitions), desc="extracting", unit="doc",
+                           file=sys.stderr)
+            try:
+                run = build_on_dask(client, plan, options, results, on_partition=on_partition)
+            finally:
+                if bar is not None:
+                    bar.close()
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+        store_path = args.store or tmp + "/store"
+        bar = _progress(None, sum(p.documents for p in plan.partitions), "loading") if sys.stderr.isatty() else None
+        report = load_results(plan, results, store_path, base_iri=args.base_iri,
+                              on_document=None if bar is None else bar.update)
+        if bar is not None:
+            bar.close()
+        report.seconds = time.perf_counter() - started  # the whole build, not the loading only
+        for s in report.skipped:
+            if report.built or len(report.skipped) > 1:
+                _say(f"kg: skipped {s.reason}", file=sys.stderr)
+        if report.built == 0:
+            if len(report.skipped) == 1:
+                raise InputError(report.skipped[0].reason.removeprefix("kg: "))
+            raise InputError(f"none of the {len(report.skipped)} input(s) could be built (each is listed above)"
+                             if report.skipped else "the inputs hold no document")
+        if args.output:
+            from .store import open_store
+            _export(open_store(store_path, read_only=True), args.output)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    _say(format_report(report) + run.format(), end="")
+    if args.output:
+        _say(f"kg: written {args.output}")
+    if report.skipped:
+        _say(f"kg: {len(report.skipped)} of {report.inputs} input(s) failed and were not built (listed under "
+             f"'skipped'); exit code {EXIT_PARTIAL}", file=sys.stderr)
         return EXIT_PARTIAL
     return 0
 
@@ -457,6 +535,14 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--background-knowledge", action="store_true",
                    help="also keep statements completed from the gazetteer (an office's country the text does "
                         "not name), marked kgo:basis kgo:Gazetteer")
+    b.add_argument("--dask", metavar="ADDRESS",
+                   help="read, parse and extract on a Dask cluster: a scheduler's address (tcp://host:8786), or "
+                        "local:N for N worker processes on this machine; the store is loaded here")
+    b.add_argument("--results", metavar="DIR|URL",
+                   help="with --dask: folder (or fsspec URL) every worker can write, for the partitions' results; "
+                        "a rerun skips the partitions found there (default: STORE.dask-results next to --store)")
+    b.add_argument("--partition-size", type=_number(int, 1, 100_000), default=None, metavar="N",
+                   help="with --dask: documents per partition, the unit of work of a worker (default 64)")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("evaluate", help="score extraction against gold annotations",

@@ -236,6 +236,16 @@ def _insert(graphs: Mapping[str, list[str]]) -> str:
     return f"INSERT DATA {{ {body} }}" if body else ""
 
 
+def entity_mapping(index: EntityIndex, entities: Iterable[Entity], statements: Iterable[Statement]) -> dict[str, str]:
+    """The canonical key of every entity key a document uses (its entities', its statements')."""
+    mapping = {e.key: index.canonical(e.key) for e in entities}
+    for st in statements:
+        for k in (st.subject, st.object, st.provenance.attributed_to):
+            if k and k not in mapping:
+                mapping[k] = index.canonical(k)
+    return mapping
+
+
 def write_document(store, base: str, doc: Document, entities: list[Entity], statements: list[Statement],
                    chash: str, index: EntityIndex, source_file: str | None = None) -> list[str]:
     """Add (or replace) one document in one transaction, and return the ids of the documents it replaced.
@@ -259,11 +269,7 @@ def write_document(store, base: str, doc: Document, entities: list[Entity], stat
                 other_id = _doc_id_of(base, other)
                 replaced.append(other_id)
                 ops += [f"DROP SILENT GRAPH <{document_graph(base, other_id)}>", _delete_subject(meta, other)]
-    mapping = {e.key: index.canonical(e.key) for e in entities}
-    for st in statements:
-        for k in (st.subject, st.object, st.provenance.attributed_to):
-            if k and k not in mapping:
-                mapping[k] = index.canonical(k)
+    mapping = entity_mapping(index, entities, statements)
     canon = sorted(set(mapping.values()))
     described = [index.describe(c) for c in canon if c in index.info]
     ops += [_delete_subject(ents_graph, str(entity_iri(base, c))) for c in canon]
@@ -332,11 +338,7 @@ def reconcile(store, base: str) -> dict:
     rewritten = 0
     for doc_node, data, fingerprint in _extractions(store, base):
         doc, entities, statements = extraction_from_json(data)
-        mapping = {e.key: index.canonical(e.key) for e in entities}
-        for st in statements:
-            for k in (st.subject, st.object, st.provenance.attributed_to):
-                if k and k not in mapping:
-                    mapping[k] = index.canonical(k)
+        mapping = entity_mapping(index, entities, statements)
         fp = _keys_fingerprint(mapping)
         if fp == fingerprint:
             continue
