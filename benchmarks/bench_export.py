@@ -9,7 +9,7 @@ its key), so that the big store has ``copies`` times the documents, statements a
 with its own graph and bookkeeping. It is made once under ``--work`` (default: a folder in the system's
 temporary folder) and reused by later runs with the same number of copies.
 
-For each syntax, prints seconds and peak resident memory (the process's ``ru_maxrss``) of the in-memory
+For each syntax, prints seconds and peak resident memory (the process's ``VmHWM``) of the in-memory
 export (:func:`kg.store.store_to_graph` and :func:`kg.export.serialize`, or the sorted dataset for .nq and
 .trig: what ``kg export`` did before it streamed) and of ``kg export``, checks that both wrote the same
 bytes, and prints the ratios. Run on demand; not part of the test suite.
@@ -27,6 +27,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+#: runs a script or module in this process and writes its peak resident memory (VmHWM: the peak of this
+#: process's own memory; ru_maxrss would also count the parent's when the child was started by vfork)
+RUNNER = """
+import atexit, runpy, sys
+out = sys.argv.pop(1)
+def peak():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            open(out, "w").write(line.split()[1])
+atexit.register(peak)
+if sys.argv[1] == "-m":
+    sys.argv = sys.argv[2:]
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+else:
+    exec(sys.argv.pop(1))
+"""
+
 IN_MEMORY = """
 import sys
 from pathlib import Path
@@ -41,18 +58,31 @@ Path(sys.argv[2]).write_bytes(data)
 FORMATS = {"nt": "nt", "nq": "nq", "ttl": "turtle", "trig": "trig"}
 
 
-def run(argv: list[str]) -> tuple[float, float]:
-    """Seconds and peak resident MB of a command run in a fresh process."""
+def run(argv: list[str], work: Path) -> tuple[float, float]:
+    """Seconds and peak resident MB of ``python ARGV`` (``-m module ...`` or ``-c``-less code and its
+    arguments) in a fresh process."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))
+    peak = work / "peak.txt"
     started = time.perf_counter()
-    proc = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run([sys.executable, "-c", RUNNER, str(peak), *argv], env=env, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE)
     seconds = time.perf_counter() - started
-    err = proc.stderr.read().decode()
-    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        sys.exit(f"failed ({proc.returncode}): {' '.join(argv)}\n{err}")
-    return seconds, usage.ru_maxrss / 1024
+        sys.exit(f"failed ({proc.returncode}): {' '.join(argv)}\n{proc.stderr.decode()}")
+    return seconds, int(peak.read_text()) / 1024
+
+
+def same_bytes(a: Path, b: Path) -> bool:
+    """Whether two files hold the same bytes, compared a block at a time (this process stays small)."""
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with open(a, "rb") as fa, open(b, "rb") as fb:
+        while True:
+            x, y = fa.read(1 << 20), fb.read(1 << 20)
+            if x != y:
+                return False
+            if not x:
+                return True
 
 
 def base_store(work: Path) -> Path:
@@ -124,9 +154,9 @@ def main() -> int:
     for ext in args.formats.split(","):
         fmt = FORMATS[ext]
         mem_out, stream_out = args.work / f"in-memory.{ext}", args.work / f"streamed.{ext}"
-        mem_s, mem_mb = run([sys.executable, "-c", IN_MEMORY, str(store), str(mem_out), fmt])
-        str_s, str_mb = run([sys.executable, "-m", "kg.cli", "export", "--store", str(store), "-o", str(stream_out)])
-        same = mem_out.read_bytes() == stream_out.read_bytes()
+        mem_s, mem_mb = run([IN_MEMORY, str(store), str(mem_out), fmt], args.work)
+        str_s, str_mb = run(["-m", "kg.cli", "export", "--store", str(store), "-o", str(stream_out)], args.work)
+        same = same_bytes(mem_out, stream_out)
         size = stream_out.stat().st_size / 1e6
         print(f"{ext:<7} {'in memory':<10} {mem_s:8.1f} {mem_mb:8.0f} {size:10.1f}")
         print(f"{ext:<7} {'streamed':<10} {str_s:8.1f} {str_mb:8.0f} {size:10.1f}")
