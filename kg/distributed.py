@@ -34,7 +34,6 @@ import json
 import os
 import secrets
 import shutil
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -605,7 +604,10 @@ def load_results(plan: Plan, results: str, store_path: str | os.PathLike, *, bas
     module docstring). Returns the report, with the store's counts."""
     import tempfile
 
+    from .export import _check_base
     from .store import init_store, is_reconciled, open_store, reconcile, store_stats
+
+    _check_base(base_iri)
 
     started = time.perf_counter()
     report = BuildReport(ignored=list(plan.ignored))

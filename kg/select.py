@@ -16,7 +16,6 @@ Every selection is itself held to the limit, so that a hub entity cannot exhaust
 from __future__ import annotations
 
 from typing import Iterable, Iterator
-from urllib.parse import quote
 
 from rdflib import Graph
 
