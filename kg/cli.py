@@ -141,7 +141,7 @@ def _build_on_dask(args: argparse.Namespace) -> int:
                       max_sentence_tokens=args.max_sentence_tokens)
     plan = plan_inputs(args.inputs, options, markdown=args.markdown,
                        partition_size=args.partition_size or PARTITION_SIZE)
-    tmp = tempfile.mkdtemp(prefix="kg-build-") if not args.store or not args.results else None
+    tmp = None if args.store else tempfile.mkdtemp(prefix="kg-build-")
     results = args.results or (args.store.rstrip("/") + ".dask-results" if args.store else tmp + "/results")
     try:
         client, cluster = connect(args.dask)
@@ -414,8 +414,14 @@ def _store_part(args: argparse.Namespace, purpose: str):
     from .select import graph_for
     from .sparql import open_store
 
-    return graph_for(open_store(args.store), purpose, limit=_limit(args.max_triples), document=args.document,
-                     entity=args.entity, hops=args.hops, construct=args.construct)
+    try:
+        store = open_store(args.store)
+    except StoreError as e:
+        if purpose == "viz":  # kg viz reads a store folder or a file: either is its input
+            raise InputError(str(e)) from None
+        raise
+    return graph_for(store, purpose, limit=_limit(args.max_triples), document=args.document, entity=args.entity,
+                     hops=args.hops, construct=args.construct)
 
 
 def _file_only(args: argparse.Namespace, read: Callable):
