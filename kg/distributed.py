@@ -454,7 +454,8 @@ def read_result(results: str, key: str) -> Iterator[dict] | None:
 
 # -- the reduce: here -------------------------------------------------------------------------------
 def _records(plan: Plan, results: str) -> Iterator[tuple]:
-    """Every input's outcome in input order: ("skip", Skipped) or ("doc", json, hash, file)."""
+    """Every input's outcome in input order: ("skip", Skipped) for an input not read, ("fail", Skipped) for
+    a document whose extraction failed, or ("doc", json, hash, file)."""
     skipped = iter(plan.skipped)
     pending = next(skipped, None)
     for part in plan.partitions:
@@ -467,13 +468,20 @@ def _records(plan: Plan, results: str) -> Iterator[tuple]:
         for r in records:
             if "skip" in r:
                 yield ("skip", Skipped(*r["skip"]))
-            elif "fail" in r:
-                yield ("skip", Skipped(*r["fail"]))
+            elif "fail" in r:  # read, but its extraction failed
+                yield ("fail", Skipped(*r["fail"]))
             else:
                 yield ("doc", r["doc"], r["hash"], r["file"])
     while pending is not None:
         yield ("skip", pending[1])
         pending = next(skipped, None)
+
+
+def _skip(record: tuple, report: BuildReport, tick: Callable[[], None]) -> None:
+    if record[0] == "fail":  # a document was read: counted, as kg build counts it
+        report.read += 1
+        tick()
+    report.skipped.append(record[1])
 
 
 def _load_incrementally(records: Iterable[tuple], store, base: str, report: BuildReport,
@@ -486,8 +494,8 @@ def _load_incrementally(records: Iterable[tuple], store, base: str, report: Buil
 
     index = None
     for rec in records:
-        if rec[0] == "skip":
-            report.skipped.append(rec[1])
+        if rec[0] != "doc":
+            _skip(rec, report, tick)
             continue
         _, data, h, source_file = rec
         doc, entities, statements = extraction_from_json(data)
@@ -527,8 +535,8 @@ def _bulk_quads(records: Iterable[tuple], base: str, report: BuildReport, folder
     by_id = LineSorter(folder)
     seq = 0
     for rec in records:
-        if rec[0] == "skip":
-            report.skipped.append(rec[1])
+        if rec[0] != "doc":
+            _skip(rec, report, tick)
             continue
         _, data, h, source_file = rec
         doc_id = json.loads(data)["document"]["id"]
@@ -547,19 +555,19 @@ def _bulk_quads(records: Iterable[tuple], base: str, report: BuildReport, folder
         def close() -> None:
             if not group:
                 return
-            previous = None
-            for _, _, h, _, _ in group:
-                if previous is None:
+            stored = None  # the version the store holds after each record, as kg build writes them
+            for fields in group:
+                if stored is None:
                     report.added += 1
-                elif h == previous:
-                    report.unchanged += 1
+                elif fields[2] == stored[2]:
+                    report.unchanged += 1  # the same text again (in another file): kept, its file noted
+                    continue
                 else:
                     report.replaced += 1
-                previous = h
+                stored = fields
             sources = sorted({json.loads(g[3]) for g in group} - {None})
-            last = group[-1]
-            index.add(extraction_from_json(last[4])[1])
-            out.write(json.dumps([last[2], sources, last[4]], ensure_ascii=False).encode("utf-8") + b"\n")
+            index.add(extraction_from_json(stored[4])[1])
+            out.write(json.dumps([stored[2], sources, stored[4]], ensure_ascii=False).encode("utf-8") + b"\n")
             group.clear()
 
         for line in by_id:

@@ -98,6 +98,88 @@ def test_plan_lists_globs_urls_and_bad_inputs(tmp_path):
         plan_inputs(["-"], Options())
 
 
+def fake_extract(docs, min_confidence, background=False, max_sentence_tokens=None):
+    """An extraction without spaCy, for the map and the reduce: "Ada_Okonjo met Chad ..." gives a person,
+    a place and a 'met' statement."""
+    from kg.model import Entity, Provenance, Statement
+    from kg.pipeline import Extraction
+
+    out = []
+    for d in docs:
+        who, _, where = d.text.split()[:3]
+        if who == "fail":
+            out.append("extraction failed (ValueError: no)")
+            continue
+        ents = (Entity(who, who.replace("_", " "), "Person", frozenset({(who.replace("_", " "), "en")})),
+                Entity(where, where, "Place"))
+        sentence = " ".join(d.text.split()[:3])
+        out.append(Extraction(d, ents, (Statement(who, "met", where, Provenance(d.id, sentence, 0, len(sentence)),
+                                                  confidence=0.9),)))
+    return out
+
+
+FAKE_FILES = {"a.txt": "Okonjo met Chad on Monday.", "b.txt": "Ada_Okonjo met Chad on Tuesday.",
+              "c.txt": "Ben_Smith met Mali on Friday.", "d.txt": "fail met Mali today.",
+              "e.txt": "Okonjo met Chad on Monday."}  # e.txt: a.txt's text again, in another file
+FAKE_RECORDS = [{"id": "r1", "lang": "en", "text": "Smith met Mali on Sunday."},
+                {"id": "r2", "lang": "en", "text": "Mary_Smith met Chad on Monday."},
+                {"id": "r1", "lang": "en", "text": "John_Smith met Mali on Sunday."}]  # r1 again: replaced
+
+
+def fake_inputs(root: Path) -> list[str]:
+    (root / "files").mkdir(parents=True)
+    for name, text in FAKE_FILES.items():
+        (root / "files" / name).write_text(text + "\n", encoding="utf-8")
+    lines = [json.dumps(r) for r in FAKE_RECORDS]
+    lines.insert(1, "{not json")
+    (root / "r.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [str(root / "files"), str(root / "r.jsonl"), str(root / "missing.txt")]
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new store", "existing store"])
+def test_map_and_reduce_give_the_plain_build(tmp_path, monkeypatch, existing):
+    """The map (run here, without a cluster) and the reduce against build_corpus, with the same extractor:
+    the same quads, bookkeeping included, and the same counts."""
+    import kg.corpus
+    from kg.distributed import extract_partition
+
+    monkeypatch.setattr(kg.corpus, "_extract_batch", fake_extract)
+    inputs = fake_inputs(tmp_path)
+    plain = open_store(tmp_path / "plain", create=True)
+    if existing:
+        build_corpus(iter_sources([inputs[0]]), plain, base_iri=BASE)
+    expected = build_corpus(iter_sources(inputs), plain, base_iri=BASE)
+    options = Options(lang="en")
+    plan = plan_inputs(inputs, options, partition_size=2)
+    assert len(plan.partitions) > 2
+    results = str(tmp_path / "results")
+    os.makedirs(results)
+    for part in plan.partitions:
+        assert not extract_partition(part, options, results)["cached"]
+    assert extract_partition(plan.partitions[0], options, results)["cached"]  # done once
+    if existing:
+        first = open_store(tmp_path / "store", create=True)
+        build_corpus(iter_sources([inputs[0]]), first, base_iri=BASE)
+        del first
+    report = load_results(plan, results, tmp_path / "store", base_iri=BASE)
+    store = open_store(tmp_path / "store", read_only=True)
+    # the files a document's text came from are bookkeeping (no export has them): kg build notes a second
+    # file with the same text only when the first was written before the second was read (not within
+    # one batch of 16), the reduce always does
+    source = "<urn:kg:build:sourceFile>"
+    assert {q for q in all_quads(store) if source not in q} == {q for q in all_quads(plain) if source not in q}
+    files = {q.split('"')[1] for q in all_quads(store) if source in q}
+    assert files == {str(tmp_path / "files" / name) for name in FAKE_FILES if name != "d.txt"}
+    assert exports(store, tmp_path) == exports(plain, tmp_path)
+    # kg build lists an input it could not read before the failed extractions of earlier documents (it
+    # reads ahead); the reduce lists them in input order
+    got = (report.read, report.added, report.replaced, report.unchanged, sorted(s.reason for s in report.skipped))
+    assert got == (expected.read, expected.added, expected.replaced, expected.unchanged,
+                   sorted(s.reason for s in expected.skipped))
+    assert len(report.skipped) == 3  # the missing file, the bad JSON line, the failed extraction
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no staging folder left
+
+
 def test_connect_refuses_a_bad_address_and_starts_a_local_cluster():
     with pytest.raises(InputError, match="local:N"):
         connect("local:0")
