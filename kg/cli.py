@@ -129,52 +129,46 @@ def _build_on_dask(args: argparse.Namespace) -> int:
     import tempfile
 
     from .corpus import format_report
-    from .distributed import PARTITION_SIZE, Options, build_on_dask, connect, dashboard, load_results, plan_inputs
+    from .distributed import PARTITION_SIZE, Options, dask_build
 
-    import time
-
-    started = time.perf_counter()
     if args.workers != 1:
         raise InputError("give --workers N (processes on this machine) or --dask (a cluster), not both")
     options = Options(lang=args.lang, encoding=args.encoding, min_confidence=args.min_confidence,
                       background=args.background_knowledge, max_chars=args.max_chars,
                       max_sentence_tokens=args.max_sentence_tokens)
-    plan = plan_inputs(args.inputs, options, markdown=args.markdown,
-                       partition_size=args.partition_size or PARTITION_SIZE)
     tmp = None if args.store else tempfile.mkdtemp(prefix="kg-build-")
     results = args.results or (args.store.rstrip("/") + ".dask-results" if args.store else tmp + "/results")
+    store_path = args.store or tmp + "/store"
+    total = {"documents": 0}
+    bar: dict = {}  # the progress bar of the current stage, on a terminal only
+
+    def progress(stage: str, n: int = 1) -> None:
+        if not sys.stderr.isatty():
+            return
+        if stage not in bar:
+            for b in bar.values():  # the extraction is done when the loading starts
+                b.close()
+            bar.clear()
+            from tqdm import tqdm
+            bar[stage] = tqdm(total=total["documents"], desc=stage, unit="doc", file=sys.stderr, leave=False)
+        bar[stage].update(n)
+
+    def on_start(run) -> None:
+        _say(f"kg: Dask dashboard at {run.dashboard}" if run.dashboard else
+             "kg: Dask dashboard unavailable (bokeh is not installed where the scheduler runs)", file=sys.stderr)
+        progress("extracting", 0)
+
     try:
-        client, cluster = connect(args.dask)
         try:
-            bar = None
-
-            def on_partition(done: dict) -> None:
-                if bar is not None:
-                    bar.update(done["documents"] or 0)
-
-            link = dashboard(client)
-            _say(f"kg: Dask dashboard at {link}" if link else
-                 "kg: Dask dashboard unavailable (bokeh is not installed where the scheduler runs)", file=sys.stderr)
-            if sys.stderr.isatty():
-                from tqdm import tqdm
-                bar = tqdm(total=sum(p.documents for p in plan.partitions), desc="extracting", unit="doc",
-                           file=sys.stderr)
-            try:
-                run = build_on_dask(client, plan, options, results, on_partition=on_partition)
-            finally:
-                if bar is not None:
-                    bar.close()
+            report, run = dask_build(
+                args.inputs, args.dask, store_path, base_iri=args.base_iri, results=results, options=options,
+                markdown=args.markdown, partition_size=args.partition_size or PARTITION_SIZE,
+                on_plan=lambda plan: total.update(documents=sum(p.documents for p in plan.partitions)),
+                on_start=on_start, on_partition=lambda done: progress("extracting", done["documents"] or 0),
+                on_document=lambda: progress("loading"))
         finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
-        store_path = args.store or tmp + "/store"
-        bar = _progress(None, sum(p.documents for p in plan.partitions), "loading") if sys.stderr.isatty() else None
-        report = load_results(plan, results, store_path, base_iri=args.base_iri,
-                              on_document=None if bar is None else bar.update)
-        if bar is not None:
-            bar.close()
-        report.seconds = time.perf_counter() - started  # the whole build, not the loading only
+            for b in bar.values():
+                b.close()
         for s in report.skipped:
             if report.built or len(report.skipped) > 1:
                 _say(f"kg: skipped {s.reason}", file=sys.stderr)

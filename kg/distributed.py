@@ -46,7 +46,8 @@ from .errors import InputError, KGError, StoreError
 from .ingest import MAX_CHARS, MAX_SENTENCE_TOKENS
 
 __all__ = ["Unit", "Partition", "Plan", "Options", "ModelsPlugin", "DaskRun", "plan_inputs", "extract_partition",
-           "read_result", "load_results", "connect", "build_on_dask", "PARTITION_SIZE", "RESULTS_FORMAT"]
+           "read_result", "load_results", "connect", "dashboard", "build_on_dask", "dask_build", "PARTITION_SIZE",
+           "RESULTS_FORMAT"]
 
 #: documents per partition (a task on a worker); each worker holds one partition's extractions at most
 PARTITION_SIZE = 64
@@ -719,14 +720,18 @@ def dashboard(client) -> str | None:
 
 
 def build_on_dask(client, plan: Plan, options: Options, results: str, *,
+                  on_start: Callable[[DaskRun], None] | None = None,
                   on_partition: Callable[[dict], None] | None = None) -> DaskRun:
     """The map: every partition of ``plan`` whose result is not under ``results`` yet, extracted on the
-    cluster's workers (each loading the models once). ``on_partition`` is called with each finished
-    partition's counts. Raises :class:`KGError` when a partition fails for good."""
+    cluster's workers (each loading the models once). ``on_start`` is called before the work starts (the
+    run knows the dashboard's address then), ``on_partition`` with each finished partition's counts.
+    Raises :class:`KGError` when a partition fails for good."""
     import fsspec
     from distributed import as_completed
 
     run = DaskRun(partitions=len(plan.partitions), dashboard=dashboard(client))
+    if on_start:
+        on_start(run)
     fs, path = fsspec.core.url_to_fs(results)
     try:
         fs.makedirs(path, exist_ok=True)
@@ -766,3 +771,30 @@ def build_on_dask(client, plan: Plan, options: Options, results: str, *,
         seconds = client.run(lambda dask_worker: getattr(dask_worker, "kg_models_seconds", None))
         run.models_seconds = sorted(s for s in seconds.values() if s is not None)
     return run
+
+
+def dask_build(inputs: Iterable[str], address: str, store_path: str | os.PathLike, *, base_iri: str,
+               results: str, options: Options = Options(), markdown: bool = False,
+               partition_size: int = PARTITION_SIZE, on_plan: Callable[[Plan], None] | None = None,
+               on_start: Callable[[DaskRun], None] | None = None,
+               on_partition: Callable[[dict], None] | None = None,
+               on_document: Callable[[], None] | None = None) -> tuple[BuildReport, DaskRun]:
+    """``kg build --dask``: plan the inputs, extract them on the cluster at ``address`` (``local:N`` or a
+    scheduler's address; a LocalCluster is closed at the end), and load the results into the store at
+    ``store_path``. The callbacks report progress: ``on_plan`` with the plan, ``on_start`` when the
+    cluster is ready, ``on_partition`` per partition extracted, ``on_document`` per document loaded.
+    Returns the build's report (its time is the whole build's) and what the cluster did."""
+    started = time.perf_counter()
+    plan = plan_inputs(inputs, options, markdown=markdown, partition_size=partition_size)
+    if on_plan:
+        on_plan(plan)
+    client, cluster = connect(address)
+    try:
+        run = build_on_dask(client, plan, options, results, on_start=on_start, on_partition=on_partition)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    report = load_results(plan, results, store_path, base_iri=base_iri, on_document=on_document)
+    report.seconds = time.perf_counter() - started
+    return report, run
