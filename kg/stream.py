@@ -23,6 +23,7 @@ import contextlib
 import functools
 import heapq
 import io
+import itertools
 import os
 import secrets
 import tempfile
@@ -150,8 +151,8 @@ def exported_quads(store, base: str, progress: Callable[[int], None] | None = No
 
     restore = _restorer()
     meta = meta_graph(base)
-    graphs = [pyoxigraph.DefaultGraph()]
-    graphs += [g for g in store.named_graphs() if g.value != meta]
+    # the graphs' names are streamed too: a store holds one graph per document
+    graphs = itertools.chain([pyoxigraph.DefaultGraph()], (g for g in store.named_graphs() if g.value != meta))
     n = 0
     for g in graphs:
         for q in store.quads_for_pattern(None, None, None, g):
