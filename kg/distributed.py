@@ -729,14 +729,17 @@ def build_on_dask(client, plan: Plan, options: Options, results: str, *,
     import fsspec
     from distributed import as_completed
 
+    try:
+        fs, path = fsspec.core.url_to_fs(results)
+        fs.makedirs(path, exist_ok=True)
+    except (ImportError, ValueError) as e:
+        raise StoreError(f"cannot use the results folder {results!r}: {e}; install the fsspec backend of its "
+                         f"protocol (s3fs for s3://, gcsfs for gs:// ...)") from None
+    except OSError as e:
+        raise StoreError(f"cannot create the results folder {results!r}: {e}") from None
     run = DaskRun(partitions=len(plan.partitions), dashboard=dashboard(client))
     if on_start:
         on_start(run)
-    fs, path = fsspec.core.url_to_fs(results)
-    try:
-        fs.makedirs(path, exist_ok=True)
-    except OSError as e:
-        raise StoreError(f"cannot create the results folder {results!r}: {e}") from None
     todo = []
     for part in plan.partitions:
         if _complete(fs, _result_path(path, part.key), part.key):
@@ -785,16 +788,20 @@ def dask_build(inputs: Iterable[str], address: str, store_path: str | os.PathLik
     cluster is ready, ``on_partition`` per partition extracted, ``on_document`` per document loaded.
     Returns the build's report (its time is the whole build's) and what the cluster did."""
     started = time.perf_counter()
+    if not _is_url(results):  # the workers may not share this process's folder: they get the absolute path
+        results = os.path.abspath(results)
     plan = plan_inputs(inputs, options, markdown=markdown, partition_size=partition_size)
     if on_plan:
         on_plan(plan)
-    client, cluster = connect(address)
-    try:
-        run = build_on_dask(client, plan, options, results, on_start=on_start, on_partition=on_partition)
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    run = DaskRun()
+    if plan.partitions:  # else every input was refused: no cluster is needed to say so
+        client, cluster = connect(address)
+        try:
+            run = build_on_dask(client, plan, options, results, on_start=on_start, on_partition=on_partition)
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
     report = load_results(plan, results, store_path, base_iri=base_iri, on_document=on_document)
     report.seconds = time.perf_counter() - started
     return report, run
