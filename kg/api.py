@@ -29,7 +29,7 @@ import sys
 import warnings
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Literal, Union
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Literal, Union
 
 from .errors import InputError, KGError, StoreError
 from .ingest import MAX_CHARS, MAX_SENTENCE_TOKENS, SUPPORTED_LANGUAGES
@@ -90,16 +90,19 @@ def check_output(path: str | os.PathLike[str]) -> None:
                          f"{', '.join(WRITERS)} (property graph)")
 
 
-def write_output(store: pyoxigraph.Store, path: str | os.PathLike[str]) -> Path:
-    """Write a store's graph to ``path``, atomically: RDF by extension, or a property graph (``.graphml``,
-    ``.gexf``, ``.json``, ``.cypher``: see :data:`kg.propertygraph.WRITERS`). The same store gives the same bytes."""
+def write_output(store: pyoxigraph.Store, path: str | os.PathLike[str],
+                 progress: Callable[[int], None] | None = None) -> Path:
+    """Write a store's graph to ``path``, atomically: RDF by extension (N-Quads, TriG, N-Triples and Turtle
+    streamed from the store), or a property graph (``.graphml``, ``.gexf``, ``.json``, ``.cypher``: see
+    :data:`kg.propertygraph.WRITERS`). The same store gives the same bytes. ``progress`` is called with the
+    number of quads read so far, for the streamed syntaxes."""
     from .propertygraph import WRITERS, write_property_graph
     from .store import export_store, store_to_graph
 
     check_output(path)
     if Path(path).suffix.lower() in WRITERS:
         return write_property_graph(store_to_graph(store), path)
-    return export_store(store, path)
+    return export_store(store, path, progress=progress)
 
 
 # -- inputs ---------------------------------------------------------------------------------------------

@@ -44,6 +44,8 @@ def cmd_build(args: argparse.Namespace) -> int:
                       "or both")
     if args.output:
         _check_output(args.output)  # an unknown extension is refused before any work
+    if args.dask:
+        return _build_on_dask(args)
     single = args.inputs[0] if len(args.inputs) == 1 else None
     if single and single != "-" and not os.path.isdir(single):
         # one file: its error is the command's error, before any store is touched
@@ -121,6 +123,76 @@ def cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _build_on_dask(args: argparse.Namespace) -> int:
+    """kg build --dask: extraction on a Dask cluster's workers, the store loaded here (kg.distributed)."""
+    import shutil
+    import tempfile
+
+    from .corpus import format_report
+    from .distributed import PARTITION_SIZE, Options, dask_build
+
+    if args.workers != 1:
+        raise InputError("give --workers N (processes on this machine) or --dask (a cluster), not both")
+    options = Options(lang=args.lang, encoding=args.encoding, min_confidence=args.min_confidence,
+                      background=args.background_knowledge, max_chars=args.max_chars,
+                      max_sentence_tokens=args.max_sentence_tokens)
+    tmp = None if args.store else tempfile.mkdtemp(prefix="kg-build-")
+    results = args.results or (args.store.rstrip("/") + ".dask-results" if args.store else tmp + "/results")
+    store_path = args.store or tmp + "/store"
+    total = {"documents": 0}
+    bar: dict = {}  # the progress bar of the current stage, on a terminal only
+
+    def progress(stage: str, n: int = 1) -> None:
+        if not sys.stderr.isatty():
+            return
+        if stage not in bar:
+            for b in bar.values():  # the extraction is done when the loading starts
+                b.close()
+            bar.clear()
+            from tqdm import tqdm
+            bar[stage] = tqdm(total=total["documents"], desc=stage, unit="doc", file=sys.stderr, leave=False)
+        bar[stage].update(n)
+
+    def on_start(run) -> None:
+        _say(f"kg: Dask dashboard at {run.dashboard}" if run.dashboard else
+             "kg: Dask dashboard unavailable (bokeh is not installed where the scheduler runs)", file=sys.stderr)
+        progress("extracting", 0)
+
+    try:
+        try:
+            report, run = dask_build(
+                args.inputs, args.dask, store_path, base_iri=args.base_iri, results=results, options=options,
+                markdown=args.markdown, partition_size=args.partition_size or PARTITION_SIZE,
+                on_plan=lambda plan: total.update(documents=sum(p.documents for p in plan.partitions)),
+                on_start=on_start, on_partition=lambda done: progress("extracting", done["documents"] or 0),
+                on_document=lambda: progress("loading"))
+        finally:
+            for b in bar.values():
+                b.close()
+        for s in report.skipped:
+            if report.built or len(report.skipped) > 1:
+                _say(f"kg: skipped {s.reason}", file=sys.stderr)
+        if report.built == 0:
+            if len(report.skipped) == 1:
+                raise InputError(report.skipped[0].reason.removeprefix("kg: "))
+            raise InputError(f"none of the {len(report.skipped)} input(s) could be built (each is listed above)"
+                             if report.skipped else "the inputs hold no document")
+        if args.output:
+            from .store import open_store
+            _export(open_store(store_path, read_only=True), args.output)
+    finally:
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
+    _say(format_report(report) + run.format(), end="")
+    if args.output:
+        _say(f"kg: written {args.output}")
+    if report.skipped:
+        _say(f"kg: {len(report.skipped)} of {report.inputs} input(s) failed and were not built (listed under "
+             f"'skipped'); exit code {EXIT_PARTIAL}", file=sys.stderr)
+        return EXIT_PARTIAL
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from .store import open_store
 
@@ -130,7 +202,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         _check_output(args.output)
     store = open_store(args.store, read_only=True)
     if args.output:
-        _export(store, args.output)
+        bar = None
+        if sys.stderr.isatty():  # the streamed syntaxes report the quads read
+            from tqdm import tqdm
+            bar = tqdm(desc="exporting", unit="quad", unit_scale=True, file=sys.stderr, leave=False)
+        try:
+            _export(store, args.output, progress=None if bar is None else lambda n: bar.update(n - bar.n))
+        finally:
+            if bar is not None:
+                bar.close()
         _say(f"kg: written {args.output}")
     if args.neo4j_import:
         from .cypher import neo4j_import_command, write_neo4j_import
@@ -161,11 +241,11 @@ def _check_output(path: str) -> None:
     check_output(path)
 
 
-def _export(store, path: str) -> None:
+def _export(store, path: str, progress=None) -> None:
     """A store's graph to ``path``: RDF by extension, or a property graph (.graphml, .gexf, .json)."""
     from .api import write_output
 
-    write_output(store, path)
+    write_output(store, path, progress=progress)
 
 
 def cmd_viz(args: argparse.Namespace) -> int:
@@ -178,7 +258,7 @@ def cmd_viz(args: argparse.Namespace) -> int:
         raise InputError("nothing to write: give -o PAGE.html and/or --png PICTURE.png")
     if args.png and Path(args.png).suffix.lower() != ".png":
         raise StoreError(f"--png {args.png!r}: the picture's name must end in .png")
-    rdf = read_rdf(args.store)
+    rdf = _store_part(args, "viz") if Path(args.store).is_dir() else _file_only(args, read_rdf)
     title = args.title or Path(args.store).name
     for out in write_viz(rdf, *[p for p in (args.output, args.png) if p], title=title):
         _say(f"kg: wrote {out}")
@@ -306,12 +386,11 @@ def _query_limits(parser: argparse.ArgumentParser, timeout: float | None) -> Non
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from .errors import ValidationError
-    from .sparql import open_store
-    from .validate import read_rdf, store_graph, validate_graph
+    from .validate import read_rdf, validate_graph
 
     if bool(args.file) == bool(args.store):
         raise InputError("give one RDF FILE or --store DIR to validate")
-    graph = store_graph(open_store(args.store)) if args.store else read_rdf(args.file)
+    graph = _store_part(args, "validate") if args.store else _file_only(args, lambda _: read_rdf(args.file))
     name = args.store or args.file
     report = validate_graph(graph, sources=args.sources)
     _say(report.format(name, limit=args.limit or None), end="")
@@ -319,6 +398,49 @@ def cmd_validate(args: argparse.Namespace) -> int:
         raise ValidationError(f"{name} does not conform to ontologies/shapes.ttl: {len(report.violations)} "
                               f"violation(s)")
     return 0
+
+
+def _store_part(args: argparse.Namespace, purpose: str):
+    """The graph of a store that 'kg validate' or 'kg viz' works on: the part the options select, or the
+    whole store when it is within --max-triples."""
+    from .select import graph_for
+    from .sparql import open_store
+
+    try:
+        store = open_store(args.store)
+    except StoreError as e:
+        if purpose == "viz":  # kg viz reads a store folder or a file: either is its input
+            raise InputError(str(e)) from None
+        raise
+    return graph_for(store, purpose, limit=_limit(args.max_triples), document=args.document, entity=args.entity,
+                     hops=args.hops, construct=args.construct)
+
+
+def _file_only(args: argparse.Namespace, read: Callable):
+    """An RDF file is read whole: the store's selection options do not apply to it."""
+    given = [f"--{name}" for name in ("document", "entity", "construct") if getattr(args, name) is not None]
+    if given:
+        raise InputError(f"{', '.join(given)} select(s) a part of a store; give --store DIR (a store folder), "
+                         f"not an RDF file")
+    return read(args.store)
+
+
+def _selection(parser: argparse.ArgumentParser, purpose: str) -> None:
+    """The options that select a part of a store, and the limit on the whole."""
+    from .select import LIMITS
+
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--document", metavar="ID", help="only this document of the store (its id or IRI) and the "
+                                                         "entities it names")
+    group.add_argument("--entity", metavar="KEY", help="only this entity's neighbourhood (its key, as in its IRI, or "
+                                                       "the IRI): its statements, their documents and entities")
+    group.add_argument("--construct", metavar="QUERY", help="only the triples of this SPARQL CONSTRUCT query over "
+                                                            "the store (text, or a .rq file)")
+    parser.add_argument("--hops", type=_number(int, 1, 10), default=1, metavar="N",
+                        help="with --entity: statements up to N steps away, 1 to 10 (default 1)")
+    parser.add_argument("--max-triples", type=_number(int, 0), default=LIMITS[purpose], metavar="N",
+                        help=f"refuse a store or selection of more than N triples, which would be held in memory "
+                             f"(0: no limit; default {LIMITS[purpose]:,})")
 
 
 def _say(*values, file=None, end: str = "\n") -> None:
@@ -411,6 +533,14 @@ def make_parser() -> argparse.ArgumentParser:
     b.add_argument("--background-knowledge", action="store_true",
                    help="also keep statements completed from the gazetteer (an office's country the text does "
                         "not name), marked kgo:basis kgo:Gazetteer")
+    b.add_argument("--dask", metavar="ADDRESS",
+                   help="read, parse and extract on a Dask cluster: a scheduler's address (tcp://host:8786), or "
+                        "local:N for N worker processes on this machine; the store is loaded here")
+    b.add_argument("--results", metavar="DIR|URL",
+                   help="with --dask: folder (or fsspec URL) every worker can write, for the partitions' results; "
+                        "a rerun skips the partitions found there (default: STORE.dask-results next to --store)")
+    b.add_argument("--partition-size", type=_number(int, 1, 100_000), default=None, metavar="N",
+                   help="with --dask: documents per partition, the unit of work of a worker (default 64)")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("evaluate", help="score extraction against gold annotations",
@@ -516,6 +646,7 @@ def make_parser() -> argparse.ArgumentParser:
                          "source files found there (default: the current folder)")
     va.add_argument("--limit", type=_number(int, 0), default=50, metavar="N",
                     help="print at most N violations (0: all; default 50)")
+    _selection(va, "validate")
     va.set_defaults(func=cmd_validate)
 
     v = sub.add_parser("viz", help="draw a graph: an interactive HTML page and/or a PNG picture",
@@ -526,6 +657,7 @@ def make_parser() -> argparse.ArgumentParser:
     v.add_argument("-o", "--output", metavar="PAGE.html", help="interactive page to write (.html)")
     v.add_argument("--png", metavar="PICTURE.png", help="static picture to write (.png), readable for small graphs")
     v.add_argument("--title", help="title of the page and picture (default: the input's file name)")
+    _selection(v, "viz")
     v.set_defaults(func=cmd_viz)
 
     x = sub.add_parser("export", help="write a store's graph to an RDF file, a property graph or Neo4j",

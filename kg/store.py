@@ -27,13 +27,13 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Callable, Iterable, Iterator, Mapping
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
 
-from .errors import StoreError
+from .errors import KGError, StoreError
 from .export import (DEFAULT_BASE_IRI, PREFIXES, SERIALIZERS, _check_base, _confidence, document_iri, format_for,
                      entity_iri, serialize, to_rdf, write_bytes)
 from .graph import KnowledgeGraph
@@ -44,7 +44,8 @@ from .vocab import KGO, NIF
 __all__ = [
     "open_store", "entities_graph", "document_graph", "meta_graph", "store_base", "init_store",
     "content_hash", "stored_hash", "write_document", "reconcile", "is_reconciled", "load_index", "store_to_graph",
-    "store_to_dataset", "store_quads", "export_store", "store_stats", "DATASET_EXTENSIONS",
+    "store_to_dataset", "store_quads", "export_store", "store_stats", "DATASET_EXTENSIONS", "count_quads",
+    "count_documents", "check_size", "IN_MEMORY_EXPORT_TRIPLES",
 ]
 
 #: bookkeeping predicates of the meta graph (never exported)
@@ -235,6 +236,16 @@ def _insert(graphs: Mapping[str, list[str]]) -> str:
     return f"INSERT DATA {{ {body} }}" if body else ""
 
 
+def entity_mapping(index: EntityIndex, entities: Iterable[Entity], statements: Iterable[Statement]) -> dict[str, str]:
+    """The canonical key of every entity key a document uses (its entities', its statements')."""
+    mapping = {e.key: index.canonical(e.key) for e in entities}
+    for st in statements:
+        for k in (st.subject, st.object, st.provenance.attributed_to, st.place):
+            if k and k not in mapping:
+                mapping[k] = index.canonical(k)
+    return mapping
+
+
 def write_document(store, base: str, doc: Document, entities: list[Entity], statements: list[Statement],
                    chash: str, index: EntityIndex, source_file: str | None = None) -> list[str]:
     """Add (or replace) one document in one transaction, and return the ids of the documents it replaced.
@@ -258,11 +269,7 @@ def write_document(store, base: str, doc: Document, entities: list[Entity], stat
                 other_id = _doc_id_of(base, other)
                 replaced.append(other_id)
                 ops += [f"DROP SILENT GRAPH <{document_graph(base, other_id)}>", _delete_subject(meta, other)]
-    mapping = {e.key: index.canonical(e.key) for e in entities}
-    for st in statements:
-        for k in (st.subject, st.object, st.provenance.attributed_to, st.place):
-            if k and k not in mapping:
-                mapping[k] = index.canonical(k)
+    mapping = entity_mapping(index, entities, statements)
     canon = sorted(set(mapping.values()))
     described = [index.describe(c) for c in canon if c in index.info]
     ops += [_delete_subject(ents_graph, str(entity_iri(base, c))) for c in canon]
@@ -331,11 +338,7 @@ def reconcile(store, base: str) -> dict:
     rewritten = 0
     for doc_node, data, fingerprint in _extractions(store, base):
         doc, entities, statements = extraction_from_json(data)
-        mapping = {e.key: index.canonical(e.key) for e in entities}
-        for st in statements:
-            for k in (st.subject, st.object, st.provenance.attributed_to, st.place):
-                if k and k not in mapping:
-                    mapping[k] = index.canonical(k)
+        mapping = entity_mapping(index, entities, statements)
         fp = _keys_fingerprint(mapping)
         if fp == fingerprint:
             continue
@@ -464,10 +467,24 @@ def _dataset_bytes(store, fmt: str) -> bytes:
     return b"".join(sorted(head)) + b"".join(line for line in lines if not line.startswith(b"@prefix"))
 
 
-def export_store(store, path: str | os.PathLike, fmt: str | None = None) -> Path:
+#: triples an export in a syntax that is not streamed (.jsonld, .rdf) may hold: it is built in memory
+IN_MEMORY_EXPORT_TRIPLES = 2_000_000
+
+
+def export_store(store, path: str | os.PathLike, fmt: str | None = None, *,
+                 progress: Callable[[int], None] | None = None,
+                 max_triples: int | None = IN_MEMORY_EXPORT_TRIPLES) -> Path:
     """Export the store to ``path``, atomically, in the syntax of its extension: ``.nq`` and ``.trig`` keep
     the per-document graphs; ``.ttl``, ``.nt``, ``.jsonld``, ``.rdf`` hold their union. The same store gives
-    the same bytes."""
+    the same bytes.
+
+    ``.nq``, ``.trig``, ``.nt`` and ``.ttl`` are written by streaming (:mod:`kg.stream`), in memory that does
+    not grow with the store; ``progress`` is then called with the number of quads read so far. ``.jsonld``
+    and ``.rdf`` are built in memory: a store of more than ``max_triples`` exported quads (None: no limit)
+    is refused for them with :class:`StoreError`, which names the streamed syntaxes.
+    """
+    from .stream import stream_export
+
     ext = Path(path).suffix.lower()
     if fmt is None:
         fmt = DATASET_EXTENSIONS.get(ext)
@@ -478,13 +495,45 @@ def export_store(store, path: str | os.PathLike, fmt: str | None = None) -> Path
             allowed = ", ".join(sorted({".ttl", ".nt", ".jsonld", ".rdf", *DATASET_EXTENSIONS}))
             raise StoreError(f"cannot tell the RDF syntax of {os.fspath(path)!r} from its extension "
                              f"{ext or '(none)'!r}; allowed: {allowed}") from None
-    if fmt in ("nq", "trig"):
-        data = _dataset_bytes(store, fmt)
-    elif fmt in SERIALIZERS:
-        data = serialize(store_to_graph(store), fmt)
-    else:
+    if fmt in ("nq", "trig", "nt", "turtle"):
+        return stream_export(store, path, fmt, base=store_base(store), progress=progress)
+    if fmt not in SERIALIZERS:
         raise StoreError(f"unknown RDF syntax {fmt!r}; allowed: {', '.join([*SERIALIZERS, 'nq', 'trig'])}")
-    return write_bytes(path, data)
+    check_size(store, max_triples, f"an export to {ext or fmt} is built in memory",
+               "export to .nt, .nq, .ttl or .trig instead, which stream")
+    return write_bytes(path, serialize(store_to_graph(store), fmt))
+
+
+def count_quads(store, limit: int | None = None, base: str | None = None) -> int:
+    """The number of exported quads of a store (the bookkeeping graph left out), counting at most
+    ``limit + 1`` of them (None: all): enough to tell whether the store is over a limit without reading
+    all of a large one."""
+    from .stream import exported_quads
+
+    n = 0
+    for _ in exported_quads(store, base or store_base(store)):
+        n += 1
+        if limit is not None and n > limit:
+            break
+    return n
+
+
+def count_documents(store, base: str | None = None) -> int:
+    """The number of documents in a store (from its bookkeeping: one content hash each)."""
+    base = base or store_base(store)
+    return sum(1 for _ in store.quads_for_pattern(None, _node(str(P_HASH)), None, _node(meta_graph(base))))
+
+
+def check_size(store, limit: int | None, why: str, instead: str, error: type[KGError] = StoreError) -> None:
+    """Refuse, with ``error``, a store of more than ``limit`` exported quads for work that holds the whole
+    graph in memory: the message gives the size, the limit, ``why`` and what to do ``instead``. None: no
+    limit."""
+    if limit is None:
+        return
+    n = count_quads(store, limit)
+    if n > limit:
+        raise error(f"the store holds more than {limit:,} triples ({count_documents(store):,} documents), the "
+                    f"limit: {why}; {instead}")
 
 
 def _select(store, query: str) -> list[tuple]:
