@@ -194,7 +194,8 @@ def _sources_of(store, base: str, doc_iri: str) -> list[str]:
 
 def _nt(graph: Graph) -> list[str]:
     data = graph.serialize(format="nt", encoding="utf-8").decode("utf-8")
-    return sorted(line for line in data.splitlines() if line.strip())
+    # N-Triples lines end at "\n" only: str.splitlines would also cut a literal at a form feed or U+2028
+    return sorted(line for line in data.split("\n") if line.strip())
 
 
 def _keys_fingerprint(mapping: Mapping[str, str]) -> str:

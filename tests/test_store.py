@@ -238,3 +238,17 @@ def test_stores_built_in_different_orders_export_the_same_bytes(tmp_path):
             exports.setdefault(ext, set()).add((tmp_path / f"{name}{ext}").read_bytes())
     assert all(len(found) == 1 for found in exports.values())
     assert b"/entity/Ada_Okonjo>" in next(iter(exports[".nt"])) and b"/entity/Okonjo>" not in next(iter(exports[".nt"]))
+
+
+def test_literals_with_unicode_line_separators_stay_one_n_triples_line():
+    """A form feed, U+2028 or U+0085 inside a literal is no line break of the store's N-Triples (a
+    Document's text reaches the store as written)."""
+    from rdflib import Graph, Literal, URIRef
+
+    from kg.store import _nt
+
+    g = Graph()
+    for i, text in enumerate(("talks\x0cwere long", "talks\u2028were long", "talks\x85were long", "plain")):
+        g.add((URIRef(f"https://example.org/s{i}"), URIRef("https://example.org/p"), Literal(text)))
+    lines = _nt(g)
+    assert len(lines) == 4 and all(line.endswith(" .") for line in lines)
