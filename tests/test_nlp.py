@@ -157,3 +157,19 @@ def test_the_pipeline_tags_gazetteer_names_around_the_model():
     assert isinstance(nlp.get_pipe("gazetteer_names"), GazetteerRuler)
     doc = nlp("Le ministre russe Sergueï Lavrov a rencontré le secrétaire général de l'OTAN à Vienne.")
     assert ("OTAN", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
+def _loaded_pipelines(_=None) -> int:
+    from kg.nlp import load_pipeline
+
+    return load_pipeline.cache_info().currsize
+
+
+@pytest.mark.model
+def test_build_workers_start_with_the_models_loaded():
+    from kg.workers import worker_context
+
+    ctx = worker_context()
+    with ctx.Pool(2) as pool:
+        # forked from the fork server that loaded both pipelines: nothing is loaded again in a worker
+        assert pool.map(_loaded_pipelines, range(4)) == [2, 2, 2, 2]
