@@ -99,7 +99,8 @@ class SentenceBounds:
         return sentence_bounds(doc, self.max_tokens)
 
 
-@Language.factory("kg_sentence_bounds", default_config={"max_tokens": MAX_SENTENCE_TOKENS})
+@Language.factory("kg_sentence_bounds", default_config={"max_tokens": MAX_SENTENCE_TOKENS},
+                  assigns=["token.is_sent_start"])
 def make_sentence_bounds(nlp, name: str, max_tokens: int | None):
     return SentenceBounds(max_tokens)
 
@@ -166,7 +167,8 @@ class GazetteerRuler:
         return doc
 
 
-@Language.factory("kg_gazetteer_ruler", default_config={"overwrite_ents": False})
+@Language.factory("kg_gazetteer_ruler", default_config={"overwrite_ents": False},
+                  assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
 def make_gazetteer_ruler(nlp, name: str, overwrite_ents: bool):
     return GazetteerRuler(nlp.vocab, name, overwrite_ents)
 
