@@ -11,8 +11,10 @@ thousands of names, so that the number of distinct entities keeps growing as in 
 ``--slice`` documents is built into the same store (``kg.corpus.build_corpus``, as ``kg build SLICE
 --store DIR`` does, in this process so that the models load once), and a line is printed per slice:
 
-- documents/s of the slice, and the seconds of it spent in the store's final reconciliation (which reads
-  every document of the store: it grows with the store) and in loading the entity index;
+- documents/s of the slice, by the clock and per CPU second of the process (the clock moves with the
+  machine's other work, the CPU time much less), and the CPU seconds of it spent in the store's final
+  reconciliation (which reads every document of the store: it grows with the store) and in loading the
+  entity index;
 - the distinct names the corpus holds so far (the generator's count) and the entries of the store's entity
   index (:func:`kg.store.load_index`: one per local entity key) with its size in memory (tracemalloc);
 - the store's size on disk as the build leaves it (RocksDB's write-ahead logs included) and the peak
@@ -74,14 +76,15 @@ def fit_power(xs: list[float], ys: list[float]) -> tuple[float, float]:
 
 
 def _timed(module, name: str, totals: dict) -> None:
+    """Add the CPU seconds of every call of ``module.name`` to ``totals[name]``."""
     function = getattr(module, name)
 
     def wrapper(*args, **kwargs):
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             return function(*args, **kwargs)
         finally:
-            totals[name] = totals.get(name, 0.0) + time.perf_counter() - started
+            totals[name] = totals.get(name, 0.0) + time.process_time() - started
 
     setattr(module, name, wrapper)
 
@@ -107,8 +110,8 @@ def run(documents: int, slice_size: int, workers: int, max_minutes: float, store
     names: set[str] = set()
     rows: list[dict] = []
     store = open_store(store_dir, create=True)
-    print(f"{'documents':>9} {'docs/s':>7} {'reconcile s':>11} {'index s':>7} {'names':>7} {'index':>7} "
-          f"{'index MB':>8} {'disk MB':>8} {'peak MB':>8}", flush=True)
+    print(f"{'documents':>9} {'docs/s':>7} {'per CPU s':>9} {'reconcile':>9} {'index':>6} {'names':>7} "
+          f"{'entries':>7} {'index MB':>8} {'disk MB':>8} {'peak MB':>8}", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         for first in range(0, documents, slice_size):
             part = Path(tmp) / f"slice-{first:07d}.jsonl"
@@ -134,9 +137,9 @@ def run(documents: int, slice_size: int, workers: int, max_minutes: float, store
                    "store_entities": report.store.get("entities", 0), "disk_mb": disk_mb(store_dir),
                    "peak_mb": _peak_mb()}
             rows.append(row)
-            print(f"{row['documents']:>9} {report.added / seconds:>7.2f} {reconcile_s:>11.1f} {index_s:>7.1f} "
-                  f"{row['names']:>7} {row['index_entries']:>7} {row['index_mb']:>8.1f} {row['disk_mb']:>8.1f} "
-                  f"{row['peak_mb']:>8.0f}", flush=True)
+            print(f"{row['documents']:>9} {report.added / seconds:>7.2f} {report.added / cpu:>9.2f} "
+                  f"{reconcile_s:>9.1f} {index_s:>6.1f} {row['names']:>7} {row['index_entries']:>7} "
+                  f"{row['index_mb']:>8.1f} {row['disk_mb']:>8.1f} {row['peak_mb']:>8.0f}", flush=True)
             del index
             if time.perf_counter() - started > max_minutes * 60 and first + slice_size < documents:
                 print(f"stopped after {row['documents']} of {documents} documents: --max-minutes {max_minutes:g} "
@@ -155,42 +158,40 @@ def run(documents: int, slice_size: int, workers: int, max_minutes: float, store
 
 
 def project(rows: list[dict]) -> None:
-    """Fit the growth of the measured slices and project it to 1 M and 10 M documents."""
+    """Fit the growth of the measured slices (CPU time) and project it to 1 M and 10 M documents."""
     if len(rows) < 3:
         print("too few slices to fit a growth (3 or more needed)")
         return
     ns = [r["documents"] for r in rows]
     mids = [r["documents"] - r["built"] / 2 for r in rows]  # documents in the store while a slice was built
     # per document, without the reconciliation and index load, which one build pays once
-    per_doc = [(r["seconds"] - r["reconcile"] - r["index_load"]) / r["built"] for r in rows]
+    per_doc = [(r["cpu"] - r["reconcile"] - r["index_load"]) / r["built"] for r in rows]
     a, b = fit_line(mids, per_doc)
-    first, last = per_doc[0], per_doc[-1]
-    print(f"\nper-document cost (extraction and writes, without the final reconciliation): {first * 1000:.0f} ms "
-          f"in the first slice, {last * 1000:.0f} ms in the last; fit {a * 1000:.1f} ms + "
-          f"{b * 1e9:.2f} ms per million documents in the store")
-    if b <= 0:
-        b = 0.0  # no growth measured: projected as flat
-    once = [(r["reconcile"] + r["index_load"]) / r["documents"] for r in rows]
-    print(f"reconciliation and index load (once per build, over the whole store): "
-          f"{once[-1] * 1000:.2f} ms per stored document in the last slice "
-          f"({rows[-1]['reconcile'] + rows[-1]['index_load']:.1f} s for {rows[-1]['documents']} documents)")
+    print(f"\nper-document CPU (reading, parsing, extraction, writes; without the final reconciliation): "
+          f"{per_doc[0] * 1000:.0f} ms in the first slice, {per_doc[-1] * 1000:.0f} ms in the last; fit "
+          f"{a * 1000:.1f} ms {'+' if b >= 0 else '-'} {abs(b) * 1e9:.1f} ms per million documents in the store")
+    b = max(b, 0.0)  # a cost that does not rise is projected flat
+    once = [r["reconcile"] + r["index_load"] for r in rows]
+    ra, rb = fit_line(ns, once)
+    print(f"reconciliation and index load, once per build over the whole store: {once[-1]:.1f} s of CPU for "
+          f"{ns[-1]} documents; fit {ra:.1f} s + {rb * 1000:.2f} ms per stored document")
     k, beta = fit_power(ns, [r["index_entries"] for r in rows])
     kn, beta_names = fit_power(ns, [r["names"] for r in rows])
-    print(f"entities: index entries = {k:.2f} x documents^{beta:.2f} (generated names: "
+    print(f"entities: index entries = {k:.2f} x documents^{beta:.2f} (the generated names: "
           f"{kn:.2f} x documents^{beta_names:.2f})")
     disk_per_doc = rows[-1]["compact_mb"] / rows[-1]["documents"]
     ia, ib = fit_line([r["index_entries"] for r in rows], [r["index_mb"] for r in rows])
-    ma, mb = fit_line([r["index_entries"] for r in rows], [r["peak_mb"] for r in rows])
+    ma, mb = fit_line(ns, [r["peak_mb"] for r in rows])
     print(f"disk: {disk_per_doc * 1000:.1f} MB per 1,000 documents (compacted); entity index "
-          f"{ib * 2 ** 20:.0f} bytes per entry in memory; peak memory {mb * 2 ** 20:.0f} bytes per index entry "
-          f"over {ma:.0f} MB")
+          f"{ib * 2 ** 20:.0f} bytes per entry in memory; peak memory {ma:.0f} MB + {mb * 1000:.1f} MB per 1,000 "
+          f"documents")
     for n in (1_000_000, 10_000_000):
         entries = k * n ** beta
-        build_h = (a * n + b * n * n / 2 + once[-1] * n) / 3600
-        print(f"projected for {n:>10,} documents: {entries:>12,.0f} index entries, entity index "
-              f"{ia + ib * entries:>8,.0f} MB, peak memory {ma + mb * entries:>8,.0f} MB, store "
-              f"{disk_per_doc * n / 1024:>7,.1f} GB on disk, one build {build_h:>8,.1f} h "
-              f"({n / (build_h * 3600):.1f} documents/s) on one worker")
+        build_h = (a * n + b * n * n / 2 + ra + rb * n) / 3600
+        print(f"projected for {n:>10,} documents: {entries:>11,.0f} index entries, entity index "
+              f"{ia + ib * entries:>7,.0f} MB, peak memory {ma + mb * n:>9,.0f} MB, store "
+              f"{disk_per_doc * n / 1024:>6,.1f} GB on disk, one build {build_h:>6,.1f} h of CPU "
+              f"({n / (build_h * 3600):.1f} documents per CPU second)")
 
 
 def main() -> None:
