@@ -8,7 +8,8 @@ Without inputs it builds the 200+ document test corpus (``tests/make_corpus.py``
 Each measurement runs in a fresh process (model loading included, as a user sees it) and reports its
 wall-clock time, its CPU time (the process and its worker processes: what the run costs on a machine
 shared with other work, where wall-clock ratios move with the load) and its peak resident memory, the
-largest of the process and of its worker processes.
+largest of the process and of its worker processes (kg's fork server and workers included, sampled from
+``/proc`` four times a second).
 
 - ``spacy``: the documents' cleaned texts (read before the clock starts) through
   ``spacy.load(model).pipe(texts, batch_size=32, n_process=N)``, per language, and nothing else;
@@ -16,8 +17,8 @@ largest of the process and of its worker processes.
   extraction, resolution, writing every document and the final reconciliation.
 
 It also prints what a process costs before its first document (start-up: Python, spaCy and the models;
-for kg also its modules, lexicons, gazetteer and name matchers), which bare spaCy and ``kg build`` pay
-once per run whatever the number of workers (spaCy forks its workers from the process that loaded the
+for kg also its modules, lexicons, gazetteer, name matchers and language detector), which bare spaCy and
+``kg build`` pay once per run whatever the number of workers (spaCy forks its workers from the process that loaded the
 model, kg from a fork server that did, see ``kg.workers``), and, unless ``--no-parts``, the CPU time of
 each part of a one-process build measured in that one process: spaCy's own components, kg's components in
 the spaCy pipeline, reading, extraction and the store.
@@ -85,19 +86,51 @@ def child_spacy(inputs: list[str], workers: int) -> dict:
     return {"documents": n, "seconds": time.perf_counter() - started, "cpu": _cpu() - cpu}
 
 
+def _descendants_peak_mb(root: int) -> float:
+    """The largest peak resident memory (VmHWM) among the live processes descending from ``root`` (Linux)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    peak, todo = 0, list(children.get(root, ()))
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, ()))
+        with contextlib.suppress(OSError, ValueError):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+    return peak / 1024
+
+
 def child_kg(inputs: list[str], workers: int) -> dict:
+    import threading
+
     from kg.cli import EXIT_PARTIAL, main
 
+    # the workers of kg build --workers N are forked from a fork server, not from this process: their
+    # memory is sampled while they live
+    peak, done = [0.0], threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.25):
+            peak[0] = max(peak[0], _descendants_peak_mb(os.getpid()))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     with tempfile.TemporaryDirectory() as tmp:
         started, cpu = time.perf_counter(), _cpu()
         out = io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
             rc = main(["build", *inputs, "--store", str(Path(tmp) / "store"), "--workers", str(workers)])
         seconds, cpu = time.perf_counter() - started, _cpu() - cpu
+    done.set()
+    sampler.join()
     if rc not in (0, EXIT_PARTIAL):  # the generated corpus holds bad inputs on purpose: skipped, not fatal
         raise SystemExit(f"kg build failed with exit code {rc}")
     read = int(out.getvalue().split(" read:")[0].split()[-1])
-    return {"documents": read, "seconds": seconds, "cpu": cpu}
+    return {"documents": read, "seconds": seconds, "cpu": cpu, "tree_peak_mb": peak[0]}
 
 
 def child_startup(langs: list[str], kind: str) -> dict:
@@ -247,7 +280,7 @@ def main() -> None:
             result = child_parts(args.inputs)
         else:
             result = (child_spacy if args.child == "spacy" else child_kg)(args.inputs, args.workers[0])
-        result["peak_mb"] = _peak_mb()
+        result["peak_mb"] = max(_peak_mb(), result.pop("tree_peak_mb", 0.0))
         print(json.dumps(result))
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -266,7 +299,7 @@ def main() -> None:
 
         print(f"start-up, once per run whatever the workers, CPU seconds: spaCy {bare:.1f} (import, the models of "
               f"{', '.join(langs)}); kg {worker:.1f} (the same for {', '.join(sorted(MODELS))}, and kg's modules, "
-              f"lexicons, gazetteer and name matchers)")
+              f"lexicons, gazetteer, name matchers and language detector)")
         if not args.no_parts:
             print_parts(_run("--child", "parts", *inputs))
         print(f"{'workers':>7}  {'run':<9} {'documents':>9} {'seconds':>8} {'docs/s':>7} {'CPU s':>7} {'peak MB':>8}")

@@ -13,7 +13,7 @@ __all__ = ["worker_context", "preload"]
 
 def preload() -> None:
     """Load what a build worker needs for every configured language: its modules, the spaCy pipelines,
-    the lexicons and the gazetteer. What fails here (a model not installed) is left for the worker to
+    the lexicons and the gazetteer, and the readers' HTML extractor and language detector. What fails here (a model not installed) is left for the worker to
     report when a document needs it."""
     import kg.corpus  # noqa: F401 - the code the workers run
     import kg.pipeline  # noqa: F401
@@ -27,6 +27,15 @@ def preload() -> None:
             load_lexicon(lang)
         except Exception:  # noqa: BLE001 - reported by the worker that meets it
             pass
+    # workers read the inputs too: the language detector loads its models on its first text (2 s of CPU)
+    try:
+        import trafilatura  # noqa: F401
+
+        from .ingest import detect_language
+
+        detect_language("Le ministre a déclaré que la réunion avait été utile.")
+    except Exception:  # noqa: BLE001 - as above
+        pass
 
 
 def worker_context():
