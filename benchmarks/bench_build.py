@@ -185,14 +185,15 @@ def child_parts(inputs: list[str]) -> dict:
     from kg.cli import main
     from kg.nlp import load_pipeline
 
+    from kg.nlp import MODELS
+    from kg.workers import preload
+
     totals: dict[str, float] = {}
-    langs = sorted({d.lang for d in _documents(inputs)})
     started = time.process_time()
-    for lang in langs:
-        load_pipeline(lang)
+    preload()  # what every run pays once: the models, the gazetteer, the language detector …
     start_up = time.process_time() - started
     components: dict[str, float] = {}
-    for lang in langs:
+    for lang in MODELS:
         nlp = load_pipeline(lang)
         nlp._components = [(name, _Timed(name, proc, components)) for name, proc in nlp._components]
         nlp.tokenizer = _Timed("tokenizer", nlp.tokenizer, components)
