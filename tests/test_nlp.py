@@ -1,5 +1,5 @@
-"""The pieces kg adds to spaCy's pipeline: the gazetteer's name matcher and the sentence bounds, and the
-array reads of the office-title lookup. Their fast forms must find exactly what the plain ones found."""
+"""The pieces kg adds to spaCy's pipeline: the gazetteer's name matcher and the sentence bounds, whose
+fast forms must find exactly what the plain ones found, and the build workers that start with them."""
 from __future__ import annotations
 
 import json
@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 import spacy
-from handparse import VOCAB, make
+from handparse import VOCAB
 from spacy.tokens import Doc, Span
 
-from kg.extract.entities import _role_words
 from kg.gazetteer import load_gazetteer
 from kg.nlp import RULER_LABELS, GazetteerRuler, sentence_bounds, split_ruler_names
 
@@ -134,17 +133,6 @@ def test_a_long_run_is_cut_after_its_last_comma():
     words = ["w"] * 30 + [","] + ["w"] * 20
     starts = _starts(words, max_tokens=40)
     assert [i for i, s in enumerate(starts) if s] == [0, 31]
-
-
-# --- the office-title lookup's reads ----------------------------------------------------------------------
-
-def test_role_words_are_lowercase_lemmas_and_nouns():
-    doc = make(["Les", "Chefs", "d’", "État"], [1, 1, 3, 1], ["det", "ROOT", "case", "nmod"],
-               pos=["DET", "NOUN", "ADP", "PROPN"], lemmas=["le", "Chef", "d’", "État"])
-    assert _role_words(doc) == (["les", "chefs", "d'", "état"], ["le", "chef", "d'", "état"],
-                                [False, True, False, False])
-    empty = Doc(VOCAB, words=[])
-    assert _role_words(empty) == ([], [], [])
 
 
 @pytest.mark.model

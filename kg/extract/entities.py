@@ -10,8 +10,6 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from spacy.attrs import LEMMA, LOWER, POS
-from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer, GazetteerEntry
@@ -106,29 +104,6 @@ def gaz_lookup(gaz: Gazetteer, text: str, lang: str, label: str | None = None) -
     return sorted(hits, key=lambda e: (GAZ_KIND_PRIORITY.get(e.kind, 9), e.id))[0]
 
 
-def _role_words(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
-    """Per token: its lower-case form and lemma with straight apostrophes, and whether it is a noun.
-
-    Read as one array of string ids, each distinct string converted once: a Python ``Token`` per word
-    is what made the title lookup slow.
-    """
-    array = doc.to_array([LOWER, LEMMA, POS])
-    strings = doc.vocab.strings
-    lower_of: dict[int, str] = {}
-    lemma_of: dict[int, str] = {}
-    lowers, lemmas = [], []
-    for low, lem in array[:, :2].tolist():
-        text = lower_of.get(low)
-        if text is None:
-            text = lower_of[low] = strings[low].replace("’", "'")
-        lowers.append(text)
-        text = lemma_of.get(lem)
-        if text is None:
-            text = lemma_of[lem] = strings[lem].lower().replace("’", "'")
-        lemmas.append(text)
-    return lowers, lemmas, (array[:, 2] == NOUN).tolist()
-
-
 def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int, Role, int | None]]:
     """Office titles as ``(start, end, role, demonym_token)``; longest match first, no overlaps.
 
@@ -137,18 +112,19 @@ def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int,
     """
     out = []
     taken: set[int] = set()
-    lowers, lemmas, nouns = _role_words(doc)  # "chefs d'État" -> chef
+    lowers = [t.lower_.replace("’", "'") for t in doc]
+    lemmas = [t.lemma_.lower().replace("’", "'") for t in doc]  # "chefs d'État" -> chef
     i = 0
     while i < len(doc):
         best = None
         # only the titles whose first word is here ("chefs d'État" by its lemma)
         candidates = lex.role_index.get(lowers[i], ())
-        if nouns[i] and lemmas[i] != lowers[i]:
+        if doc[i].pos_ == "NOUN" and lemmas[i] != lowers[i]:
             candidates = candidates + lex.role_index.get(lemmas[i], ())
         for role, form in candidates:
             j, k, dem = i, 0, None
             while k < len(form) and j < len(doc):
-                if lowers[j] == form[k] or (lemmas[j] == form[k] and nouns[j]):
+                if lowers[j] == form[k] or (lemmas[j] == form[k] and doc[j].pos_ == "NOUN"):
                     j, k = j + 1, k + 1
                 elif k == 1 and dem is None and gaz.demonym(doc[j].text, lex.lang) is not None:
                     dem, j = j, j + 1  # "ministre russe des affaires étrangères"
