@@ -13,8 +13,8 @@ __all__ = ["worker_context", "preload"]
 
 def preload() -> None:
     """Load what a build worker needs for every configured language: its modules, the spaCy pipelines,
-    the lexicons and the gazetteer, and the readers' HTML extractor and language detector. What fails here (a model not installed) is left for the worker to
-    report when a document needs it."""
+    the lexicons and the gazetteer, and the readers' HTML extractor and language detector. What fails
+    here (a model not installed) is left for the worker to report when a document needs it."""
     import kg.corpus  # noqa: F401 - the code the workers run
     import kg.pipeline  # noqa: F401
 
