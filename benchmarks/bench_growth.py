@@ -18,7 +18,9 @@ thousands of names, so that the number of distinct entities keeps growing as in 
 - the distinct names the corpus holds so far (the generator's count) and the entries of the store's entity
   index (:func:`kg.store.load_index`: one per local entity key) with its size in memory (tracemalloc);
 - the store's size on disk as the build leaves it (RocksDB's write-ahead logs included) and the peak
-  resident memory of the process so far (the models included: they are loaded before the first slice).
+  resident memory of the process so far (the models included: they are loaded before the first slice;
+  with ``--workers N`` the fork server's own loading falls in the first slice, and the peak memory is
+  this process's only).
 
 After the last slice the store is compacted (``pyoxigraph.Store.optimize``) and its size printed again.
 
@@ -45,15 +47,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from bench_build import _cpu  # noqa: E402 - this process, its children, and kg's fork server with its workers
 
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
 
-def _cpu() -> float:
-    return sum(r.ru_utime + r.ru_stime for r in (resource.getrusage(resource.RUSAGE_SELF),
-                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
 
 
 def disk_mb(folder: Path) -> float:
