@@ -110,14 +110,15 @@ class KGComponent:
         self.background = background
         self._rulers: tuple[Any, Any] | None = None
         if gazetteer:
-            from .nlp import gazetteer_ruler_patterns
+            from .nlp import gazetteer_ruler_names
 
-            early, late = gazetteer_ruler_patterns(lang)
-            names = nlp.create_pipe("entity_ruler", name=f"{name}_gazetteer_names", config={"overwrite_ents": True})
-            names.add_patterns(early)
-            words = nlp.create_pipe("entity_ruler", name=f"{name}_gazetteer_words",
+            early, late = gazetteer_ruler_names(lang)
+            names = nlp.create_pipe("kg_gazetteer_ruler", name=f"{name}_gazetteer_names",
+                                    config={"overwrite_ents": True})
+            names.add_names(early)
+            words = nlp.create_pipe("kg_gazetteer_ruler", name=f"{name}_gazetteer_words",
                                     config={"overwrite_ents": False})
-            words.add_patterns(late)
+            words.add_names(late)
             self._rulers = (names, words)
 
     def _check(self, doc: Doc) -> None:

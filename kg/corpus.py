@@ -386,9 +386,9 @@ def _pool(workers: int):
     if workers <= 1:
         yield None
         return
-    import multiprocessing
+    from .workers import worker_context
 
-    ctx = multiprocessing.get_context("spawn")  # no fork of a process holding the store open
+    ctx = worker_context()  # no fork of a process holding the store open: forked from a fork server
     with ctx.Pool(workers, initializer=_worker_init) as pool:
         yield pool
 

@@ -333,7 +333,8 @@ class Gazetteer:
         (PERSON/ORG/GPE). Kinds missing from ``labels`` get no pattern; cities and regions are left out by
         default since their names are too often words or other places' names. Names are split with
         ``tokenizer`` (default: the tokenizer of ``spacy.blank(lang)``), one ``ORTH`` per token, so that
-        multi-word names match.
+        multi-word names match. :meth:`ruler_names` gives the same names as token tuples, which
+        :class:`kg.nlp.GazetteerRuler` matches as phrases.
 
         >>> import spacy
         >>> nlp = spacy.blank("fr")
@@ -342,6 +343,16 @@ class Gazetteer:
         >>> [(e.text, e.label_) for e in nlp("L'OTAN et la Russie").ents]
         [('OTAN', 'ORG'), ('Russie', 'LOC')]
         """
+        return [{"label": label, "pattern": [{"ORTH": t} for t in tokens], "id": entry_id}
+                for label, tokens, entry_id in self.ruler_names(lang, labels, tokenizer)]
+
+    def ruler_names(self, lang: str, labels: Mapping[str, str] | None = None,
+                    tokenizer: Any = None) -> list[tuple[str, tuple[str, ...], str]]:
+        """The names :meth:`entity_ruler_patterns` tags, as sorted ``(label, tokens, entry id)`` triples.
+
+        >>> ("ORG", ("OTAN",), "org:nato") in load_gazetteer().ruler_names("fr")
+        True
+        """
         if labels is None:
             if lang not in DEFAULT_LABELS:
                 raise ValueError(f"no default labels for language {lang!r}: pass labels=, "
@@ -349,7 +360,7 @@ class Gazetteer:
             labels = {kind: label for kind, label in DEFAULT_LABELS[lang].items() if kind not in NOISY_KINDS}
         if tokenizer is None:
             tokenizer = _blank_tokenizer(lang)
-        patterns = set()
+        names = set()
         for entry in self._entries.values():
             label = labels.get(entry.kind)
             if label is None:
@@ -359,9 +370,8 @@ class Gazetteer:
                     continue  # surnames alone are too ambiguous to tag
                 tokens = tuple(t.text for t in tokenizer(normalise(name)))
                 if tokens:
-                    patterns.add((label, tokens, entry.id))
-        return [{"label": label, "pattern": [{"ORTH": t} for t in tokens], "id": entry_id}
-                for label, tokens, entry_id in sorted(patterns)]
+                    names.add((label, tokens, entry.id))
+        return sorted(names)
 
 
 @functools.lru_cache(maxsize=4)

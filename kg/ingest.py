@@ -966,8 +966,10 @@ def _trafilatura(html: str) -> tuple[list[str], str | None]:
                       "paragraph extraction instead", RuntimeWarning, stacklevel=4)
         return [], None
     try:
+        # the metadata for the title only: no extensive date search, whose fallback (dateparser trying
+        # every locale) cost more than the rest of the page's extraction; kg reads no date from here
         result = trafilatura.bare_extraction(html, include_comments=False, favor_precision=True,
-                                             with_metadata=True)
+                                             with_metadata=True, date_extraction_params={"extensive_search": False})
     except Exception:  # noqa: BLE001 - a heuristic extractor failing on a page means "nothing found"
         return [], None
     if result is None:

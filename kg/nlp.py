@@ -6,7 +6,11 @@ from functools import lru_cache
 from itertools import groupby
 from typing import Iterable, Iterator
 
+import numpy
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from .errors import ModelNotInstalled
 from .ingest import MAX_SENTENCE_TOKENS
@@ -40,32 +44,47 @@ def sentence_bounds(doc, max_tokens: int | None = MAX_SENTENCE_TOKENS):
     without punctuation (a table, a list, a crawl gone wrong) parses in pieces, in time linear in its
     length, instead of as one sentence of ten thousand words.
     """
-    _preset(doc)
+    if len(doc) < 2:
+        return doc
+    # the token texts and flags are read, and the boundaries written, as arrays: a Python object per
+    # token costs as much as a model component
+    array = doc.to_array([ORTH, IS_SPACE, SENT_START])
+    strings, texts_of = doc.vocab.strings, {}
+    texts = []
+    for orth in array[:, 0].tolist():
+        text = texts_of.get(orth)
+        if text is None:
+            text = texts_of[orth] = strings[orth]
+        texts.append(text)
+    space = [bool(flag) for flag in array[:, 1].tolist()]
+    starts = array[:, 2].astype(numpy.int64).tolist()  # 1: starts a sentence, -1: does not, 0: unknown
+    _preset(texts, space, starts)
     if max_tokens:
-        _cap(doc, max_tokens)
+        _cap(texts, space, starts, max_tokens)
+    array[:, 2] = numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64)
+    doc.from_array([SENT_START], array[:, 2:3])
     return doc
 
 
-def _cap(doc, max_tokens: int) -> None:
+def _cap(texts: list[str], space: list[bool], starts: list[int], max_tokens: int) -> None:
     start, possible, soft = 0, None, None
-    for i in range(1, len(doc)):
-        tok = doc[i]
-        if tok.is_sent_start:
+    for i in range(1, len(texts)):
+        if starts[i] == 1:
             start, possible, soft = i, None, None
             continue
-        if not tok.is_space:
-            if tok.is_sent_start is None:
+        if not space[i]:
+            if starts[i] == 0:
                 possible = i
-            elif doc[i - 1].text in SOFT_BREAKS:
+            elif texts[i - 1] in SOFT_BREAKS:
                 soft = i
         if i - start >= max_tokens:
             half = start + max_tokens // 2
             cut = next((c for c in (possible, soft) if c is not None and c > half), None)
             if cut is None:
                 cut = i
-                while cut > start + 1 and doc[cut].is_space:
+                while cut > start + 1 and space[cut]:
                     cut -= 1
-            doc[cut].is_sent_start = True
+            starts[cut] = 1
             start, possible, soft = cut, None, None
 
 
@@ -80,30 +99,96 @@ class SentenceBounds:
         return sentence_bounds(doc, self.max_tokens)
 
 
-@Language.factory("kg_sentence_bounds", default_config={"max_tokens": MAX_SENTENCE_TOKENS})
+@Language.factory("kg_sentence_bounds", default_config={"max_tokens": MAX_SENTENCE_TOKENS},
+                  assigns=["token.is_sent_start"])
 def make_sentence_bounds(nlp, name: str, max_tokens: int | None):
     return SentenceBounds(max_tokens)
 
 
-def _preset(doc) -> None:
-    for i, tok in enumerate(doc):
-        if i == 0:
-            continue
-        prev = doc[i - 1]
-        if tok.is_space:
-            tok.is_sent_start = False
-        elif "\n" in prev.text_with_ws or prev.is_space and "\n" in prev.text:
-            tok.is_sent_start = True
+def _preset(texts: list[str], space: list[bool], starts: list[int]) -> None:
+    for i in range(1, len(texts)):
+        if space[i]:
+            starts[i] = -1
+        elif "\n" in texts[i - 1]:  # the previous token is or ends in a line break
+            starts[i] = 1
         else:
             j = i - 1
-            while j > 0 and doc[j].text in CLOSING:
+            while j > 0 and texts[j] in CLOSING:
                 j -= 1
-            tok.is_sent_start = None if doc[j].text in SENTENCE_END else False
+            starts[i] = 0 if texts[j] in SENTENCE_END else -1
+
+
+class GazetteerRuler:
+    """The ``kg_gazetteer_ruler`` component: the gazetteer's names as entities.
+
+    It does what spaCy's ``entity_ruler`` does with one ``{"ORTH": ...}`` token pattern per name
+    (:meth:`kg.gazetteer.Gazetteer.entity_ruler_patterns`), with a ``PhraseMatcher`` on ``ORTH``: the
+    same spans, found by one walk of a trie of the names instead of the ``Matcher``'s state machine,
+    which costs as much as a model component once there are a thousand names. As the entity ruler does,
+    the longest match wins, then the earliest; a match overlapping an entity already in the document is
+    dropped unless ``overwrite_ents``; the entities are set even when nothing matched, which marks the
+    other tokens as outside any entity.
+    """
+
+    def __init__(self, vocab, name: str = "kg_gazetteer_ruler", overwrite_ents: bool = False):
+        self.name = name
+        self.overwrite = overwrite_ents
+        self.vocab = vocab
+        self.matcher = PhraseMatcher(vocab, attr="ORTH")
+        self._keys: dict[int, tuple[str, str]] = {}  # match key -> (label, entry id)
+
+    def __len__(self) -> int:
+        return len(self.matcher)
+
+    def add_names(self, names) -> None:
+        """Add ``(label, tokens, entry id)`` triples (:meth:`kg.gazetteer.Gazetteer.ruler_names`)."""
+        by_key: dict[str, list] = {}
+        for label, tokens, entry_id in names:
+            key = f"{label}||{entry_id}"
+            self._keys[self.vocab.strings.add(key)] = (label, entry_id)
+            by_key.setdefault(key, []).append(Doc(self.vocab, words=list(tokens)))
+        for key, docs in by_key.items():
+            self.matcher.add(key, docs)
+
+    def __call__(self, doc):
+        found = {(key, start, end) for key, start, end in self.matcher(doc) if start != end}
+        strings = self.vocab.strings
+        entities = list(doc.ents)
+        new, seen = [], set()
+        for key, start, end in sorted(found, key=lambda m: (m[1] - m[2], m[1], strings[m[0]])):
+            if not self.overwrite and any(t.ent_type for t in doc[start:end]):
+                continue
+            if start not in seen and end - 1 not in seen:
+                label, entry_id = self._keys[key]
+                new.append(Span(doc, start, end, label=label, span_id=entry_id))
+                entities = [e for e in entities if not (e.start < end and e.end > start)]
+                seen.update(range(start, end))
+        doc.ents = entities + new
+        return doc
+
+
+@Language.factory("kg_gazetteer_ruler", default_config={"overwrite_ents": False},
+                  assigns=["doc.ents", "token.ent_type", "token.ent_iob"])
+def make_gazetteer_ruler(nlp, name: str, overwrite_ents: bool):
+    return GazetteerRuler(nlp.vocab, name, overwrite_ents)
+
+
+def split_ruler_names(names) -> tuple[list, list]:
+    """The gazetteer's names for the ruler before the NER (multi-word names and acronyms, which it keeps:
+    OTAN, CNN, "Fumio Kishida") and for the one after it, without overwriting (single words: they fill
+    what the model missed but never cut a longer name it found: "Air France", "New Jersey")."""
+    early, late = [], []
+    for name in names:
+        tokens = name[1]
+        word = tokens[0] if len(tokens) == 1 else ""
+        (late if len(tokens) == 1 and not (word.isupper() and len(word) >= 2) else early).append(name)
+    return early, late
 
 
 @lru_cache(maxsize=None)
 def load_pipeline(lang: str):
-    """The spaCy pipeline of a language, with an entity ruler fed from the gazetteer before the NER."""
+    """The spaCy pipeline of a language, with the gazetteer's names tagged around the NER
+    (:class:`GazetteerRuler`, :func:`split_ruler_names`)."""
     import spacy
 
     if lang not in MODELS:
@@ -115,30 +200,19 @@ def load_pipeline(lang: str):
                                 f"'pip install {requirement}' (or run 'make demo')")
     nlp = spacy.load(name)
     nlp.add_pipe("kg_sentence_bounds", before="parser")
-    early, late = gazetteer_ruler_patterns(lang)
-    nlp.add_pipe("entity_ruler", name="gazetteer_names", before="ner").add_patterns(early)
-    nlp.add_pipe("entity_ruler", name="gazetteer_words", after="ner",
-                 config={"overwrite_ents": False}).add_patterns(late)
+    early, late = gazetteer_ruler_names(lang)
+    nlp.add_pipe("kg_gazetteer_ruler", name="gazetteer_names", before="ner").add_names(early)
+    nlp.add_pipe("kg_gazetteer_ruler", name="gazetteer_words", after="ner",
+                 config={"overwrite_ents": False}).add_names(late)
     return nlp
 
 
-def gazetteer_ruler_patterns(lang: str) -> tuple[list[dict], list[dict]]:
-    """The gazetteer's entity-ruler patterns of a language, split as :func:`load_pipeline` uses them.
-
-    Multi-word names and acronyms from the gazetteer go before the NER, which keeps them (OTAN,
-    CNN, "Fumio Kishida"); single words go after it, without overwriting, so that they fill what the
-    model missed but never cut a longer name it found ("Air France", "New Jersey", "Times of Zambia").
-    Returns ``(early, late)``.
-    """
+def gazetteer_ruler_names(lang: str) -> tuple[list, list]:
+    """The gazetteer's names of a language for the rulers around the NER, as :func:`load_pipeline` (and the
+    ``kg`` spaCy component, :mod:`kg.component`) use them: ``(early, late)``, see :func:`split_ruler_names`."""
     from .gazetteer import load_gazetteer
 
-    patterns = load_gazetteer().entity_ruler_patterns(lang, RULER_LABELS[lang])
-    early, late = [], []
-    for p in patterns:
-        tokens = p["pattern"] if isinstance(p["pattern"], list) else p["pattern"].split()
-        word = str(tokens[0].get("ORTH", "")) if len(tokens) == 1 and isinstance(tokens[0], dict) else ""
-        (late if len(tokens) == 1 and not (word.isupper() and len(word) >= 2) else early).append(p)
-    return early, late
+    return split_ruler_names(load_gazetteer().ruler_names(lang, RULER_LABELS[lang]))
 
 
 def parse(documents: Iterable[Document], batch_size: int = BATCH_SIZE,
