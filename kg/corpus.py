@@ -128,8 +128,8 @@ def _expand(inputs: Iterable[str], markdown: bool = False) -> Iterator[str | Ski
 
 def parse_jsonl_record(record: object, where: str, *, lang: str | None = None,
                        max_chars: int | None = MAX_CHARS) -> Document:
-    """One JSONL article: ``text`` or ``html``, optional ``id``, ``url``, ``title``, ``published``, ``lang``,
-    ``source``. Raises :class:`InputError` for a record kg cannot use.
+    """One JSONL article: ``text`` or ``html``, optional ``id``, ``url``, ``title``, ``published`` (or
+    ``date``), ``lang``, ``source``. Raises :class:`InputError` for a record kg cannot use.
 
     The document's ``source`` is ``where``, the record's file and line (``corpus.jsonl:12``), which the
     offsets index (the record's ``text``, or the text extracted from its ``html``); the record's own
@@ -142,7 +142,7 @@ def parse_jsonl_record(record: object, where: str, *, lang: str | None = None,
     if not isinstance(text, str) and not isinstance(html, str):
         raise InputError(f"{where}: the record has neither 'text' nor 'html' as a string; "
                          f"keys found: {', '.join(sorted(map(str, record))) or 'none'}")
-    for key in ("id", "url", "title", "published", "lang", "source"):
+    for key in ("id", "url", "title", "published", "date", "lang", "source"):
         if record.get(key) is not None and not isinstance(record[key], str):
             raise InputError(f"{where}: {key!r} must be a string, found {type(record[key]).__name__}")
     rec_lang = lang or record.get("lang") or None
@@ -156,8 +156,8 @@ def parse_jsonl_record(record: object, where: str, *, lang: str | None = None,
     if record.get("source"):
         # what the record says it comes from beats a dateline's agency: it was given, not guessed
         meta["publisher"] = record["source"]
-    if record.get("published"):
-        meta["date"] = record["published"]
+    if record.get("published") or record.get("date"):  # the day of writing, as a dateline gives it
+        meta["date"] = record.get("published") or record["date"]
     title = record.get("title") or doc.title
     if title:
         meta["title"] = title

@@ -218,6 +218,16 @@ def test_a_jsonl_record_source_is_its_file_and_line():
     assert doc.meta["publisher"] == "en.wikinews.org" and doc.meta["url"] == "https://en.wikinews.org/wiki/X"
 
 
+def test_a_jsonl_record_date_is_the_day_of_writing():
+    from kg.ingest import document_date
+
+    for key in ("published", "date"):
+        doc = parse_jsonl_record({"text": EN, "lang": "en", key: "2012-07-04"}, "corpus.jsonl:1")
+        assert doc.meta["date"] == "2012-07-04" and str(document_date(doc)) == "2012-07-04"
+    with pytest.raises(InputError, match="'date' must be a string"):
+        parse_jsonl_record({"text": EN, "lang": "en", "date": 20120704}, "corpus.jsonl:2")
+
+
 @pytest.mark.model
 def test_validate_checks_the_offsets_of_jsonl_records(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
