@@ -113,12 +113,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-    _say(format_report(report), end="")
+    return _built(args, report, format_report(report))
+
+
+def _built(args: argparse.Namespace, report, summary: str) -> int:
+    """Print a build's summary and what it wrote; the exit code: 0, or EXIT_PARTIAL when inputs failed."""
+    _say(summary, end="")
     if args.output:
         _say(f"kg: written {args.output}")
     if report.skipped:
         _say(f"kg: {len(report.skipped)} of {report.inputs} input(s) failed and were not built (listed under "
-              f"'skipped'); exit code {EXIT_PARTIAL}", file=sys.stderr)
+             f"'skipped'); exit code {EXIT_PARTIAL}", file=sys.stderr)
         return EXIT_PARTIAL
     return 0
 
@@ -183,14 +188,7 @@ def _build_on_dask(args: argparse.Namespace) -> int:
     finally:
         if tmp is not None:
             shutil.rmtree(tmp, ignore_errors=True)
-    _say(format_report(report) + run.format(), end="")
-    if args.output:
-        _say(f"kg: written {args.output}")
-    if report.skipped:
-        _say(f"kg: {len(report.skipped)} of {report.inputs} input(s) failed and were not built (listed under "
-             f"'skipped'); exit code {EXIT_PARTIAL}", file=sys.stderr)
-        return EXIT_PARTIAL
-    return 0
+    return _built(args, report, format_report(report) + run.format())
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -346,14 +346,9 @@ def _worker_init() -> None:
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
+    from .stream import batched
+
+    return batched(items, size)
 
 
 def _extract_items(items: list[tuple], min_confidence: float, background: bool = False,

@@ -164,14 +164,10 @@ def exported_quads(store, base: str, progress: Callable[[int], None] | None = No
         progress(n)
 
 
-def _batched(items: Iterable, size: int = BATCH) -> Iterator[list]:
-    batch = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
+def batched(items: Iterable, size: int = BATCH) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
         yield batch
 
 
@@ -257,7 +253,7 @@ def _nquads(store, base: str, out: BinaryIO, sorter: Callable[..., LineSorter], 
     import pyoxigraph
 
     lines = sorter()
-    for batch in _batched(exported_quads(store, base, progress)):
+    for batch in batched(exported_quads(store, base, progress)):
         lines.extend(pyoxigraph.serialize(batch, format=pyoxigraph.RdfFormat.N_QUADS).splitlines(keepends=True))
     out.writelines(line for line in lines if line.strip())
 
@@ -281,7 +277,7 @@ def _trig(store, base: str, out: BinaryIO, sorter: Callable[..., LineSorter], pr
                  + b"\n")
 
     def quads() -> Iterator:
-        for batch in _batched(keys):
+        for batch in batched(keys):
             text = []
             for key in batch:
                 g, s, p, o = key[:-1].decode("utf-8").split("\0")
@@ -309,7 +305,7 @@ def _ntriples(store, base: str, out: BinaryIO, sorter: Callable[..., LineSorter]
     import pyoxigraph
 
     lines = sorter(unique=True)
-    for batch in _batched(exported_quads(store, base, progress)):
+    for batch in batched(exported_quads(store, base, progress)):
         for q in batch:
             _check_no_bnode(q)
         triples = [pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in batch]
