@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import re
-import secrets
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Callable
@@ -442,23 +441,10 @@ def write_graph(kg: KnowledgeGraph, path: str | os.PathLike, base_iri: str = DEF
 
 def write_bytes(path: str | os.PathLike, data: bytes) -> Path:
     """Write ``data`` to ``path`` atomically: to a temporary file in the same directory, which then
-    replaces ``path`` in one step; on any error the temporary file is removed and ``path`` is left as it was."""
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise StoreError(f"cannot write {os.fspath(path)!r}: directory {os.fspath(path.parent)!r} does not exist")
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        # O_EXCL: never clobber another file; mode 0o666 so that the umask applies as for any new file
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    except OSError as e:
-        raise StoreError(f"cannot write {os.fspath(path)!r}: {e.strerror or e}") from e
-    return path
+    replaces ``path`` in one step; on any error the temporary file is removed and ``path`` is left as it was
+    (:func:`kg.stream.atomic_output`)."""
+    from .stream import atomic_output
+
+    with atomic_output(path) as fh:
+        fh.write(data)
+    return Path(path)
