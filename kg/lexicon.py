@@ -587,7 +587,8 @@ class Lexicon:
     weapon_nouns: frozenset[str]
     cameo_synonyms_alone: frozenset[str]  # WordNet synonyms whose CAMEO block code holds without a pattern
     attempt_verbs: frozenset[str]  # "tried to kill": an act of force attempted was made
-    presence_verbs: frozenset[str]  # done in person: with a place, the subject was there  # "deux hommes", "three men": a group only when counted
+    presence_verbs: frozenset[str]  # done in person: with a place, the subject was there
+    perpetrator_nouns: frozenset[str]  # "three gunmen": counted, someone in particular
     group_modifiers: Mapping[str, str]  # identity word -> its English form
     quantity_nouns: frozenset[str]
     negation: frozenset[str]
@@ -714,6 +715,7 @@ def load_lexicon(lang: str) -> Lexicon:
         collective_nouns=frozenset(section("collective_nouns")),
         group_nouns=frozenset(section("group_nouns")),
         counted_group_nouns=frozenset(section("counted_group_nouns")),
+        perpetrator_nouns=frozenset(section("perpetrator_nouns")),
         weapon_nouns=frozenset(section("weapon_nouns")),
         cameo_synonyms_alone=frozenset(section("cameo_synonyms_alone")),
         attempt_verbs=frozenset(section("attempt_verbs")),

@@ -579,6 +579,8 @@ class DocEntities:
                                                   named=not scoped)
             if scoped and not code and self._group_name(t):
                 b.named = True  # "Unionists", "Republicans": a group the text names, a node of its own
+            if scoped and t.lower_ in lex.perpetrator_nouns and self._counted(t):
+                b.named = True  # "three gunmen": people counted by what they did, someone the story follows
             for text in self._surface_forms(t, start, end, owner_toks + modifiers):
                 b.labels.add((text, lex.lang))
             self._map(start, end, key, cost)
@@ -635,8 +637,7 @@ class DocEntities:
                 return a, span[0], span[1]
         if t.lower_ in lex.group_nouns and "Plur" in t.morph.get("Number", ["Plur"]):
             return Agent((t.lower_,), t.lower_, "", True, t.lower_), t.i, t.i + 1
-        if t.lower_ in lex.counted_group_nouns and any(
-                c.dep_ == "nummod" and c.lower_ not in ("1", "un", "une", "one") for c in t.children):
+        if (t.lower_ in lex.counted_group_nouns or t.lower_ in lex.perpetrator_nouns) and self._counted(t):
             # "deux hommes à bord d'une moto", "three men": people counted are a group
             return Agent((t.lower_,), t.lower_, "", True, t.lower_), t.i, t.i + 1
         if t.ent_type_ in ("NORP", "ORG", "MISC") and t.text[:1].isupper() and t.lower_.endswith("s") and \
@@ -676,13 +677,18 @@ class DocEntities:
             return None
         return left + 1, right
 
+    @staticmethod
+    def _counted(t: Token) -> bool:
+        """Whether a number above one counts the noun ("deux agresseurs", "three gunmen")."""
+        return any(c.dep_ == "nummod" and c.lower_ not in ("1", "un", "une", "one") for c in t.children)
+
     def _is_plural(self, t: Token, agent: Agent) -> bool:
         """A noun in the plural, or counted ("deux agresseurs", "three gunmen")."""
         if "Plur" in t.morph.get("Number") or t.lower_ in agent.plural:
             return True
         if t.lower_ != agent.head and stem(t.lower_) == agent.head:
             return True  # "Rebels" opening a sentence, tagged a singular proper noun
-        return any(c.dep_ == "nummod" and c.lower_ not in ("1", "un", "une", "one") for c in t.children)
+        return self._counted(t)
 
     def _names_itself(self, t: Token, start: int, end: int) -> bool:
         """Whether the description is in apposition to a name, or is a category noun right before one

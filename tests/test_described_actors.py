@@ -211,6 +211,30 @@ def test_fr_definite_opposition_is_a_local_actor_and_an_indefinite_one_none():
     assert resolve(opposition("Une", "un"), FR).key_at(1) is None
 
 
+@pytest.mark.parametrize("lex,words,heads,deps,pos,lemmas,count,noun", [
+    # Three kidnappers fled in a van.
+    (EN, ["Three", "kidnappers", "fled", "in", "a", "van"], [1, 2, 2, 2, 5, 3],
+     ["nummod", "nsubj", "ROOT", "prep", "det", "pobj"], ["NUM", "NOUN", "VERB", "ADP", "DET", "NOUN"],
+     ["three", "kidnapper", "flee", "in", "a", "van"], 0, 1),
+    # Deux tireurs ont pris la fuite.
+    (FR, ["Deux", "tireurs", "ont", "pris", "la", "fuite"], [1, 3, 3, 3, 5, 3],
+     ["nummod", "nsubj", "aux:tense", "ROOT", "det", "obj"], ["NUM", "NOUN", "AUX", "VERB", "DET", "NOUN"],
+     ["deux", "tireur", "avoir", "prendre", "le", "fuite"], 0, 1),
+])
+def test_counted_perpetrators_are_a_node_of_the_story(lex, words, heads, deps, pos, lemmas, count, noun):
+    d = make(words, heads, deps, pos=pos, lemmas=lemmas, morphs=[""] * noun + [PLUR] + [""] * (len(words) - noun - 1))
+    ents = resolve(d, lex, doc_id="doc-flight")
+    key = ents.key_at(noun)
+    assert ents.is_named(key)  # in no statement, still someone the story follows
+    assert entity(ents, key).local_to == "doc-flight"
+    assert f"{words[count]} {words[noun]}" in {text for text, _ in entity(ents, key).alt_labels}
+    # uncounted, the same noun is a group only when a statement uses it
+    bare = make(words[noun:], [h - noun for h in heads[noun:]], deps[noun:], pos=pos[noun:], lemmas=lemmas[noun:],
+                morphs=[PLUR] + [""] * (len(words) - noun - 1))
+    ents = resolve(bare, lex)
+    assert ents.key_at(0) is None or not ents.is_named(ents.key_at(0))
+
+
 def test_one_person_described_is_a_person_of_the_document():
     # A Syrian rebel was captured.  (one rebel: a person, not a group; unnamed, so this document's only)
     d = make(["A", "Syrian", "rebel", "was", "captured"], [2, 2, 4, 4, 4], ["det", "amod", "nsubjpass", "auxpass", "ROOT"],
