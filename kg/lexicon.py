@@ -584,7 +584,7 @@ class Lexicon:
     collective_nouns: frozenset[str]
     group_nouns: frozenset[str]
     counted_group_nouns: frozenset[str]
-    weapon_nouns: frozenset[str]
+    weapon_nouns: Mapping[str, str | None]  # noun -> the CAMEO code of an attack made by it
     cameo_synonyms_alone: frozenset[str]  # WordNet synonyms whose CAMEO block code holds without a pattern
     attempt_verbs: frozenset[str]  # "tried to kill": an act of force attempted was made
     presence_verbs: frozenset[str]  # done in person: with a place, the subject was there
@@ -716,7 +716,7 @@ def load_lexicon(lang: str) -> Lexicon:
         group_nouns=frozenset(section("group_nouns")),
         counted_group_nouns=frozenset(section("counted_group_nouns")),
         perpetrator_nouns=frozenset(section("perpetrator_nouns")),
-        weapon_nouns=frozenset(section("weapon_nouns")),
+        weapon_nouns=dict(section("weapon_nouns")),
         cameo_synonyms_alone=frozenset(section("cameo_synonyms_alone")),
         attempt_verbs=frozenset(section("attempt_verbs")),
         presence_verbs=frozenset(section("presence_verbs")),

@@ -633,6 +633,20 @@ def test_event_codes_are_finer_than_relations():
     assert codes[("Japan", "offered", "Vietnam")] == "030"  # an announced cooperative act: intent
 
 
+def test_weapon_that_acts_gives_the_attack_its_code():
+    # the weapon or attack noun the subject is says how, when the verb does not ("killed": 180 alone)
+    for lang, text, code in (
+            ("en", "Recent Russian drone attacks have killed three Ukrainian officers.", "195"),
+            ("en", "Chinese artillery killed two Indian soldiers near the border.", "194"),
+            ("fr", "Des frappes russes ont tué trois soldats ukrainiens.", "195")):
+        label, sts = statements(lang, text)
+        codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}
+        hits = [c for (_, rel, _), c in codes.items() if rel == "attacked"]
+        assert hits == [code], (text, codes)
+    label, sts = statements("en", "Russian troops shelled Ukrainian positions.")  # the verb's own code stays
+    assert [s.event_code for s in sts if s.relation == "attacked"] != ["195"]
+
+
 def test_investigation_states_no_relation():
     label, sts = statements("en", "The UN opened an inquiry into Sudan's conduct.")
     assert not [s for s in sts if s.relation != "said"]  # an inquiry names no accused, no accuser

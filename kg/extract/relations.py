@@ -264,6 +264,20 @@ class _Extractor:
             j -= 1
         return out[::-1]
 
+    def means_code(self, heads: list[Token] | None) -> str | None:
+        """The CAMEO code of an attack that a weapon or attack noun subject says it was made by ("air
+        strikes killed", "drone attacks killed"), from the lexicon's weapon nouns; None when it does not
+        say how."""
+        for h in heads or ():
+            if h.pos_ != "NOUN" or h.lemma_.lower() not in self.lex.weapon_nouns and h.lower_ not in self.lex.weapon_nouns:
+                continue
+            # the weapon a compound names says more than the head ("drone attacks", "mortar fire")
+            for t in [c for c in h.children if c.dep_ == "compound" and c.pos_ == "NOUN"] + [h]:
+                code = self.lex.weapon_nouns.get(t.lemma_.lower()) or self.lex.weapon_nouns.get(t.lower_)
+                if code:
+                    return code
+        return None
+
     def owner_of(self, nouns: list[Token] | None, exclude: set[str], through_places: bool = False) -> list[Ref]:
         """The entity an object noun belongs to, as event coding reads it: "rejected an Australian
         ultimatum" (Australia), "threatened further action against Russia", "rejected calls by
@@ -500,9 +514,12 @@ class _Extractor:
                 and not args.get(syntax.OBJ):
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         relation, cameo = frame.relation, frame.code
+        rules = lex.rules
+        means = self.means_code(args.get(syntax.SUBJ))
+        if means and rules.relation_for(means) == relation and (cameo is None or (len(cameo) == 3 and cameo.endswith("0"))):
+            cameo = means  # "drone strikes killed X": how, when the verb does not say (CAMEO 195, not 180)
         if cameo == relation_cameo().get(relation):
             cameo = None  # the relation's own code says it already
-        rules = lex.rules
         if relation not in rules.conditional_except and polarity == POSITIVE \
                 and modality != ASSERTED and syntax.condition_of(tok, lex) is not None:
             # "will withdraw its force from Chad unless …": an act announced on a condition is a threat
