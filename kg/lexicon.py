@@ -587,6 +587,7 @@ class Lexicon:
     weapon_nouns: Mapping[str, str | None]  # noun -> the CAMEO code of an attack made by it
     cameo_synonyms_alone: frozenset[str]  # WordNet synonyms whose CAMEO block code holds without a pattern
     attempt_verbs: frozenset[str]  # "tried to kill": an act of force attempted was made
+    receiving_verbs: frozenset[str]  # "received aid from X": X does the act, to the subject
     presence_verbs: frozenset[str]  # done in person: with a place, the subject was there
     perpetrator_nouns: frozenset[str]  # "three gunmen": counted, someone in particular
     group_modifiers: Mapping[str, str]  # identity word -> its English form
@@ -719,6 +720,7 @@ def load_lexicon(lang: str) -> Lexicon:
         weapon_nouns=dict(section("weapon_nouns")),
         cameo_synonyms_alone=frozenset(section("cameo_synonyms_alone")),
         attempt_verbs=frozenset(section("attempt_verbs")),
+        receiving_verbs=frozenset(section("receiving_verbs")),
         presence_verbs=frozenset(section("presence_verbs")),
         group_modifiers=dict(section("group_modifiers")),
         quantity_nouns=frozenset(section("quantity_nouns")),

@@ -450,8 +450,10 @@ class _Extractor:
         if frame.relation == "called_for" and self.is_protest_purpose(tok):
             return
         if any(c.dep_ in syntax.OBJECT_DEPS and c.lemma_.lower() in lex.event_nouns for c in tok.children) and \
-                self.plans_an_act(tok):
-            return  # "is preparing an offensive": the act planned is the statement (the event noun's)
+                (self.plans_an_act(tok) or any(lemma in lex.receiving_verbs for lemma in lemma_candidates(tok, lex))):
+            # "is preparing an offensive": the act planned is the statement (the event noun's); "won
+            # the backing of X": the act received, done by X (the event noun's)
+            return
         args = syntax.arguments(tok, lex)
         if frame.voice == "passive":
             if not syntax.is_passive(tok):
@@ -603,7 +605,8 @@ class _Extractor:
         if t.dep_ not in syntax.OBJECT_DEPS | syntax.OBLIQUE_DEPS | syntax.PREP_DEPS | syntax.PASSIVE_SUBJECT_DEPS \
                 | {"attr", "xcomp"}:
             return None
-        if any(lemma in self.lex.light_verbs for lemma in lemma_candidates(head, self.lex)):
+        if any(lemma in self.lex.light_verbs or lemma in self.lex.receiving_verbs
+               for lemma in lemma_candidates(head, self.lex)):
             return head
         lex = self.lex
         if noun.lemma_.lower() in lex.verbs and head.lemma_.lower() in lex.possibility | lex.plan and \
@@ -664,6 +667,7 @@ class _Extractor:
         subjects: list[Ref] = []
         polarity, modality = POSITIVE, ASSERTED
         anchor = tok
+        received = False
         if verb is None and tok.head.pos_ in ("VERB", "AUX") and syntax.is_hypothetical(tok.head):
             return  # "si la Russie poursuit son agression": a hypothesis, not an event
         if verb is not None:
@@ -679,7 +683,14 @@ class _Extractor:
             if not partners:  # "had lunch with X": the partner hangs on the verb
                 for p in lex.participant_preps:
                     partners.extend(self.refs(args.get(f"prep:{p}")))
-        possessor = self.possessor(tok)
+            received = not partners and any(lemma in lex.receiving_verbs for lemma in lemma_candidates(verb, lex))
+            if received:
+                # "received aid from X", "a obtenu le soutien de X": X does the act, to the subject
+                sources = self.agents_of(tok) or self.refs(
+                    [g for c in list(tok.children) + list(verb.children)
+                     for g in syntax.prep_objects(c, lex.profile.preps("source", "of"))])
+                subjects, partners = sources, subjects
+        possessor = None if received else self.possessor(tok)  # "received its first aid": the recipient's
         if possessor is not None:
             # "Israel mounted its invasion of X" (its = Israel); "sanctions on the Taliban for its
             # support of X" (its = the Taliban): the possessor acts, whatever the verb above says
