@@ -348,6 +348,57 @@ def test_person_with_a_place_in_parentheses_is_no_membership(lang, words):
     assert found(d, lang, E(0, 2, PERSON), E(3, 4, PLACE, LYON)) == []
 
 
+# -- "X, a researcher at Y", "X, de la CGT," : what a person is at an organisation --------------------
+
+def test_en_person_comma_occupation_at_organisation():
+    # Lena Park, a senior economist at Oxfam, said prices rose.
+    words = ["Lena", "Park", ",", "a", "senior", "economist", "at", "Oxfam", ",", "said"]
+    d = flat(words, pos=["PROPN", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT", "VERB"])
+    assert relations(d, "en", E(0, 2, PERSON), E(7, 8, ORGANIZATION)) == [("member_of", "Lena Park", "Oxfam")]
+
+
+def test_fr_person_comma_occupation_at_organisation():
+    # Paul Girard, chercheur au CNRS, a publié l'étude.
+    words = ["Paul", "Girard", ",", "chercheur", "au", "CNRS", ",", "a", "publié"]
+    d = flat(words, pos=["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT", "AUX", "VERB"])
+    assert relations(d, "fr", E(0, 2, PERSON), E(5, 6, ORGANIZATION)) == [("member_of", "Paul Girard", "CNRS")]
+
+
+@pytest.mark.parametrize("lang,words,pos,org", [
+    # Lena Park, the chairman of Oxfam, said …  (an office: the role rules' role_in, not this)
+    ("en", ["Lena", "Park", ",", "the", "chairman", "of", "Oxfam", ",", "said"],
+     ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB"], (6, 7)),
+    # Lena Park, members of Oxfam, …  (a plural noun is no apposition to one person)
+    ("en", ["Lena", "Park", ",", "members", "of", "Oxfam", ",", "said"],
+     ["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT", "VERB"], (5, 6)),
+    # Paul Girard, le rapporteur du texte, …  (a description standing for an organisation, no name)
+    ("fr", ["Paul", "Girard", ",", "le", "rapporteur", "du", "texte", ",", "a", "dit"],
+     ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "NOUN", "PUNCT", "AUX", "VERB"], (6, 7)),
+    # Paul Girard, boulanger à Lyon Gourmet … : "boulanger" is no agent or role kg knows
+    ("fr", ["Paul", "Girard", ",", "boulanger", "à", "Lyon", "Gourmet", ",", "a", "dit"],
+     ["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PROPN", "PUNCT", "AUX", "VERB"], (5, 7)),
+])
+def test_occupation_construction_refuses_offices_plurals_descriptions_and_unknown_nouns(lang, words, pos, org):
+    d = flat(words, pos=pos, lemmas=[w.lower().rstrip("s") if w == "members" else w.lower() for w in words])
+    if lang == "en" and words[3] == "members":
+        d[3].set_morph("Number=Plur")
+    assert [r for r in relations(d, lang, E(0, 2, PERSON), E(*org, ORGANIZATION)) if r[0] == "member_of"] == []
+
+
+@pytest.mark.parametrize("lang,words", [
+    # Myriam Dufour, de la CGT, a critiqué le projet.
+    ("fr", ["Myriam", "Dufour", ",", "de", "la", "CGT", ",", "a", "critiqué"]),
+    # Myriam Dufour, of the CGT, criticised the plan.
+    ("en", ["Myriam", "Dufour", ",", "of", "the", "CGT", ",", "criticised"]),
+])
+def test_person_comma_of_organisation_comma(lang, words):
+    d = flat(words, pos=["PROPN", "PROPN", "PUNCT", "ADP", "DET", "PROPN", "PUNCT"] + ["VERB"] * (len(words) - 7))
+    assert relations(d, lang, E(0, 2, PERSON), E(5, 6, ORGANIZATION)) == [("member_of", "Myriam Dufour", "CGT")]
+    # without the closing comma the phrase may go on ("of the CGT's board"): no construction
+    cut = flat(words[:6] + ["'s", "board"], pos=["PROPN", "PROPN", "PUNCT", "ADP", "DET", "PROPN", "PART", "NOUN"])
+    assert relations(cut, lang, E(0, 2, PERSON), E(5, 6, ORGANIZATION)) == []
+
+
 # -- the construction files ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

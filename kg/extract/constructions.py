@@ -35,7 +35,7 @@ from . import tokenpatterns
 from .tokenpatterns import PatternError, TokenView
 
 CHECKS = frozenset({"larger_place", "known_containment", "known_object", "not_a_list",
-                    "object_attached_to_subject", "object_is_party_or_group"})
+                    "object_attached_to_subject", "object_is_party_or_group", "occupation_noun", "object_named"})
 
 
 @dataclass(frozen=True)
@@ -192,6 +192,22 @@ def _check(name: str, doc: Doc, ents, m, subj: str, obj: str, lang: str) -> bool
         text = doc[m.slots["object"][0]:m.slots["object"][-1] + 1].text
         return ents.type_of(obj) == ORGANIZATION and ents.type_of(subj) == PERSON and \
             (ents.entry_of(obj) is not None or (text.isupper() and len(text) >= 2))
+    if name == "occupation_noun":
+        # "a researcher at X": a role one is a member in (not an office: "the chairman of X" is the role
+        # rules' role_in), or another noun of a person (an agent of the lexicon)
+        lex = load_lexicon(lang)
+        word = doc[m.slots["occupation"][0]]
+        if "Plur" in word.morph.get("Number"):
+            return False  # "X, members of Y": no apposition to one person
+        lemmas = {word.lemma_.lower(), word.lower_}
+        roles = [role for w in lemmas for role, _ in lex.role_index.get(w, ())]
+        if roles:
+            return all(role.relation == "member_of" for role in roles)
+        return any(a.person for w in lemmas for a in lex.agents.by_head.get(w, ()))
+    if name == "object_named":
+        # the organisation written by its name, not a description standing for one ("le rapporteur du
+        # texte": the text may be a treaty named before)
+        return any(doc[i].pos_ == "PROPN" or doc[i].is_title or doc[i].is_upper for i in m.slots["object"])
     raise ValueError(f"unknown check {name!r}")
 
 
