@@ -8,6 +8,7 @@ role lexicon, together with the country or organisation they belong to and the p
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -481,6 +482,9 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
         # the holder: a person named right after the title (optionally after a comma) ...
         holder = None
         k = end
+        place = _place_complement(doc, k, by_start, lex)
+        if place is not None:  # "l'ambassadeur de France en Afghanistan, X": where the office is held
+            k = place.end
         if k < len(doc) and doc[k].text == ",":
             k += 1
         m = by_start.get(k)
@@ -501,8 +505,10 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
                 j -= 1
             if j >= 0 and doc[j].text == "," and not _plural(doc[s:e]):
                 m = by_end.get(j)
-                # (not a source: "according to X, members of Y …")
-                if m is not None and m.type == PERSON and not _after_source_marker(doc, m.start, lex):
+                # (not a source with the clause's subject after it: "according to X, members of Y
+                # said …"; an apposition closed by a comma is the source's: "selon X, président de Y, …")
+                if m is not None and m.type == PERSON and \
+                        (not _after_source_marker(doc, m.start, lex) or (end < len(doc) and doc[end].text == ",")):
                     holder = m
         if holder is None:
             # a person followed by the title in parentheses: "Roger Agnelli (Vale company president)",
@@ -527,6 +533,18 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
                 continue
         out.append(RoleMention(s, end, role, affiliation, holder))
     return out
+
+
+def _place_complement(doc: Doc, k: int, by_start: Mapping[int, Mention], lex: Lexicon) -> Mention | None:
+    """A place complement right after a title ("en Afghanistan", "to Afghanistan", "à Paris"): a
+    preposition, an article maybe, and a place named."""
+    if k >= len(doc) or doc[k].pos_ != "ADP" or doc[k].lower_ in lex.profile.preps("of"):
+        return None
+    j = k + 1
+    if j < len(doc) and doc[j].lower_ in lex.determiners:
+        j += 1
+    m = by_start.get(j)
+    return m if m is not None and m.type == PLACE else None
 
 
 def _after_source_marker(doc: Doc, start: int, lex: Lexicon) -> bool:
