@@ -399,6 +399,25 @@ def test_person_comma_of_organisation_comma(lang, words):
     assert relations(cut, lang, E(0, 2, PERSON), E(5, 6, ORGANIZATION)) == []
 
 
+def test_en_person_of_organisation_and_organisations_person():
+    # Paul Smith of Oxfam said … / Oxfam's Paul Smith said …
+    d = flat(["Paul", "Smith", "of", "Oxfam", "said"], pos=["PROPN", "PROPN", "ADP", "PROPN", "VERB"])
+    assert relations(d, "en", E(0, 2, PERSON), E(3, 4, ORGANIZATION)) == [("member_of", "Paul Smith", "Oxfam")]
+    d = flat(["Oxfam", "'s", "Paul", "Smith", "said"], pos=["PROPN", "PART", "PROPN", "PROPN", "VERB"])
+    assert relations(d, "en", E(2, 4, PERSON), E(0, 1, ORGANIZATION)) == [("member_of", "Paul Smith", "Oxfam")]
+
+
+def test_person_constructions_want_a_name_not_a_title_or_a_place():
+    # the chairman of Oxfam (a title mapped to its holder: the role rules' role_in) / Paul Smith of Lyon
+    d = flat(["the", "chairman", "of", "Oxfam"], pos=["DET", "NOUN", "ADP", "PROPN"])
+    assert relations(d, "en", E(1, 2, PERSON), E(3, 4, ORGANIZATION)) == []
+    d = flat(["Paul", "Smith", "of", "Lyon", "said"], pos=["PROPN", "PROPN", "ADP", "PROPN", "VERB"])
+    assert relations(d, "en", E(0, 2, PERSON), E(3, 4, PLACE, LYON)) == []
+    # French "de" also says where from ("chasser X de la Maison-Blanche"): no construction without commas
+    d = flat(["Paul", "Girard", "de", "la", "CGT", "a", "dit"], pos=["PROPN", "PROPN", "ADP", "DET", "PROPN", "AUX", "VERB"])
+    assert relations(d, "fr", E(0, 2, PERSON), E(4, 5, ORGANIZATION)) == []
+
+
 # -- the construction files ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

@@ -35,7 +35,8 @@ from . import tokenpatterns
 from .tokenpatterns import PatternError, TokenView
 
 CHECKS = frozenset({"larger_place", "known_containment", "known_object", "not_a_list",
-                    "object_attached_to_subject", "object_is_party_or_group", "occupation_noun", "object_named"})
+                    "object_attached_to_subject", "object_is_party_or_group", "occupation_noun", "object_named",
+                    "subject_named"})
 
 
 @dataclass(frozen=True)
@@ -204,6 +205,12 @@ def _check(name: str, doc: Doc, ents, m, subj: str, obj: str, lang: str) -> bool
         if roles:
             return all(role.relation == "member_of" for role in roles)
         return any(a.person for w in lemmas for a in lex.agents.by_head.get(w, ()))
+    if name == "subject_named":
+        # the person written by a name, not a title standing for them ("président de La Poste" is the
+        # role rules' role_in)
+        lex = load_lexicon(lang)
+        toks = [doc[i] for i in _last_run(ents, m.slots["subject"])]
+        return all(t.text[:1].isupper() and t.lower_ not in lex.role_index for t in toks if t.is_alpha)
     if name == "object_named":
         # the organisation written by its name, not a description standing for one ("le rapporteur du
         # texte": the text may be a treaty named before)
