@@ -13,9 +13,13 @@ Layout (``BASE`` is the base IRI, ``https://kg.example.org/`` by default):
 The union of the document graphs and the entity graph is the graph :func:`kg.export.to_rdf` writes for
 the whole corpus; readers query it with ``use_default_graph_as_union=True``.
 
-Every change to one document (its graph, its bookkeeping and the descriptions of the entities it names)
-is one SPARQL update, which pyoxigraph applies in one transaction: a build killed at any moment leaves
-each document either wholly in the store or not at all.
+Every change to one document (its graph and its bookkeeping) is one SPARQL update, which pyoxigraph
+applies in one transaction: a build killed at any moment leaves each document either wholly in the store
+or not at all. The entity graph is written by :func:`reconcile` at the end of a build, from the entity
+index of the whole store, in one more transaction with the mark that the store is reconciled (a document
+write removes that mark, so the next build reconciles a store whose last build was killed). The triples
+come from the one mapping of :mod:`kg.export` (:func:`~kg.export.rdf_triples`), as pyoxigraph terms: no
+rdflib graph is built on the way.
 
 pyoxigraph keeps literals in canonical form: inside the store a confidence ``0.90`` reads ``0.9`` and the
 ``xsd:nonNegativeInteger`` offsets read as ``xsd:integer`` (the same values). Exports restore the exact
@@ -43,7 +47,8 @@ from .vocab import KGO, NIF
 
 __all__ = [
     "open_store", "entities_graph", "document_graph", "meta_graph", "store_base", "init_store",
-    "content_hash", "stored_hash", "write_document", "document_triples", "description_triples", "reconcile", "is_reconciled", "load_index", "store_to_graph",
+    "content_hash", "stored_hash", "write_document", "reconcile", "is_reconciled", "load_index", "store_to_graph",
+    "document_triples", "description_triples",
     "store_to_dataset", "store_quads", "export_store", "store_stats", "DATASET_EXTENSIONS", "count_quads",
     "count_documents", "check_size", "IN_MEMORY_EXPORT_TRIPLES",
 ]
