@@ -418,6 +418,7 @@ def build_corpus(sources: Iterable[tuple | Skipped | Ignored], store, *, base_ir
     report = BuildReport()
     init_store(store, base_iri)
     index = None  # loaded when the first document is written: a build with nothing new reads no extraction
+    exact = True  # the index holds the entities of the store's documents only: no document was replaced
 
     def skip(s: Skipped) -> None:
         report.skipped.append(s)
@@ -452,7 +453,7 @@ def build_corpus(sources: Iterable[tuple | Skipped | Ignored], store, *, base_ir
             yield doc, source_file, h
 
     def write(doc: Document, source_file: str | None, h: str, ex) -> None:
-        nonlocal index
+        nonlocal index, exact
         tick()
         if isinstance(ex, str):
             skip(Skipped(doc.source, f"{doc.source}: {ex}"))
@@ -468,6 +469,7 @@ def build_corpus(sources: Iterable[tuple | Skipped | Ignored], store, *, base_ir
                                   source_file)
         if old is not None or replaced:
             report.replaced += 1
+            exact = False  # the index still holds the entities of the replaced version
         else:
             report.added += 1
 
@@ -482,7 +484,7 @@ def build_corpus(sources: Iterable[tuple | Skipped | Ignored], store, *, base_ir
         for (doc, source_file, h), ex in extracted:
             write(doc, source_file, h, ex)
     if not is_reconciled(store, base_iri):  # else nothing was written since the last complete build
-        report.rewritten = reconcile(store, base_iri)["rewritten"]
+        report.rewritten = reconcile(store, base_iri, index if exact else None)["rewritten"]
     store.flush()
     report.store = store_stats(store)
     report.seconds = time.perf_counter() - started

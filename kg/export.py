@@ -21,13 +21,14 @@ direct triple, so a plain triple store never sees a denied or merely planned rel
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
 import re
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 from urllib.parse import quote
 from xml.sax.saxutils import escape as xml_escape
 
@@ -41,7 +42,8 @@ from .vocab import GEONAMES, KGO, KGO_NS, NIF, SCHEMA, WIKIDATA
 
 __all__ = [
     "DEFAULT_BASE_IRI", "PREFIXES", "DOCUMENT_META", "SERIALIZERS", "EXTENSIONS", "entity_iri", "document_iri",
-    "statement_iri", "to_rdf", "serialize", "format_for", "write_graph", "write_bytes",
+    "statement_iri", "entity_triples", "document_triples", "statement_triples",
+    "rdf_triples", "to_rdf", "serialize", "format_for", "write_graph", "write_bytes",
 ]
 
 DEFAULT_BASE_IRI = "https://kg.example.org/"
@@ -128,40 +130,50 @@ def _check_base(base: str) -> None:
 
 
 # -- graph --------------------------------------------------------------------------------------------
-def _add_entity(g: Graph, base: str, e: Entity) -> None:
+# The mapping of kg's model to RDF, as triples of rdflib terms: to_rdf gathers them into an rdflib graph, and
+# the store (kg.store) writes them as they come, without building one.
+def entity_triples(base: str, e: Entity) -> Iterator[tuple]:
+    """The triples describing an entity: its types, labels and identifiers."""
     node = entity_iri(base, e.key)
-    g.add((node, RDF.type, KGO.Entity))
-    g.add((node, RDF.type, SCHEMA[e.type]))
-    g.add((node, RDFS.label, Literal(e.label, lang="en")))
+    yield node, RDF.type, KGO.Entity
+    yield node, RDF.type, SCHEMA[e.type]
+    yield node, RDFS.label, Literal(e.label, lang="en")
     for text, lang in sorted(e.alt_labels):
         if (text, lang) == (e.label, "en"):
             continue
-        g.add((node, SKOS.altLabel, Literal(text, lang=lang or None)))
+        yield node, SKOS.altLabel, Literal(text, lang=lang or None)
     if e.wikidata:
         if not _WIKIDATA_ID.fullmatch(e.wikidata):
             raise StoreError(f"entity {e.key!r} has Wikidata id {e.wikidata!r}; expected the form Q123")
-        g.add((node, OWL.sameAs, WIKIDATA[e.wikidata]))
+        yield node, OWL.sameAs, WIKIDATA[e.wikidata]
     if e.geonames:
-        g.add((node, OWL.sameAs, GEONAMES[f"{int(e.geonames)}/"]))
+        yield node, OWL.sameAs, GEONAMES[f"{int(e.geonames)}/"]
     if e.part_of:
-        g.add((node, KGO.isPartOf, entity_iri(base, e.part_of)))
+        yield node, KGO.isPartOf, entity_iri(base, e.part_of)
     if e.local_to:
-        g.add((node, KGO.localTo, document_iri(base, e.local_to)))
+        yield node, KGO.localTo, document_iri(base, e.local_to)
 
 
-def _add_document(g: Graph, base: str, doc: Document) -> None:
+def document_triples(base: str, doc: Document) -> Iterator[tuple]:
+    """The triples of a document node: its types, source, language, title and dateline metadata."""
     node = document_iri(base, doc.id)
-    g.add((node, RDF.type, KGO.Document))
-    g.add((node, RDF.type, PROV.Entity))
-    g.add((node, DCTERMS.source, Literal(doc.source)))
-    g.add((node, DCTERMS.language, Literal(doc.lang)))
+    yield node, RDF.type, KGO.Document
+    yield node, RDF.type, PROV.Entity
+    yield node, DCTERMS.source, Literal(doc.source)
+    yield node, DCTERMS.language, Literal(doc.lang)
     if doc.title:
-        g.add((node, DCTERMS.title, Literal(doc.title, lang=doc.lang or None)))
+        yield node, DCTERMS.title, Literal(doc.title, lang=doc.lang or None)
     for key in sorted(doc.meta):
         if key in DOCUMENT_META and doc.meta[key]:
             pred, make = DOCUMENT_META[key]
             value = str(doc.meta[key])
-            g.add((node, pred, _date_literal(value, doc.lang) if make is _date_literal else make(value)))
+            yield node, pred, _document_date(value, doc.lang) if make is _date_literal else make(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _document_date(value: str, lang: str | None) -> Literal:
+    # the documents of a corpus share few dates, and reading one in words costs milliseconds (dateparser)
+    return _date_literal(value, lang)
 
 
 #: background knowledge a statement may rest on besides the text (Statement.basis)
@@ -192,44 +204,59 @@ def _confidence(value: float) -> Literal:
     return Literal(Decimal(str(value)).quantize(_TWO_PLACES, rounding=ROUND_HALF_UP))
 
 
-def _add_statement(g: Graph, base: str, st: Statement) -> None:
+def statement_triples(base: str, st: Statement) -> Iterator[tuple]:
+    """The triples of a statement: its reified node with its provenance, and the direct triple of a
+    positive asserted edge."""
     node = statement_iri(base, st)
     predicate = _lookup(_RELATION, st.relation, "relation", st)
     subject = entity_iri(base, st.subject)
-    g.add((node, RDF.type, RDF.Statement))
-    g.add((node, RDF.type, KGO.Statement))
-    g.add((node, RDF.subject, subject))
-    g.add((node, RDF.predicate, predicate))
+    yield node, RDF.type, RDF.Statement
+    yield node, RDF.type, KGO.Statement
+    yield node, RDF.subject, subject
+    yield node, RDF.predicate, predicate
     if st.object is not None:
-        g.add((node, RDF.object, entity_iri(base, st.object)))
+        yield node, RDF.object, entity_iri(base, st.object)
     elif st.quote is not None:
-        g.add((node, RDF.object, Literal(st.quote, lang=st.lang or None)))
+        yield node, RDF.object, Literal(st.quote, lang=st.lang or None)
     if st.quote is not None:
-        g.add((node, KGO.quote, Literal(st.quote, lang=st.lang or None)))
-    g.add((node, KGO.polarity, _lookup(_POLARITY, st.polarity, "polarity", st)))
-    g.add((node, KGO.modality, _lookup(_MODALITY, st.modality, "modality", st)))
-    g.add((node, KGO.confidence, _confidence(st.confidence)))
+        yield node, KGO.quote, Literal(st.quote, lang=st.lang or None)
+    yield node, KGO.polarity, _lookup(_POLARITY, st.polarity, "polarity", st)
+    yield node, KGO.modality, _lookup(_MODALITY, st.modality, "modality", st)
+    yield node, KGO.confidence, _confidence(st.confidence)
     if st.role:
-        g.add((node, KGO.role, Literal(st.role, lang="en")))
+        yield node, KGO.role, Literal(st.role, lang="en")
     if st.event_code:
-        g.add((node, KGO.cameoCode, Literal(st.event_code)))
+        yield node, KGO.cameoCode, Literal(st.event_code)
     if st.basis:
-        g.add((node, KGO.basis, _lookup(_BASIS, st.basis, "basis", st)))
+        yield node, KGO.basis, _lookup(_BASIS, st.basis, "basis", st)
     if st.date:
-        g.add((node, KGO.date, _statement_date(st)))
+        yield node, KGO.date, _statement_date(st)
     if st.place:
-        g.add((node, KGO.place, entity_iri(base, st.place)))
+        yield node, KGO.place, entity_iri(base, st.place)
     p = st.provenance
     if p.attributed_to:
-        g.add((node, KGO.attributedTo, entity_iri(base, p.attributed_to)))
+        yield node, KGO.attributedTo, entity_iri(base, p.attributed_to)
     doc = document_iri(base, p.document)
-    g.add((node, PROV.wasDerivedFrom, doc))
-    g.add((node, NIF.referenceContext, doc))
-    g.add((node, NIF.anchorOf, Literal(p.sentence)))
-    g.add((node, NIF.beginIndex, Literal(p.begin, datatype=XSD.nonNegativeInteger)))
-    g.add((node, NIF.endIndex, Literal(p.end, datatype=XSD.nonNegativeInteger)))
+    yield node, PROV.wasDerivedFrom, doc
+    yield node, NIF.referenceContext, doc
+    yield node, NIF.anchorOf, Literal(p.sentence)
+    yield node, NIF.beginIndex, Literal(p.begin, datatype=XSD.nonNegativeInteger)
+    yield node, NIF.endIndex, Literal(p.end, datatype=XSD.nonNegativeInteger)
     if st.is_edge:
-        g.add((subject, predicate, entity_iri(base, st.object)))
+        yield subject, predicate, entity_iri(base, st.object)
+
+
+def rdf_triples(kg: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI, *, entities: bool = True) -> Iterator[tuple]:
+    """The triples of :func:`to_rdf` (some may come twice), without building a graph; with
+    ``entities=False`` without the entity descriptions (the triples of :func:`entity_triples`)."""
+    _check_base(base_iri)
+    if entities:
+        for e in kg.entities():
+            yield from entity_triples(base_iri, e)
+    for doc_id in sorted(kg.documents):
+        yield from document_triples(base_iri, kg.documents[doc_id])
+    for st in kg.statements():
+        yield from statement_triples(base_iri, st)
 
 
 def to_rdf(kg: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
@@ -246,12 +273,8 @@ def to_rdf(kg: KnowledgeGraph, base_iri: str = DEFAULT_BASE_IRI) -> Graph:
     g.bind("ent", base_iri + "entity/")
     g.bind("st", base_iri + "statement/")
     g.bind("doc", base_iri + "document/")
-    for e in kg.entities():
-        _add_entity(g, base_iri, e)
-    for doc_id in sorted(kg.documents):
-        _add_document(g, base_iri, kg.documents[doc_id])
-    for st in kg.statements():
-        _add_statement(g, base_iri, st)
+    for triple in rdf_triples(kg, base_iri):
+        g.add(triple)
     return g
 
 

@@ -13,9 +13,13 @@ Layout (``BASE`` is the base IRI, ``https://kg.example.org/`` by default):
 The union of the document graphs and the entity graph is the graph :func:`kg.export.to_rdf` writes for
 the whole corpus; readers query it with ``use_default_graph_as_union=True``.
 
-Every change to one document (its graph, its bookkeeping and the descriptions of the entities it names)
-is one SPARQL update, which pyoxigraph applies in one transaction: a build killed at any moment leaves
-each document either wholly in the store or not at all.
+Every change to one document (its graph and its bookkeeping) is one SPARQL update, which pyoxigraph
+applies in one transaction: a build killed at any moment leaves each document either wholly in the store
+or not at all. The entity graph is written by :func:`reconcile` at the end of a build, from the entity
+index of the whole store, in one more transaction with the mark that the store is reconciled (a document
+write removes that mark, so the next build reconciles a store whose last build was killed). The triples
+come from the one mapping of :mod:`kg.export` (:func:`~kg.export.rdf_triples`), as pyoxigraph terms: no
+rdflib graph is built on the way.
 
 pyoxigraph keeps literals in canonical form: inside the store a confidence ``0.90`` reads ``0.9`` and the
 ``xsd:nonNegativeInteger`` offsets read as ``xsd:integer`` (the same values). Exports restore the exact
@@ -31,11 +35,11 @@ from typing import Callable, Iterable, Iterator, Mapping
 from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import RDF, RDFS, XSD
 
 from .errors import KGError, StoreError
-from .export import (DEFAULT_BASE_IRI, PREFIXES, SERIALIZERS, _check_base, _confidence, document_iri, format_for,
-                     entity_iri, serialize, to_rdf, write_bytes)
+from .export import (DEFAULT_BASE_IRI, PREFIXES, SERIALIZERS, _check_base, _confidence, document_iri, entity_triples,
+                     format_for, rdf_triples, serialize, write_bytes)
 from .graph import KnowledgeGraph
 from .merge import EntityIndex, extraction_from_json, extraction_to_json, map_statement
 from .model import Document, Entity, Statement
@@ -44,6 +48,7 @@ from .vocab import KGO, NIF
 __all__ = [
     "open_store", "entities_graph", "document_graph", "meta_graph", "store_base", "init_store",
     "content_hash", "stored_hash", "write_document", "reconcile", "is_reconciled", "load_index", "store_to_graph",
+    "document_triples", "description_triples",
     "store_to_dataset", "store_quads", "export_store", "store_stats", "DATASET_EXTENSIONS", "count_quads",
     "count_documents", "check_size", "IN_MEMORY_EXPORT_TRIPLES",
 ]
@@ -57,8 +62,6 @@ P_RECONCILED = URIRef(BUILD + "reconciled")
 #: bump when the stored extraction or graph layout changes: documents built by another version are redone
 FORMAT_VERSION = "1"
 
-#: the predicates of an entity description, which live in the entity graph
-DESCRIPTION_PREDICATES = frozenset({RDF.type, RDFS.label, SKOS.altLabel, OWL.sameAs})
 #: extensions of the exports that keep the per-document graphs
 DATASET_EXTENSIONS = {".nq": "nq", ".trig": "trig"}
 
@@ -202,9 +205,34 @@ def _keys_fingerprint(mapping: Mapping[str, str]) -> str:
     return hashlib.sha1(json.dumps(sorted(mapping.items()), ensure_ascii=False).encode("utf-8")).hexdigest()
 
 
-def document_rdf(base: str, doc: Document, statements: Iterable[Statement], mapping: Mapping[str, str]) -> list[str]:
-    """The N-Triples lines of a document's graph: :func:`~kg.export.to_rdf` of the document and its
-    statements (entity keys mapped to canonical ones), without the entity descriptions."""
+def _ox(term):
+    """A pyoxigraph term for an rdflib IRI or literal (the same lexical form, language and datatype)."""
+    import pyoxigraph
+
+    if isinstance(term, Literal):
+        if term.language:
+            return pyoxigraph.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return pyoxigraph.Literal(str(term), datatype=pyoxigraph.NamedNode(term.datatype))
+        return pyoxigraph.Literal(str(term))
+    if isinstance(term, URIRef):
+        return pyoxigraph.NamedNode(term)
+    raise StoreError(f"cannot store {term!r}: kg's graphs hold IRIs and literals only")
+
+
+def _triples(triples: Iterable[tuple]) -> set:
+    """rdflib triples as a set of pyoxigraph triples."""
+    import pyoxigraph
+
+    try:
+        return {pyoxigraph.Triple(_ox(s), _ox(p), _ox(o)) for s, p, o in triples}
+    except ValueError as e:  # an IRI or a language tag pyoxigraph refuses
+        raise StoreError(f"cannot write to the store: {e}") from e
+
+
+def document_triples(base: str, doc: Document, statements: Iterable[Statement], mapping: Mapping[str, str]) -> set:
+    """A document's graph as pyoxigraph triples: :func:`~kg.export.to_rdf` of the document and its statements
+    (entity keys mapped to canonical ones), without the entity descriptions."""
     kg = KnowledgeGraph()
     kg.add_document(doc)
     mapped = [map_statement(st, mapping) for st in statements]
@@ -212,29 +240,50 @@ def document_rdf(base: str, doc: Document, statements: Iterable[Statement], mapp
         kg.add_entity(Entity(key, key, "Person"))
     for st in mapped:
         kg.add_statement(st)
-    g = to_rdf(kg, base)
-    entity_prefix = base + "entity/"
-    for s, p, o in list(g):
-        if p in DESCRIPTION_PREDICATES and str(s).startswith(entity_prefix):
-            g.remove((s, p, o))
-    return _nt(g)
+    return _triples(rdf_triples(kg, base, entities=False))
+
+
+def description_triples(base: str, entities: Iterable[Entity]) -> set:
+    """The triples describing entities, as :func:`~kg.export.to_rdf` writes them, as pyoxigraph triples."""
+    return _triples(t for e in entities for t in entity_triples(base, e))
+
+
+def _lines(triples: Iterable) -> list[str]:
+    return sorted(f"{t} ." for t in triples)
+
+
+def document_rdf(base: str, doc: Document, statements: Iterable[Statement], mapping: Mapping[str, str]) -> list[str]:
+    """The N-Triples lines of :func:`document_triples`, sorted."""
+    return _lines(document_triples(base, doc, statements, mapping))
 
 
 def entity_rdf(base: str, entities: Iterable[Entity]) -> list[str]:
-    """The N-Triples lines describing entities, as :func:`~kg.export.to_rdf` writes them."""
-    kg = KnowledgeGraph()
-    for e in entities:
-        kg.add_entity(e)
-    return _nt(to_rdf(kg, base))
+    """The N-Triples lines of :func:`description_triples`, sorted."""
+    return _lines(description_triples(base, entities))
 
 
 def _delete_subject(graph: str, subject: str) -> str:
     return f"DELETE WHERE {{ GRAPH <{graph}> {{ <{subject}> ?p ?o }} }}"
 
 
-def _insert(graphs: Mapping[str, list[str]]) -> str:
-    body = " ".join(f"GRAPH <{g}> {{\n" + "\n".join(lines) + "\n}" for g, lines in graphs.items() if lines)
-    return f"INSERT DATA {{ {body} }}" if body else ""
+def _data(verb: str, graphs: Mapping[str, Iterable]) -> str:
+    """An ``INSERT DATA`` or ``DELETE DATA`` operation (``verb``) of the pyoxigraph triples of each graph."""
+    body = " ".join(f"GRAPH <{g}> {{\n" + "\n".join(f"{t} ." for t in triples) + "\n}"
+                    for g, triples in graphs.items() if triples)
+    return f"{verb} DATA {{ {body} }}" if body else ""
+
+
+def _meta_triples(doc_node: str, **values: str | list[str]) -> list:
+    """Bookkeeping triples of a document: ``hash``, ``extraction``, ``keys``, ``sources``."""
+    import pyoxigraph
+
+    node = pyoxigraph.NamedNode(doc_node)
+    preds = {"hash": P_HASH, "extraction": P_EXTRACTION, "keys": P_KEYS, "sources": P_SOURCE}
+    out = []
+    for name, value in values.items():
+        for v in value if isinstance(value, list) else [value]:
+            out.append(pyoxigraph.Triple(node, pyoxigraph.NamedNode(preds[name]), pyoxigraph.Literal(v)))
+    return out
 
 
 def entity_mapping(index: EntityIndex, entities: Iterable[Entity], statements: Iterable[Statement]) -> dict[str, str]:
@@ -252,12 +301,12 @@ def write_document(store, base: str, doc: Document, entities: list[Entity], stat
     """Add (or replace) one document in one transaction, and return the ids of the documents it replaced.
 
     ``index`` must already hold the document's entities; its graph uses the canonical keys the index
-    gives now, and the descriptions of the entities it names are rewritten from the index. A document
-    whose only source file was ``source_file`` is replaced by this one (the file changed).
+    gives now. A document whose only source file was ``source_file`` is replaced by this one (the file
+    changed). The descriptions of the entities are left to :func:`reconcile`, which writes the entity graph
+    of the whole store (until then the store reads as not reconciled, :func:`is_reconciled`).
     """
     doc_node = str(document_iri(base, doc.id))
     meta = meta_graph(base)
-    ents_graph = entities_graph(base)
     ops = [f"DROP SILENT GRAPH <{document_graph(base, doc.id)}>", _delete_subject(meta, doc_node),
            f"DELETE WHERE {{ GRAPH <{meta}> {{ <{meta}> <{P_RECONCILED}> ?o }} }}"]
     replaced = []
@@ -271,18 +320,11 @@ def write_document(store, base: str, doc: Document, entities: list[Entity], stat
                 replaced.append(other_id)
                 ops += [f"DROP SILENT GRAPH <{document_graph(base, other_id)}>", _delete_subject(meta, other)]
     mapping = entity_mapping(index, entities, statements)
-    canon = sorted(set(mapping.values()))
-    described = [index.describe(c) for c in canon if c in index.info]
-    ops += [_delete_subject(ents_graph, str(entity_iri(base, c))) for c in canon]
-    m = Graph()
-    node = URIRef(doc_node)
-    m.add((node, P_HASH, Literal(chash)))
-    m.add((node, P_EXTRACTION, Literal(extraction_to_json(doc, entities, statements))))
-    m.add((node, P_KEYS, Literal(_keys_fingerprint(mapping))))
-    for src in sorted(set(_sources_of(store, base, doc_node)) | ({source_file} if source_file else set())):
-        m.add((node, P_SOURCE, Literal(src)))
-    ops.append(_insert({document_graph(base, doc.id): document_rdf(base, doc, statements, mapping),
-                        meta: _nt(m), ents_graph: entity_rdf(base, described)}))
+    sources = sorted(set(_sources_of(store, base, doc_node)) | ({source_file} if source_file else set()))
+    bookkeeping = _meta_triples(doc_node, hash=chash, extraction=extraction_to_json(doc, entities, statements),
+                                keys=_keys_fingerprint(mapping), sources=sources)
+    ops.append(_data("INSERT", {document_graph(base, doc.id): document_triples(base, doc, statements, mapping),
+                                meta: bookkeeping}))
     _update(store, ops)
     return replaced
 
@@ -321,46 +363,64 @@ def load_index(store, base: str) -> EntityIndex:
     """The cross-document entity index of every document in the store."""
     index = EntityIndex()
     for _, data, _ in _extractions(store, base):
-        _, entities, _ = extraction_from_json(data)
-        index.add(entities)
+        index.add(_entities_of(json.loads(data)))
     return index
 
 
-def reconcile(store, base: str) -> dict:
+def _entities_of(data: dict) -> list[Entity]:
+    return [Entity(e["key"], e["label"], e["type"], frozenset(tuple(a) for a in e["alt"]), e["wikidata"],
+                   e["geonames"], e.get("part_of"), e.get("local_to")) for e in data["entities"]]
+
+
+def _keys_of(data: dict) -> set[str]:
+    """The entity keys a document's extraction uses (:func:`entity_mapping` maps each), read from its JSON."""
+    keys = {e["key"] for e in data["entities"]}
+    for st in data["statements"]:
+        keys.update(k for k in (st["s"], st["o"], st["p"][4], st.get("place")) if k)
+    return keys
+
+
+def reconcile(store, base: str, index: EntityIndex | None = None) -> dict:
     """Bring every document graph and the entity graph in line with the resolution over the whole store.
 
     Documents added earlier may have used a key that later documents changed ("Smith" was John Smith until
-    a Mary Smith came): their graphs are rewritten, one transaction each, and the entity graph is
-    recomputed. The result depends only on the set of documents in the store. Returns counts.
+    a Mary Smith came): their graphs are rewritten, one transaction each; then the entity graph is
+    brought to the descriptions of the whole store's entities, with the mark that the store is
+    reconciled, in one more. The result depends only on the set of documents in the store. ``index`` is
+    the entity index of exactly the store's documents when the caller holds it (a build that replaced
+    none), else it is read from the store. Returns counts.
     """
-    import pyoxigraph
-
-    index = load_index(store, base)
+    if index is None:
+        index = load_index(store, base)
+    meta = meta_graph(base)
     rewritten = 0
     for doc_node, data, fingerprint in _extractions(store, base):
-        doc, entities, statements = extraction_from_json(data)
-        mapping = entity_mapping(index, entities, statements)
-        fp = _keys_fingerprint(mapping)
+        extraction = json.loads(data)
+        fp = _keys_fingerprint({k: index.canonical(k) for k in _keys_of(extraction)})
         if fp == fingerprint:
             continue
-        meta = meta_graph(base)
+        doc, entities, statements = extraction_from_json(data)
+        mapping = entity_mapping(index, entities, statements)
         ops = [f"DROP SILENT GRAPH <{document_graph(base, doc.id)}>",
                f"DELETE WHERE {{ GRAPH <{meta}> {{ <{doc_node}> <{P_KEYS}> ?o }} }}",
-               _insert({document_graph(base, doc.id): document_rdf(base, doc, statements, mapping),
-                        meta: [f"<{doc_node}> <{P_KEYS}> {Literal(fp).n3()} ."]})]
+               _data("INSERT", {document_graph(base, doc.id): document_triples(base, doc, statements, mapping),
+                                meta: _meta_triples(doc_node, keys=fp)})]
         _update(store, ops)
         rewritten += 1
     members = index.members()
-    wanted = entity_rdf(base, (index.describe(c, ms) for c, ms in sorted(members.items())))
+    wanted = description_triples(base, (index.describe(c, ms) for c, ms in sorted(members.items())))
     ents = entities_graph(base)
-    current = {pyoxigraph.Triple(q.subject, q.predicate, q.object)
-               for q in store.quads_for_pattern(None, None, None, _node(ents))}
-    meta = meta_graph(base)
-    ops = [f"INSERT DATA {{ GRAPH <{meta}> {{ <{meta}> <{P_RECONCILED}> true }} }}"]
-    if current != set(pyoxigraph.parse("\n".join(wanted), format=pyoxigraph.RdfFormat.N_TRIPLES)):
-        ops = [f"DROP SILENT GRAPH <{ents}>", _insert({ents: wanted}), *ops]
-    _update(store, ops)
+    current = {_triple_of(q) for q in store.quads_for_pattern(None, None, None, _node(ents))}
+    _update(store, [_data("DELETE", {ents: current - wanted}), _data("INSERT", {ents: wanted - current}),
+                    f"INSERT DATA {{ GRAPH <{meta}> {{ <{meta}> <{P_RECONCILED}> true }} }}"])
     return {"rewritten": rewritten, "entities": len(members)}
+
+
+def _triple_of(quad):
+    """The triple of a pyoxigraph quad."""
+    import pyoxigraph
+
+    return pyoxigraph.Triple(quad.subject, quad.predicate, quad.object)
 
 
 def is_reconciled(store, base: str) -> bool:
