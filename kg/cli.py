@@ -199,6 +199,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.output:
         _check_output(args.output)
     store = open_store(args.store, read_only=True)
+    _warn_if_unfinished(store, args.store)
     if args.output:
         bar = None
         if sys.stderr.isatty():  # the streamed syntaxes report the quads read
@@ -285,10 +286,20 @@ def _query_source(args: argparse.Namespace):
     if args.store and args.data:
         raise InputError("give either --store DIR or --data FILE, not both")
     if args.store:
-        return open_store(args.store)
+        store = open_store(args.store)
+        _warn_if_unfinished(store, args.store)
+        return store
     if args.data:
         return load_data(args.data)
     raise InputError("no data to query: give --store DIR or --data FILE")
+
+
+def _warn_if_unfinished(store, path: str) -> None:
+    from .store import unfinished_build
+
+    if unfinished_build(store):
+        _say(f"kg: warning: the last build into {path} did not finish; entity labels, types and links of the "
+             f"documents it wrote are missing until 'kg build INPUTS --store {path}' runs again", file=sys.stderr)
 
 
 def _limit(value):

@@ -47,7 +47,7 @@ from .vocab import KGO, NIF
 
 __all__ = [
     "open_store", "entities_graph", "document_graph", "meta_graph", "store_base", "init_store",
-    "content_hash", "stored_hash", "write_document", "reconcile", "is_reconciled", "load_index", "store_to_graph",
+    "content_hash", "stored_hash", "write_document", "reconcile", "is_reconciled", "unfinished_build", "load_index", "store_to_graph",
     "document_triples", "description_triples",
     "store_to_dataset", "store_quads", "export_store", "store_stats", "DATASET_EXTENSIONS", "count_quads",
     "count_documents", "check_size", "IN_MEMORY_EXPORT_TRIPLES",
@@ -421,6 +421,13 @@ def _triple_of(quad):
     import pyoxigraph
 
     return pyoxigraph.Triple(quad.subject, quad.predicate, quad.object)
+
+
+def unfinished_build(store) -> bool:
+    """True for a kg store with documents written since its last reconciliation: a build that did not
+    finish, whose entity descriptions (labels, types, links) are incomplete until the next ``kg build``."""
+    base = _find_base(store)
+    return base is not None and not is_reconciled(store, base) and count_documents(store, base) > 0
 
 
 def is_reconciled(store, base: str) -> bool:

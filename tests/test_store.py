@@ -11,7 +11,7 @@ from kg.export import serialize, to_rdf
 from kg.graph import KnowledgeGraph
 from kg.merge import EntityIndex, extraction_from_json, extraction_to_json
 from kg.model import NEGATIVE, Document, Entity, Provenance, Statement
-from kg.store import (content_hash, document_graph, entities_graph, export_store, init_store, is_reconciled, open_store,
+from kg.store import (unfinished_build, content_hash, document_graph, entities_graph, export_store, init_store, is_reconciled, open_store,
                       reconcile, store_stats, store_to_graph, write_document)
 
 BASE = "https://kg.example.org/"
@@ -195,6 +195,14 @@ def test_reconcile_writes_the_entity_graph_and_keeps_it_when_nothing_changed(sto
     after = described()
     assert not any(s.endswith("/entity/Okonjo") for s, _, _ in after)  # merged into Ada Okonjo
     assert reconcile(store, BASE) == {"rewritten": 0, "entities": 2} and described() == after
+
+
+def test_an_unfinished_build_is_told_apart_and_ends_with_the_next_reconcile(store):
+    assert not unfinished_build(store)  # an empty store: nothing written, nothing missing
+    add(store, EntityIndex(), doc("d1"), [person("Okonjo", "Okonjo")], [said("d1", "Okonjo", "Okonjo")])
+    assert unfinished_build(store)  # killed here: the entity descriptions are not written yet
+    reconcile(store, BASE)
+    assert not unfinished_build(store)
 
 
 def test_later_documents_rewrite_earlier_keys_and_export_is_stable(store, tmp_path):
