@@ -418,6 +418,31 @@ def test_person_constructions_want_a_name_not_a_title_or_a_place():
     assert relations(d, "fr", E(0, 2, PERSON), E(4, 5, ORGANIZATION)) == []
 
 
+# -- "X, based in Y", "the Y-based X", "X, basée à Y" : where an organisation is based --------------
+
+def test_en_organisation_based_in_place():
+    # Oxfam, based in Lyon, said … / the Lyon-based group Oxfam said … / Oxfam, a Lyon-based group, said …
+    d = flat(["Oxfam", ",", "based", "in", "Lyon", ",", "said"])
+    assert relations(d, "en", E(0, 1, ORGANIZATION), E(4, 5, PLACE, LYON)) == [("located_in", "Oxfam", LYON)]
+    d = flat(["the", "Lyon", "-", "based", "group", "Oxfam", "said"], pos=["DET", "PROPN", "PUNCT", "VERB", "NOUN", "PROPN", "VERB"])
+    assert relations(d, "en", E(1, 2, PLACE, LYON, named=False), E(5, 6, ORGANIZATION)) == [("located_in", "Oxfam", LYON)]
+    d = flat(["Oxfam", ",", "a", "Lyon", "-", "based", "group", ",", "said"],
+             pos=["PROPN", "PUNCT", "DET", "PROPN", "PUNCT", "VERB", "NOUN", "PUNCT", "VERB"])
+    assert relations(d, "en", E(0, 1, ORGANIZATION), E(3, 4, PLACE, LYON, named=False)) == [("located_in", "Oxfam", LYON)]
+
+
+def test_fr_organisation_based_in_place():
+    # Oxfam, basée à Lyon, a dit …
+    d = flat(["Oxfam", ",", "basée", "à", "Lyon", ",", "a", "dit"])
+    assert relations(d, "fr", E(0, 1, ORGANIZATION), E(4, 5, PLACE, LYON)) == [("located_in", "Oxfam", LYON)]
+
+
+def test_a_modifier_not_written_as_a_name_is_no_party():
+    # the French-based … : a nationality adjective (an entity seen only as a modifier) is no place here
+    d = flat(["the", "Lyon", "-", "based", "group", "Oxfam", "said"], pos=["DET", "ADJ", "PUNCT", "VERB", "NOUN", "PROPN", "VERB"])
+    assert relations(d, "en", E(1, 2, PLACE, LYON, named=False), E(5, 6, ORGANIZATION)) == []
+
+
 # -- the construction files ----------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

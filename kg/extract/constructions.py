@@ -117,7 +117,9 @@ def find(doc: Doc, ents, lang: str) -> Iterator[Found]:
             obj = _slot_entity(ents, m.slots.get("object", ()))
             if subj is None or obj is None or subj == obj:
                 continue
-            if not (ents.is_named(subj) and ents.is_named(obj)):
+            # (an entity the text writes by its name, even as a modifier: "the Paris-based group")
+            if not all(ents.is_named(k) or all(doc[i].pos_ == "PROPN" for i in m.slots[slot])
+                       for k, slot in ((subj, "subject"), (obj, "object"))):
                 continue
             if c.after is not None and not _followed_by(doc, m.end, words[c.after]):
                 continue

@@ -137,6 +137,9 @@ def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int,
                 doc[i - 1].pos_ == "PROPN" and doc[i - 1].ent_type_ in ("PER", "PERSON") and \
                 doc[i].ent_iob_ == "I":
             best = None  # a title word after a first name is a surname: "Tom King", "Jean Prince"
+        if best and doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ == "B" and best[1] < len(doc) and \
+                doc[best[1]].ent_iob_ == "I" and doc[best[1]].is_stop:
+            best = None  # a title word opening an organisation's name: "Reporters Without Borders"
         if best and not taken.intersection(range(best[0], best[1])):
             s, e, role, dem = best
             if dem is None and e < len(doc) and gaz.demonym(doc[e].text, lex.lang) is not None \
