@@ -90,6 +90,8 @@ class Profile:
     quantity_idioms: frozenset[str] = frozenset()  # "up to": a bound on a number, no preposition
     age_units: frozenset[str] = frozenset()  # "a 17-year-old student", "un lycéen de 17 ans"
     age_adjectives: frozenset[str] = frozenset()  # "a man aged 40", "âgée de 40 ans"
+    copular_verbs: frozenset[str] = frozenset()  # "X is the chairman of Y": the title is X's office
+    naming_verbs: frozenset[str] = frozenset()  # "X was elected president": the passive subject's office
 
     def preps(self, *functions: str) -> frozenset[str]:
         """The prepositions that have one of these functions ("of", "dative", "agent" …)."""
@@ -148,6 +150,8 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         quantity_idioms=_words(data, "quantity_idioms", where),
         age_units=_words(data, "age_units", where),
         age_adjectives=_words(data, "age_adjectives", where),
+        copular_verbs=_words(data, "copular_verbs", where),
+        naming_verbs=_words(data, "naming_verbs", where),
     )
 
 
@@ -183,6 +187,8 @@ def load_profile(lang: str) -> Profile:
             quantity_idioms=union("quantity_idioms"),
             age_units=union("age_units"),
             age_adjectives=union("age_adjectives"),
+            copular_verbs=union("copular_verbs"),
+            naming_verbs=union("naming_verbs"),
         )
     where = f"lexicon/{lang}/profile.json"
     return _profile_from(read_json(Path("lexicon") / lang / "profile.json"), where)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer, GazetteerEntry
 from ..lexicon import Lexicon, Role
-from ..model import ORGANIZATION, PERSON, PLACE
+from ..model import ASSERTED, ORGANIZATION, PERSON, PLACE
 from . import syntax
 
 #: spaCy NER labels (French and English models) -> schema.org types; NORP goes through demonyms
@@ -526,6 +526,9 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
                         inside = [x for x in names if open_i < x.start and x.end <= close
                                   and x.type in (PLACE, ORGANIZATION)]
                         affiliation = inside[0] if inside else None
+        if holder is None:
+            # "X is the chairman of Y", "X est devenu président de Y", "X was elected president of Y"
+            holder = _predicate_holder(doc, s, end, names, lex)
         if holder is None and _plural(doc[s:e]):
             # "Some Brazilian ministers were present: A (Economy), B (Agriculture) …": each named holds it
             colon = next((k for k in range(e, min(doc[s].sent.end, e + 8)) if doc[k].text == ":"), None)
@@ -536,6 +539,34 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
                 continue
         out.append(RoleMention(s, end, role, affiliation, holder))
     return out
+
+
+def _predicate_holder(doc: Doc, start: int, end: int, names: list[Mention], lex: Lexicon) -> Mention | None:
+    """The person a title is said of as a predicate: the subject of a copula whose predicate noun it
+    is ("X is the chairman of Y"; UD: the title heads the clause with a 'cop' child), or of a
+    passive naming verb ("X was elected president"). Only an asserted, affirmative clause; a relative
+    pronoun subject stands for its antecedent ("X, who is the chairman of Y")."""
+    prof = lex.profile
+    head = next((doc[i] for i in range(start, end) if not (start <= doc[i].head.i < end) or doc[i].head.i == i), None)
+    if head is None:
+        return None
+    verb, subj = None, None
+    if any(c.dep_ == "cop" and c.lemma_.lower() in prof.copular_verbs for c in head.children):
+        verb = head  # UD: "X est le président de Y"
+    elif head.dep_ in ("attr", "oprd", "xcomp", "acomp") and head.head != head:
+        lemma = head.head.lemma_.lower()
+        if lemma in prof.copular_verbs or (lemma in prof.naming_verbs and syntax.is_passive(head.head)):
+            verb = head.head
+    if verb is None or syntax.is_negated(verb, lex) or syntax.modality(verb, lex) != ASSERTED:
+        return None
+    for c in verb.children:
+        if c.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS:
+            subj = syntax.antecedent(c)
+            break
+    if subj is None:
+        return None
+    m = next((m for m in names if m.start <= subj.i < m.end), None)
+    return m if m is not None and m.type == PERSON else None
 
 
 def _place_complement(doc: Doc, k: int, by_start: Mapping[int, Mention], lex: Lexicon) -> Mention | None:
