@@ -594,6 +594,8 @@ class Lexicon:
     cameo_synonyms_alone: frozenset[str]  # WordNet synonyms whose CAMEO block code holds without a pattern
     attempt_verbs: frozenset[str]  # "tried to kill": an act of force attempted was made
     receiving_verbs: frozenset[str]  # "received aid from X": X does the act, to the subject
+    claim_verbs: frozenset[str]  # "claimed the attack": the subject did it
+    responsibility_nouns: frozenset[str]  # "claimed responsibility for the attack"
     presence_verbs: frozenset[str]  # done in person: with a place, the subject was there
     perpetrator_nouns: frozenset[str]  # "three gunmen": counted, someone in particular
     group_modifiers: Mapping[str, str]  # identity word -> its English form
@@ -727,6 +729,8 @@ def load_lexicon(lang: str) -> Lexicon:
         cameo_synonyms_alone=frozenset(section("cameo_synonyms_alone")),
         attempt_verbs=frozenset(section("attempt_verbs")),
         receiving_verbs=frozenset(section("receiving_verbs")),
+        claim_verbs=frozenset(section("claim_verbs")),
+        responsibility_nouns=frozenset(section("responsibility_nouns")),
         presence_verbs=frozenset(section("presence_verbs")),
         group_modifiers=dict(section("group_modifiers")),
         quantity_nouns=frozenset(section("quantity_nouns")),

@@ -600,12 +600,15 @@ class _Extractor:
         head = t.head
         if head.pos_ == "ADP" and t.dep_ in syntax.POBJ_DEPS:  # ClearNLP: verb -> prep -> noun
             t, head = head, head.head
+        if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.responsibility_nouns and head.head != head and \
+                any(lemma in self.lex.claim_verbs for lemma in lemma_candidates(head.head, self.lex)):
+            return head.head  # "claimed responsibility for the attack": the claim is the act's
         if head == t or head.pos_ not in ("VERB", "AUX"):
             return None
         if t.dep_ not in syntax.OBJECT_DEPS | syntax.OBLIQUE_DEPS | syntax.PREP_DEPS | syntax.PASSIVE_SUBJECT_DEPS \
                 | {"attr", "xcomp"}:
             return None
-        if any(lemma in self.lex.light_verbs or lemma in self.lex.receiving_verbs
+        if any(lemma in self.lex.light_verbs or lemma in self.lex.receiving_verbs or lemma in self.lex.claim_verbs
                for lemma in lemma_candidates(head, self.lex)):
             return head
         lex = self.lex
