@@ -210,6 +210,7 @@ class RelationRules:
     place_is_not_partner: frozenset[str]
     person_or_organisation_target: frozenset[str]
     place_targets: frozenset[str]
+    recipient_targets: frozenset[str]
     purpose_target_roots: frozenset[str]
     not_events: frozenset[str]
     default_targets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # code prefix, relation or "*" -> roles
@@ -275,6 +276,7 @@ def load_relation_rules() -> RelationRules:
         place_is_not_partner=_relations(data["place_is_not_partner"]["relations"], where),
         person_or_organisation_target=_relations(data["person_or_organisation_target"]["relations"], where),
         place_targets=_relations(data["place_targets"]["relations"], where),
+        recipient_targets=_relations(data["recipient_targets"]["relations"], where),
         purpose_target_roots=frozenset(data["purpose_targets"]["roots"]),
         not_events=_relations(data["not_events"]["relations"], where),
         default_targets={k: tuple(v) for k, v in data.get("default_targets", {}).items() if not k.startswith("_")},

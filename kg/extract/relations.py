@@ -734,6 +734,12 @@ class _Extractor:
                     # Serbia": through a noun that is not itself an entity
                     found = self.refs(heads) or self.owner_of(heads, {x.key for x in subjects})
                     partners.extend(r for r in found if all(r.key != x.key for x in subjects))
+            if not partners and rel in lex.rules.recipient_targets:
+                # "aid to Niger", "a accordé une aide au Niger", "offered assistance to X": to whom it is given
+                heads = [g for c in tok.children for g in syntax.prep_objects(c, lex.profile.preps("dative"))]
+                if verb is not None and not heads:
+                    heads = list(syntax.arguments(verb, lex).get(syntax.IOBJ, ()))
+                partners.extend(r for r in self.refs(heads) if all(r.key != x.key for x in subjects))
             if not partners and rel in lex.rules.place_targets and verb is not None:
                 # "imposed a curfew in the town of Cizre": a measure imposed in a place targets it
                 partners.extend(self.place_of(tok, {x.key for x in subjects}) or
