@@ -499,6 +499,10 @@ class _Extractor:
                 if not targets and not frame.direct:  # "rejected an Australian ultimatum", "fired at targets in Jericho"
                     targets = self.owner_of(heads, {s.key for s in subjects},
                                             through_places=frame.relation in lex.rules.place_targets)
+                    if targets and frame.relation in MUTUAL_RELATIONS and 2 <= len(subjects) <= 4:
+                        # "A and B agreed to a truce brokered by C": the parties are A and B, not whose the truce is
+                        targets = []
+                        break
             if frame.target_types:
                 targets = [t for t in targets if self.ents.type_of(t.key) in frame.target_types]
             if lex.rules.leaves_a_party(frame.code):
