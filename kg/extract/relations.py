@@ -647,13 +647,19 @@ class _Extractor:
 
     def event_noun(self, tok: Token) -> Iterator[Statement]:
         lex = self.lex
-        rel = lex.event_nouns.get(tok.lemma_.lower())
+        key = tok.lemma_.lower() if tok.lemma_.lower() in lex.event_nouns else tok.lower_  # "pourparlers" (lemma "pourparler")
+        rel = lex.event_nouns.get(key)
         if rel is None or tok.pos_ != "NOUN":
             return
         partners: list[Ref] = []
         between: list[Ref] = []
         # "réunion avec X", "talks between A and B", "a mediation effort between A and B"
-        for c in list(tok.children) + (list(tok.head.children) if tok.dep_ == "compound" else []):
+        around = list(tok.head.children) if tok.dep_ == "compound" else []
+        if tok.dep_ in syntax.OBJECT_DEPS and tok.head != tok:
+            # "a accueilli des pourparlers entre A et B" with the phrase hung on the verb by the parser
+            around += [c for c in tok.head.children if c.i > tok.right_edge.i and c.dep_ in syntax.OBLIQUE_DEPS | syntax.PREP_DEPS
+                       and (syntax.prep_of(c) if c.dep_ in syntax.OBLIQUE_DEPS else c.lower_) in lex.profile.preps("between")]
+        for c in list(tok.children) + around:
             p = syntax.prep_of(c) if c.dep_ in syntax.OBLIQUE_DEPS else (c.lower_ if c.dep_ in syntax.PREP_DEPS else None)
             if p not in lex.participant_preps:
                 continue
@@ -709,7 +715,7 @@ class _Extractor:
                 [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.ents.token_key
                  and not any(x.dep_ in ("case", "prep") for x in c.children)][:1])
         if not partners and verb is not None and \
-                lex.event_noun_cameo.get(tok.lemma_.lower(), "")[:2] in lex.rules.purpose_target_roots:
+                lex.event_noun_cameo.get(key, "")[:2] in lex.rules.purpose_target_roots:
             # "staged demonstrations to demand reforms by X's government": the purpose names the target
             for c in list(tok.children) + list(verb.children):
                 if c.dep_ in ("advcl", "xcomp", "acl") and c.pos_ in ("VERB", "AUX") and c.i != tok.i:
@@ -748,7 +754,7 @@ class _Extractor:
                 # "imposed a curfew in the town of Cizre": a measure imposed in a place targets it
                 partners.extend(self.place_of(tok, {x.key for x in subjects}) or
                                 self.place_of(verb, {x.key for x in subjects}))
-        third_party = lex.event_noun_cameo.get(tok.lemma_.lower()) in lex.third_party_codes
+        third_party = lex.event_noun_cameo.get(key) in lex.third_party_codes
         if len(between) >= 2 and third_party and subjects:
             # "launched a mediation between A and B": the mediator deals with each side
             pairs = [(s, b) for s in subjects for b in between if s.key != b.key]
@@ -763,7 +769,7 @@ class _Extractor:
                     any(c.dep_ == "det" and c.lower_ in lex.profile.definite_determiners for c in tok.children):
                 self.event_mentions.append(tok)  # "après la réunion de Vienne": the meeting told before
             return
-        cameo = lex.event_noun_cameo.get(tok.lemma_.lower())
+        cameo = lex.event_noun_cameo.get(key)
         light = lex.light_verb_cameo.get(verb.lemma_.lower()) if verb is not None else None
         if light and ((relation_cameo().get(rel) or "")[:2] == light[:2] or lex.rules.relation_for(light) == rel):
             cameo = light  # "lodged a protest with X": a complaint; "signed an agreement": a formal one
