@@ -117,3 +117,16 @@ def test_modality_future_conditional_and_modal():
     assert syntax.modality(could[2], EN) == "Possible"
     plain = make(["He", "attacked"], [1, 1], ["nsubj", "ROOT"])
     assert syntax.modality(plain[1], EN) == "Asserted"
+
+
+def test_a_participle_tagged_as_a_noun_after_its_perfect_auxiliary_is_a_verb():
+    from kg.lexicon import load_lexicon
+    fr = load_lexicon("fr")
+    # Paul a téléphoné à Anne.  (the tagger read "téléphoné" as a noun)
+    d = make(["Paul", "a", "téléphoné", "à", "Anne"], [2, 2, 2, 4, 2], ["nsubj", "aux:tense", "ROOT", "case", "nmod"],
+             pos=["PROPN", "AUX", "NOUN", "ADP", "PROPN"], lemmas=["Paul", "avoir", "téléphoné", "à", "Anne"])
+    assert syntax.is_mistagged_participle(d[2], fr)
+    # le téléphone de Paul  (a noun: no auxiliary, no subject)
+    d = make(["le", "téléphone", "de", "Paul"], [1, 1, 3, 1], ["det", "ROOT", "case", "nmod"],
+             pos=["DET", "NOUN", "ADP", "PROPN"])
+    assert not syntax.is_mistagged_participle(d[1], fr)

@@ -213,7 +213,7 @@ def _applies_to(pattern, entry) -> bool:
 def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading | None:
     """What a verb token states, or None: its curated frame, refined or overruled by the most specific
     CAMEO pattern its clause matches, else its CAMEO code alone."""
-    if tok.pos_ not in ("VERB", "AUX"):
+    if tok.pos_ not in ("VERB", "AUX") and not syntax.is_mistagged_participle(tok, lex):
         return None
     # the curated frame, by the lemma or a repair of a form the lemmatizer left inflected ("condamne")
     frame = next((lex.verbs[c] for c in lemma_candidates(tok, lex) if c in lex.verbs), None)

@@ -161,6 +161,16 @@ def is_passive(pred: Token) -> bool:
     return "Pass" in pred.morph.get("Voice") and pred.dep_ not in ("ROOT",)
 
 
+def is_mistagged_participle(tok: Token, lex: Lexicon) -> bool:
+    """A past participle the tagger read as a noun or adjective, recognised by the perfect auxiliary
+    before it and its subject ("X a téléphoné à Y" with "téléphoné" a NOUN): a verb for extraction."""
+    if tok.pos_ not in ("NOUN", "ADJ"):
+        return False
+    perfect = lex.profile.perfect_auxiliaries
+    return any(c.dep_ in AUX_DEPS - {"cop"} and c.i < tok.i and c.lemma_.lower() in perfect for c in tok.children) and \
+        any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+
+
 def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
     """The arguments of a predicate by role: subj, obj, iobj, agent, xcomp, ccomp and ``prep:P``.
 
