@@ -60,7 +60,7 @@ def languages() -> tuple[str, ...]:
 
 #: the functions a preposition can have for the rules (see profile.json)
 PREPOSITION_FUNCTIONS = ("of", "dative", "agent", "between", "theme", "origin", "topic", "target", "source",
-                         "beneficiary", "name")
+                         "beneficiary", "name", "purpose")
 
 
 @dataclass(frozen=True)
@@ -212,6 +212,7 @@ class RelationRules:
     place_targets: frozenset[str]
     recipient_targets: frozenset[str]
     purpose_target_roots: frozenset[str]
+    asked_events: frozenset[str]
     not_events: frozenset[str]
     default_targets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # code prefix, relation or "*" -> roles
 
@@ -278,6 +279,7 @@ def load_relation_rules() -> RelationRules:
         place_targets=_relations(data["place_targets"]["relations"], where),
         recipient_targets=_relations(data["recipient_targets"]["relations"], where),
         purpose_target_roots=frozenset(data["purpose_targets"]["roots"]),
+        asked_events=_relations(data["asked_events"]["relations"], where),
         not_events=_relations(data["not_events"]["relations"], where),
         default_targets={k: tuple(v) for k, v in data.get("default_targets", {}).items() if not k.startswith("_")},
     )

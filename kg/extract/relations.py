@@ -591,6 +591,22 @@ class _Extractor:
                 if st:
                     yield st
 
+    def journey_for(self, noun: Token) -> Token | None:
+        """The verb of a journey an event noun is the purpose of ("arrived in X for talks", "se rend à
+        X pour une réunion"): a verb the lexicon reads as a visit, with the noun in its purpose phrase."""
+        purpose = self.lex.profile.preps("purpose")
+        head = noun.head
+        if head.pos_ == "ADP" and noun.dep_ in syntax.POBJ_DEPS and head.lower_ in purpose:  # ClearNLP
+            verb = head.head
+        elif noun.dep_ in syntax.OBLIQUE_DEPS and syntax.prep_of(noun) in purpose:  # UD
+            verb = head
+        else:
+            return None
+        if verb == noun or verb.pos_ not in ("VERB", "AUX"):
+            return None
+        reading = self.reading(verb)
+        return verb if reading is not None and reading.relation == "visited" else None
+
     def support_verb(self, noun: Token, relation: str) -> Token | None:
         """The verb whose subject does the act an event noun names: a support verb taking the noun as
         its object or oblique ("held talks with", "a lancé une offensive", "participer à des
@@ -692,6 +708,9 @@ class _Extractor:
             modality = syntax.modality(verb, lex)
             if modality == ASSERTED and (verb.lemma_.lower() in lex.plan or verb.lemma_.lower() in lex.intent_verbs):
                 modality = PLANNED  # "preparing a major offensive", "plans talks with"
+            if modality == ASSERTED and rel in lex.rules.asked_events and tok.head.pos_ == "ADP" and \
+                    tok.head.lower_ in lex.profile.preps("purpose"):
+                modality = PLANNED  # "called for talks with X", "pressed for a meeting": asked for, not held
             anchor = verb
             if not partners:  # "had lunch with X": the partner hangs on the verb
                 for p in lex.participant_preps:
@@ -703,6 +722,15 @@ class _Extractor:
                     [g for c in list(tok.children) + list(verb.children)
                      for g in syntax.prep_objects(c, lex.profile.preps("source", "of"))])
                 subjects, partners = sources, subjects
+        if verb is None:
+            journey = self.journey_for(tok)
+            if journey is not None:
+                # "arrived in Beijing for talks with X", "s'est rendu à Kiev pour des entretiens avec X":
+                # the traveller does what the journey is for, as event coding reads it (with the
+                # journey's own modality: "will travel to X for talks" is planned)
+                verb, anchor, modality = journey, journey, syntax.modality(journey, lex)
+                subjects = self.subjects(journey, syntax.arguments(journey, lex))
+                polarity = NEGATIVE if syntax.is_negated(journey, lex) else POSITIVE
         possessor = None if received else self.possessor(tok)  # "received its first aid": the recipient's
         if possessor is not None:
             # "Israel mounted its invasion of X" (its = Israel); "sanctions on the Taliban for its

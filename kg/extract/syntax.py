@@ -60,6 +60,10 @@ def prep_of(token: Token) -> str | None:
     """The (lowercase) preposition introducing a UD oblique, or None; a contracted one ("au") as its
     preposition ("à")."""
     cases = [c for c in token.children if c.dep_ in CASE_DEPS and c.i < token.i]
+    if not cases and token.left_edge.dep_ in CASE_DEPS and token.left_edge.i < token.i:
+        # the preposition hung on a word of the phrase (a first name read as a modifier: "avec Hakan
+        # Fidan" with "avec" on "Hakan"): the phrase's first word
+        cases = [token.left_edge]
     if not cases:
         return None
     words = " ".join(c.lower_ for c in cases)
