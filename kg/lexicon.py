@@ -558,6 +558,8 @@ class Frame:
     modality: str | None = None  # a modality the verb itself carries ("est attendu à" is planned)
     target_types: tuple[str, ...] = ()  # entity types the target may have (none: any)
     direct: bool = False  # the target is an argument itself, never the owner of one
+    role: str | None = None  # the office a role_in/member_of verb gives ("heads X": Leader)
+    subject_types: tuple[str, ...] = ()  # entity types the subject may have (none: any)
 
 
 @dataclass(frozen=True)
@@ -688,7 +690,7 @@ def load_lexicon(lang: str) -> Lexicon:
         verbs[lemma] = Frame(_check_relation(spec["relation"], f"{where} verb {lemma!r}"),
                              tuple(spec["target"]), spec.get("requires"), spec.get("cameo"),
                              spec.get("voice"), spec.get("modality"), tuple(spec.get("target_types", ())),
-                             bool(spec.get("direct")))
+                             bool(spec.get("direct")), spec.get("role"), tuple(spec.get("subject_types", ())))
     pronouns = data["pronouns"]
     rules, cameo = load_relation_rules(), load_cameo(lang)
     no_code = set(data.get("cameo_overrides", {}).get("entries", {}).get("no_code", {}))

@@ -502,10 +502,15 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
         if m is not None and m.type == PERSON:
             holder = m
         else:
-            # ... or right before it: "Hu Jintao, the President of ..."
+            # ... or right before it: "Hu Jintao, the President of ...", "Jane Doe, Oxfam's director"
             j = s - 1
             while j >= 0 and doc[j].lower_ in lex.determiners:
                 j -= 1
+            if affiliation is not None and affiliation.end <= s and j >= 0 and \
+                    doc[j].lower_.replace("’", "'") in lex.profile.possessive_markers:
+                j = affiliation.start - 1  # the possessor before the title is part of its phrase
+                while j >= 0 and doc[j].lower_ in lex.determiners:
+                    j -= 1
             if j >= 0 and doc[j].text == "," and not _plural(doc[s:e]):
                 m = by_end.get(j)
                 # (not a source with the clause's subject after it: "according to X, members of Y

@@ -59,6 +59,8 @@ class Reading:
     #: not an entity found inside one ("instituted a curfew in Algiers" is no act towards Algiers)
     direct: bool = False
     target_types: tuple[str, ...] = ()  # entity types the target may have (none: any)
+    role: str | None = None  # the office a role_in/member_of verb gives its subject
+    subject_types: tuple[str, ...] = ()  # entity types the subject may have (none: any)
 
 
 def forms(tok: Token) -> set[str]:
@@ -219,6 +221,10 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading 
     frame = next((lex.verbs[c] for c in lemma_candidates(tok, lex) if c in lex.verbs), None)
     if frame is not None and frame.requires and not clitic_present(tok, frame.requires, lex):
         frame = None
+    if frame is not None and frame.role:
+        # "X heads Y", "X préside Y": an office held, whatever event a CAMEO pattern of the verb names
+        return Reading(frame.relation, frame.target, None, frame.voice, frame.modality, direct=True,
+                       target_types=frame.target_types, role=frame.role, subject_types=frame.subject_types)
     entries = cameo_entries(tok, lex)
     if frame is None and not entries:
         return None

@@ -462,6 +462,8 @@ class _Extractor:
             args[syntax.SUBJ] = [c for c in tok.children
                                  if c.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS]
         subjects = self.subjects(tok, args)
+        if frame.subject_types:
+            subjects = [s for s in subjects if self.ents.type_of(s.key) in frame.subject_types]
         if not subjects:
             return
         polarity = NEGATIVE if syntax.is_negated(tok, lex) else POSITIVE
@@ -537,7 +539,7 @@ class _Extractor:
             if relation in rules.person_or_organisation_target and self.ents.type_of(t.key) == PLACE:
                 continue
             st = self.statement(s, relation, t, "verb", prov, polarity=polarity, modality=modality,
-                                cameo=cameo, anchors=(tok,))
+                                cameo=cameo, anchors=(tok,), role=frame.role)
             if st:
                 self.note_subject(tok.i, s.key)
                 yield st
