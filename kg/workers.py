@@ -18,6 +18,15 @@ def preload() -> None:
     import kg.corpus  # noqa: F401 - the code the workers run
     import kg.pipeline  # noqa: F401
 
+    from .nlp import long_lived
+
+    # what the workers share is frozen out of the garbage collector's sight: it is not walked again by
+    # each worker's collections, which would also copy the pages it lies on (copy-on-write)
+    with long_lived():
+        _preload()
+
+
+def _preload() -> None:
     from .lexicon import load_lexicon
     from .nlp import MODELS, load_pipeline
 
