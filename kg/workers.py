@@ -48,6 +48,14 @@ def _preload() -> None:
                         "la semaine prochaine à Vienne avec les partenaires européens du pays.")
     except Exception:  # noqa: BLE001 - as above
         pass
+    # dates are read by dateparser, which loads its data for a language on its first date (0.1 s of CPU)
+    try:
+        from .dates import normalise_date
+
+        for phrase, lang in (("1 janvier 2012", "fr"), ("January 1, 2012", "en")):
+            normalise_date(phrase, lang)
+    except Exception:  # noqa: BLE001 - as above
+        pass
 
 
 def worker_context():
