@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import importlib.util
+import json
+import os
 from contextlib import contextmanager
 from functools import lru_cache
 from itertools import groupby
+from pathlib import Path
 from typing import Iterable, Iterator
 
 import numpy
@@ -265,10 +269,84 @@ def _index_lemma_words(nlp) -> None:
 
 def gazetteer_ruler_names(lang: str) -> tuple[list, list]:
     """The gazetteer's names of a language for the rulers around the NER, as :func:`load_pipeline` (and the
-    ``kg`` spaCy component, :mod:`kg.component`) use them: ``(early, late)``, see :func:`split_ruler_names`."""
+    ``kg`` spaCy component, :mod:`kg.component`) use them: ``(early, late)``, see :func:`split_ruler_names`.
+
+    Splitting 3,000 names into tokens takes a blank spaCy tokenizer and a quarter of a second of CPU
+    every run: the names are kept in the user's cache folder (:func:`cache_dir`), under a key made of
+    what they come from (the gazetteer's files, the code that splits them, spaCy's version, the labels),
+    and split again whenever one of those changes or the cached file cannot be read."""
     from .gazetteer import load_gazetteer
 
-    return split_ruler_names(load_gazetteer().ruler_names(lang, RULER_LABELS[lang]))
+    labels = RULER_LABELS[lang]
+    path = _ruler_names_cache(lang, labels)
+    names = _read_ruler_names(path) if path is not None else None
+    if names is None:
+        names = load_gazetteer().ruler_names(lang, labels)
+        if path is not None:
+            _write_ruler_names(path, names)
+    return split_ruler_names(names)
+
+
+#: the cache's file format; a new one ignores the files of the old
+_CACHE_FORMAT = "kg-ruler-names-1"
+
+
+def cache_dir() -> Path | None:
+    """Where kg keeps what it derives from its data and may derive again (the gazetteer's names split
+    into tokens): ``$KG_CACHE_DIR``, else ``$XDG_CACHE_HOME/kg``, else ``~/.cache/kg``; None (no
+    cache) when ``KG_CACHE_DIR`` is set empty."""
+    configured = os.environ.get("KG_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "kg"
+
+
+def _ruler_names_cache(lang: str, labels) -> Path | None:
+    import spacy
+
+    from . import gazetteer
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    digest = hashlib.sha256()
+    for part in (_CACHE_FORMAT, spacy.__version__, lang, json.dumps(labels, sort_keys=True)):
+        digest.update(part.encode("utf-8") + b"\0")
+    try:
+        for file in [Path(gazetteer.__file__)] + [gazetteer.DEFAULT_DIR / name for name in gazetteer.FILES]:
+            digest.update(file.name.encode("utf-8") + b"\0" + file.read_bytes() + b"\0")
+    except OSError:
+        return None  # the gazetteer itself reports it
+    return folder / f"ruler-names-{lang}-{digest.hexdigest()[:32]}.json"
+
+
+def _read_ruler_names(path: Path) -> list | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data["format"] != _CACHE_FORMAT:
+            return None
+        return [(label, tuple(tokens), entry_id) for label, tokens, entry_id in data["names"]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing, unreadable, or not what this code writes: split them again
+
+
+def _write_ruler_names(path: Path, names: list) -> None:
+    import tempfile
+
+    text = json.dumps({"format": _CACHE_FORMAT, "names": names}, ensure_ascii=False)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".ruler-names-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+            os.replace(tmp, path)  # whole or not at all, also when two processes write it at once
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except (OSError, ValueError):
+        pass  # no cache (a read-only home): the names are split again next time
 
 
 def parse(documents: Iterable[Document], batch_size: int = BATCH_SIZE,

@@ -208,3 +208,41 @@ def test_long_lived_objects_are_frozen_and_the_collector_restored():
         raise RuntimeError("a model that fails to load")
     assert gc.get_threshold() == thresholds
     gc.unfreeze()
+
+
+def test_ruler_names_are_cached_by_what_they_come_from(tmp_path, monkeypatch):
+    import shutil
+
+    import kg.gazetteer
+    from kg.nlp import _read_ruler_names, _ruler_names_cache, gazetteer_ruler_names
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    split = split_ruler_names(load_gazetteer().ruler_names("en", RULER_LABELS["en"]))
+    assert gazetteer_ruler_names("en") == split  # split, then written
+    [cached] = (tmp_path / "cache").glob("ruler-names-en-*.json")
+    assert gazetteer_ruler_names("en") == split  # read back
+    cached.write_text('{"format": "kg-ruler-names-1", "names": [["ORG"', encoding="utf-8")
+    assert gazetteer_ruler_names("en") == split  # a broken file is split again
+    assert _read_ruler_names(cached) == load_gazetteer().ruler_names("en", RULER_LABELS["en"])  # and rewritten
+
+    # another gazetteer, another key
+    folder = tmp_path / "gazetteer"
+    shutil.copytree(kg.gazetteer.DEFAULT_DIR, folder)
+    before = _ruler_names_cache("en", RULER_LABELS["en"])
+    monkeypatch.setattr(kg.gazetteer, "DEFAULT_DIR", folder)
+    assert _ruler_names_cache("en", RULER_LABELS["en"]) == before
+    with (folder / "people.json").open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert _ruler_names_cache("en", RULER_LABELS["en"]) != before
+
+
+def test_an_empty_cache_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    from kg.nlp import cache_dir, gazetteer_ruler_names
+
+    monkeypatch.setenv("KG_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() is None
+    assert gazetteer_ruler_names("fr") == split_ruler_names(load_gazetteer().ruler_names("fr", RULER_LABELS["fr"]))
+    assert not list(tmp_path.iterdir())
+    monkeypatch.delenv("KG_CACHE_DIR")
+    assert cache_dir() == tmp_path / "kg"
