@@ -13,7 +13,7 @@ largest of the process and of its worker processes (kg's fork server and workers
 
 - ``spacy``: the documents' cleaned texts (read before the clock starts) through
   ``spacy.load(model).pipe(texts, batch_size=32, n_process=N)``, per language, and nothing else (spaCy's
-  import included: it was left out of the clock before, about 1 s of CPU that only ``kg build`` paid);
+  import included: it was left out of the clock before, about 0.8 s of CPU that only ``kg build`` paid);
 - ``kg build``: ``kg build INPUTS --store DIR --workers N`` into a new store: reading the files, parsing,
   extraction, resolution, writing every document and the final reconciliation.
 
