@@ -201,6 +201,7 @@ def _deixis(words: list[str], tw: TimeWords, reference: date | None, direction: 
     return None
 
 
+@lru_cache(maxsize=4096)  # dateparser takes milliseconds a phrase; the same dates come back document after document
 def _calendar(text: str, lang: str, reference: date | None, direction: str) -> str | None:
     """A calendar date read by dateparser, at the precision it names; from two far-apart days of writing
     when none is known, so that only a phrase that needs none is read."""

@@ -111,9 +111,20 @@ def normalise(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).split())
 
 
+class _Marks(dict):
+    """A ``str.translate`` table that deletes the combining marks (accents) and keeps every other
+    character, filled in as characters are met."""
+
+    def __missing__(self, code: int) -> int | None:
+        self[code] = value = None if unicodedata.combining(chr(code)) else code
+        return value
+
+
+_NO_MARKS = _Marks()
+
+
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFKD", text.casefold()).translate(_NO_MARKS)
 
 
 def _variants(name: str, query: bool = False) -> list[str]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -317,24 +317,24 @@ class Pattern:
     target: str | None = None
     text: str = ""
 
-    @property
+    @cached_property  # read for every verb of every clause: computed once per pattern
     def written_for(self) -> str | None:
         """The verb the pattern was written for, as its comment names it ("- * (FOR) [042] # HEAD")."""
         comment = self.text.rpartition("#")[2].strip().lower() if "#" in self.text else ""
         return comment.replace("_", " ") if comment and " " not in comment else None
 
-    @property
+    @cached_property
     def bare(self) -> bool:
         """A pattern that asks for no word of its own, only prepositions ("* (FOR)", "* TO"): what it
         means belongs to the verb it was written for ("head for X" is a trip; "control … for" is not)."""
         return self.subject is None and self.object is None and all(spec is None for _, spec in self.preps)
 
-    @property
+    @cached_property
     def specificity(self) -> int:
         """How much the pattern asks for: the more, the stronger its claim on a clause."""
         return (2 + len(self.subject.modifiers) if self.subject is not None else 0) + self.complement_specificity
 
-    @property
+    @cached_property
     def complement_specificity(self) -> int:
         """How much the pattern asks of what follows the verb (its object, particle, phrases): what
         makes "stage a demonstration" another event than "stage"."""

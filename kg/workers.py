@@ -18,6 +18,15 @@ def preload() -> None:
     import kg.corpus  # noqa: F401 - the code the workers run
     import kg.pipeline  # noqa: F401
 
+    from .nlp import long_lived
+
+    # what the workers share is frozen out of the garbage collector's sight: it is not walked again by
+    # each worker's collections, which would also copy the pages it lies on (copy-on-write)
+    with long_lived():
+        _preload()
+
+
+def _preload() -> None:
     from .lexicon import load_lexicon
     from .nlp import MODELS, load_pipeline
 
@@ -37,6 +46,14 @@ def preload() -> None:
 
         detect_language("Le ministre a déclaré que la réunion avait été utile et que les discussions reprendraient "
                         "la semaine prochaine à Vienne avec les partenaires européens du pays.")
+    except Exception:  # noqa: BLE001 - as above
+        pass
+    # dates are read by dateparser, which loads its data for a language on its first date (0.1 s of CPU)
+    try:
+        from .dates import normalise_date
+
+        for phrase, lang in (("1 janvier 2012", "fr"), ("January 1, 2012", "en")):
+            normalise_date(phrase, lang)
     except Exception:  # noqa: BLE001 - as above
         pass
 

@@ -471,3 +471,19 @@ def test_party_ids_and_ambiguous_names(gaz):
     regions = [e.label for e in gaz if e.kind == "region"]
     assert len(regions) == len(set(regions)) and not others & set(regions), "labels make entity keys"
     assert gaz.get("region:US-GA").label == "Georgia (state)" and gaz.get("region:US-MI").label == "Michigan"
+
+
+def test_folding_drops_every_combining_mark_and_nothing_else():
+    import unicodedata
+
+    from kg.gazetteer import _fold
+
+    def plain(text):  # the definition: case-folded, decomposed, without combining marks
+        decomposed = unicodedata.normalize("NFKD", text.casefold())
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+    samples = ["Élysée", "Straße", "ǅemal Bijedić", "Ĳssel", "Ωmega", "Nguyễn Tấn Dũng", "ﬁnance", "Ａｂｃ",
+               "Québec", "São Tomé", "Kraków", "İzmir", "x\u0301\u0327y", "한국", "Zürich"]
+    samples += ["".join(chr(c) for c in range(start, start + 256)) for start in range(0, 0x3000, 256)]
+    for text in samples:
+        assert _fold(text) == plain(text)

@@ -161,3 +161,88 @@ def test_build_workers_start_with_the_models_loaded():
     with ctx.Pool(2) as pool:
         # forked from the fork server that loaded both pipelines: nothing is loaded again in a worker
         assert pool.map(_loaded_pipelines, range(4)) == [2, 2, 2, 2]
+
+
+# -- what kg does to spaCy's pipeline for speed: the same annotations, fewer CPU seconds -------------------
+
+def test_a_word_list_answers_membership_as_the_list_does():
+    from kg.nlp import _WordList
+
+    words = ["être", "avoir", "aller", "être"]
+    indexed = _WordList(words)
+    assert indexed == words and isinstance(indexed, list)
+    for probe in ("être", "avoir", "Être", "etre", "", "allerr"):
+        assert (probe in indexed) == (probe in words)
+    assert [1] not in indexed  # an unhashable probe is answered as a list would
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_indexed_lemma_tables_give_the_lemmatizers_lemmas(lang):
+    from kg.nlp import MODELS, _index_lemma_words, _WordList
+
+    nlp = spacy.load(MODELS[lang][0])
+    texts = _texts(lang)
+    before = [[t.lemma_ for t in doc] for doc in nlp.pipe(texts)]
+    _index_lemma_words(nlp)
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index")
+    assert table and all(isinstance(words, _WordList) for words in table.values())
+    lemmatizer.cache.clear()  # the lemmas are made again, through the indexed tables
+    assert [[t.lemma_ for t in doc] for doc in nlp.pipe(texts)] == before
+    assert lemmatizer.lookups.to_bytes()  # the tables still serialise
+
+
+def test_long_lived_objects_are_frozen_and_the_collector_restored():
+    import gc
+
+    from kg.nlp import long_lived
+
+    thresholds = gc.get_threshold()
+    with long_lived():
+        assert gc.get_threshold()[0] == 0  # paused
+        kept = [[i] for i in range(1000)]
+    assert gc.get_threshold() == thresholds
+    assert gc.get_freeze_count() >= len(kept)
+    with pytest.raises(RuntimeError), long_lived():
+        raise RuntimeError("a model that fails to load")
+    assert gc.get_threshold() == thresholds
+    gc.unfreeze()
+
+
+def test_ruler_names_are_cached_by_what_they_come_from(tmp_path, monkeypatch):
+    import shutil
+
+    import kg.gazetteer
+    from kg.nlp import _read_ruler_names, _ruler_names_cache, gazetteer_ruler_names
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "cache"))
+    split = split_ruler_names(load_gazetteer().ruler_names("en", RULER_LABELS["en"]))
+    assert gazetteer_ruler_names("en") == split  # split, then written
+    [cached] = (tmp_path / "cache").glob("ruler-names-en-*.json")
+    assert gazetteer_ruler_names("en") == split  # read back
+    cached.write_text('{"format": "kg-ruler-names-1", "names": [["ORG"', encoding="utf-8")
+    assert gazetteer_ruler_names("en") == split  # a broken file is split again
+    assert _read_ruler_names(cached) == load_gazetteer().ruler_names("en", RULER_LABELS["en"])  # and rewritten
+
+    # another gazetteer, another key
+    folder = tmp_path / "gazetteer"
+    shutil.copytree(kg.gazetteer.DEFAULT_DIR, folder)
+    before = _ruler_names_cache("en", RULER_LABELS["en"])
+    monkeypatch.setattr(kg.gazetteer, "DEFAULT_DIR", folder)
+    assert _ruler_names_cache("en", RULER_LABELS["en"]) == before
+    with (folder / "people.json").open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+    assert _ruler_names_cache("en", RULER_LABELS["en"]) != before
+
+
+def test_an_empty_cache_setting_turns_the_cache_off(tmp_path, monkeypatch):
+    from kg.nlp import cache_dir, gazetteer_ruler_names
+
+    monkeypatch.setenv("KG_CACHE_DIR", "")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert cache_dir() is None
+    assert gazetteer_ruler_names("fr") == split_ruler_names(load_gazetteer().ruler_names("fr", RULER_LABELS["fr"]))
+    assert not list(tmp_path.iterdir())
+    monkeypatch.delenv("KG_CACHE_DIR")
+    assert cache_dir() == tmp_path / "kg"

@@ -247,3 +247,33 @@ def test_find_all_with_an_optional_first_spec_tries_every_start():
     d = flat(["vers", "le", "Niger", "et", "Agadez"])
     assert [m.slots["name"] for m in find_all(d, pattern, NO_VIEW)] == [(2,), (4,)]
     assert [texts(d, m) for m in find_all(d, pattern, NO_VIEW)] == ["le Niger", "Agadez"]
+
+
+# -- the fast path: attributes read once per document, starts shared by patterns ---------------------
+
+def test_a_view_used_on_another_document_reads_that_document():
+    # the view keeps the attributes of the last document it matched: a new document is read afresh
+    pattern = [{"LOWER": "à"}, {"IS_TITLE": True, "SLOT": "place"}]
+    first, second = flat(["vers", "Lyon", "à", "Paris"]), flat(["à", "Vienne", "et", "à", "Rome"])
+    v = view()
+    assert [m.slots["place"] for m in find_all(first, pattern, v)] == [(3,)]
+    assert [m.slots["place"] for m in find_all(second, pattern, v)] == [(1,), (4,)]
+    assert [m.slots["place"] for m in find_all(first, pattern, v)] == [(3,)]
+
+
+def test_patterns_with_the_same_first_spec_find_their_own_matches():
+    # two patterns of one document share the starts their first specification accepts
+    d = flat(["Anna", ",", "Bella", "(", "Carla", ")"])
+    v = view()
+    comma = [{"IS_TITLE": True, "SLOT": "a"}, {"ORTH": ","}, {"IS_TITLE": True, "SLOT": "b"}]
+    paren = [{"IS_TITLE": True, "SLOT": "a"}, {"ORTH": "("}, {"IS_TITLE": True, "SLOT": "b"}, {"ORTH": ")"}]
+    assert [(m.start, m.end) for m in find_all(d, comma, v)] == [(0, 3)]
+    assert [(m.start, m.end) for m in find_all(d, paren, v)] == [(2, 6)]
+
+
+def test_a_malformed_condition_fails_when_a_token_reaches_it():
+    # as with spaCy's matcher, a condition is checked when a token is tested against it
+    pattern = [{"ORTH": "Lyon"}, {"ORTH": {"FUZZY": "x"}}]
+    assert find_all(flat(["Paris", "Rome"]), pattern, NO_VIEW) == []
+    with pytest.raises(PatternError):
+        find_all(flat(["Lyon", "Rome"]), pattern, NO_VIEW)

@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer, GazetteerEntry
@@ -105,6 +107,24 @@ def gaz_lookup(gaz: Gazetteer, text: str, lang: str, label: str | None = None) -
     return sorted(hits, key=lambda e: (GAZ_KIND_PRIORITY.get(e.kind, 9), e.id))[0]
 
 
+def _word_columns(doc: Doc) -> tuple[list[str], list[str], list[bool]]:
+    """Each token's lower-case form and lemma (straight apostrophes) and whether it is a noun, read
+    from the document's arrays: ``t.lower_``, ``t.lemma_.lower()`` and ``t.pos_ == "NOUN"``."""
+    strings, lowers, lemmas = doc.vocab.strings, [], []
+    seen: dict[int, str] = {}
+    array = doc.to_array([LOWER, LEMMA, POS])
+    for lower, lemma in array[:, :2].tolist():
+        text = seen.get(lower)
+        if text is None:
+            text = seen[lower] = strings[lower].replace("’", "'")
+        lowers.append(text)
+        form = seen.get(-lemma - 1)  # lemmas are lower-cased: kept apart from the lower-case forms
+        if form is None:
+            form = seen[-lemma - 1] = strings[lemma].lower().replace("’", "'")
+        lemmas.append(form)
+    return lowers, lemmas, (array[:, 2] == NOUN).tolist()
+
+
 def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int, Role, int | None]]:
     """Office titles as ``(start, end, role, demonym_token)``; longest match first, no overlaps.
 
@@ -113,19 +133,18 @@ def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int,
     """
     out = []
     taken: set[int] = set()
-    lowers = [t.lower_.replace("’", "'") for t in doc]
-    lemmas = [t.lemma_.lower().replace("’", "'") for t in doc]  # "chefs d'État" -> chef
+    lowers, lemmas, nouns = _word_columns(doc)  # "chefs d'État" -> chef
     i = 0
     while i < len(doc):
         best = None
         # only the titles whose first word is here ("chefs d'État" by its lemma)
         candidates = lex.role_index.get(lowers[i], ())
-        if doc[i].pos_ == "NOUN" and lemmas[i] != lowers[i]:
+        if nouns[i] and lemmas[i] != lowers[i]:
             candidates = candidates + lex.role_index.get(lemmas[i], ())
         for role, form in candidates:
             j, k, dem = i, 0, None
             while k < len(form) and j < len(doc):
-                if lowers[j] == form[k] or (lemmas[j] == form[k] and doc[j].pos_ == "NOUN"):
+                if lowers[j] == form[k] or (lemmas[j] == form[k] and nouns[j]):
                     j, k = j + 1, k + 1
                 elif k == 1 and dem is None and gaz.demonym(doc[j].text, lex.lang) is not None:
                     dem, j = j, j + 1  # "ministre russe des affaires étrangères"

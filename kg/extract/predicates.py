@@ -63,10 +63,15 @@ class Reading:
     subject_types: tuple[str, ...] = ()  # entity types the subject may have (none: any)
 
 
-def forms(tok: Token) -> set[str]:
+def forms(tok: Token) -> frozenset[str]:
     """The word forms a lexicon word may match: the token's lower-case text and lemma, and their stems."""
-    words = {tok.lower_, tok.lemma_.lower()}
-    return words | {stem(w) for w in words}
+    return _forms(tok.lower_, tok.lemma_)
+
+
+@lru_cache(maxsize=16384)
+def _forms(lower: str, lemma: str) -> frozenset[str]:
+    words = {lower, lemma.lower()}
+    return frozenset(words | {stem(w) for w in words})
 
 
 def _word_matches(tok: Token, word: str, cameo: CameoLexicon) -> bool:
@@ -74,7 +79,8 @@ def _word_matches(tok: Token, word: str, cameo: CameoLexicon) -> bool:
         heads = cameo.nouns.get(word[1:], {})
         return any(all(_modifier_present(tok, m, cameo) for m in mods)
                    for w in forms(tok) for mods in heads.get(w, ()))
-    return stem(word) in forms(tok) or word in forms(tok)
+    found = forms(tok)
+    return stem(word) in found or word in found
 
 
 def _modifier_present(head: Token, word: str, cameo: CameoLexicon) -> bool:
