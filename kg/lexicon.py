@@ -92,6 +92,7 @@ class Profile:
     age_adjectives: frozenset[str] = frozenset()  # "a man aged 40", "âgée de 40 ans"
     copular_verbs: frozenset[str] = frozenset()  # "X is the chairman of Y": the title is X's office
     naming_verbs: frozenset[str] = frozenset()  # "X was elected president": the passive subject's office
+    numbers_one: frozenset[str] = frozenset()  # "un", "one", "1": a noun counted by them is no group
 
     def preps(self, *functions: str) -> frozenset[str]:
         """The prepositions that have one of these functions ("of", "dative", "agent" …)."""
@@ -152,6 +153,7 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         age_adjectives=_words(data, "age_adjectives", where),
         copular_verbs=_words(data, "copular_verbs", where),
         naming_verbs=_words(data, "naming_verbs", where),
+        numbers_one=_words(data, "numbers_one", where),
     )
 
 
@@ -189,6 +191,7 @@ def load_profile(lang: str) -> Profile:
             age_adjectives=union("age_adjectives"),
             copular_verbs=union("copular_verbs"),
             naming_verbs=union("naming_verbs"),
+            numbers_one=union("numbers_one"),
         )
     where = f"lexicon/{lang}/profile.json"
     return _profile_from(read_json(Path("lexicon") / lang / "profile.json"), where)

@@ -677,10 +677,9 @@ class DocEntities:
             return None
         return left + 1, right
 
-    @staticmethod
-    def _counted(t: Token) -> bool:
+    def _counted(self, t: Token) -> bool:
         """Whether a number above one counts the noun ("deux agresseurs", "three gunmen")."""
-        return any(c.dep_ == "nummod" and c.lower_ not in ("1", "un", "une", "one") for c in t.children)
+        return any(c.dep_ == "nummod" and c.lower_ not in self.lex.profile.numbers_one for c in t.children)
 
     def _is_plural(self, t: Token, agent: Agent) -> bool:
         """A noun in the plural, or counted ("deux agresseurs", "three gunmen")."""
