@@ -223,6 +223,14 @@ class _Extractor:
         """The subjects of a predicate; when the parse gives none (a name mis-tagged as a verb breaks
         the tree), the entities written right before the predicate, joined by et/and/commas."""
         heads = args.get(syntax.SUBJ) or []
+        # "Selon X, la Russie va attaquer …" parsed with X the subject and the real one in apposition: a
+        # noun with a preposition of its own is no subject; its apposition after a comma is
+        false = [h for h in heads if h.dep_ in syntax.SUBJECT_DEPS and
+                 any(c.dep_ in syntax.CASE_DEPS and c.i < h.i for c in h.children)]
+        if false:
+            heads = [h for h in heads if h not in false] + \
+                [a for f in false for a in f.children if a.dep_ in syntax.APPOS_DEPS and a.i > f.i
+                 and any(self.doc[j].text == "," for j in range(f.i + 1, a.i))]
         # "Îles Baléares : le Parti populaire exclut …": a locator before a colon is no subject
         heads = [h for h in heads if not any(o.i > h.i and any(self.doc[j].text == ":" for j in range(h.i + 1, o.left_edge.i))
                                              for o in heads)]
@@ -416,6 +424,7 @@ class _Extractor:
                 yield from self.reported_by(tok)
                 yield from self.indirect_speech(tok)
             yield from self.blame(sent)
+            yield from self.according_to(sent)
 
     def roles(self) -> Iterator[Statement]:
         for rm, holder, aff in self.ents.offices():
@@ -1272,6 +1281,66 @@ class _Extractor:
                 return
             if t.head == t:
                 return
+
+    def according_to(self, sent: Span) -> Iterator[Statement]:
+        """A clause attributed by a source marker, without quotation marks: "Selon X, la Russie va
+        attaquer", "Russia will attack, according to X": X said the clause (a speaker named before any
+        verb, not a place). A sentence whose words already have a speaker is left alone."""
+        doc, lex = self.doc, self.lex
+        if any(t.i in self.speaker_at for t in sent) or any(q.start < sent.end and q.end > sent.start for q in self.quotes):
+            return
+        start, end = sent.start, sent.end
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+
+        def speaker_in(lo: int, hi: int) -> Ref | None:
+            for t in doc[lo:hi]:
+                if t.pos_ in ("VERB", "AUX"):
+                    return None
+                refs = self.refs([t])
+                if refs and self.ents.type_of(refs[0].key) != PLACE:
+                    return refs[0]
+            return None
+
+        for m in lex.source_markers:
+            n = len(m)
+            clause = speaker = None
+            if tuple(t.lower_ for t in doc[start:start + n]) == m:  # "Selon X, …"
+                comma = next((j for j in range(start + n, end) if doc[j].text == ","), None)
+                if comma is not None:
+                    speaker, clause = speaker_in(start + n, comma), (comma + 1, end)
+                    # "Selon X, ministre de Y, …": the title in apposition goes with the source
+                    while speaker is not None and clause[0] < end and not any(
+                            t.pos_ in ("VERB", "AUX") for t in doc[clause[0]:next(
+                                (j for j in range(clause[0], end) if doc[j].text == ","), end)]):
+                        nxt = next((j for j in range(clause[0], end) if doc[j].text == ","), None)
+                        if nxt is None:
+                            break
+                        clause = (nxt + 1, end)
+            else:
+                for j in range(start + 1, end - n):  # "…, according to X." ending the sentence
+                    if doc[j - 1].text == "," and tuple(t.lower_ for t in doc[j:j + n]) == m and \
+                            not any(t.text == "," or t.pos_ in ("VERB", "AUX") for t in doc[j + n:end]):
+                        speaker, clause = speaker_in(j + n, end), (start, j - 1)
+                        break
+            if speaker is None or clause is None or clause[0] >= clause[1]:
+                continue
+            words = doc[clause[0]:clause[1]]
+            inside = range(clause[0], clause[1])
+            subject = any(c.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS and c.i in inside
+                          for t in words for c in t.children)
+            # (or, the parser having hung its subject outside, a finite verb after a noun of the clause)
+            finite = any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and
+                         any(x.pos_ in ("NOUN", "PROPN", "PRON") for x in doc[clause[0]:t.i]) for t in words)
+            if not (subject or finite):
+                continue  # a clause, not a phrase or a piece of one
+            st = self.statement(speaker, "said", None, "indirect_said", self.sentence_prov(doc[start]),
+                                quote=words.text)
+            if st:
+                yield st
+            return
 
     def blame(self, sent: Span) -> Iterator[Statement]:
         """A speaker who calls an actor's act aggression / invasion accuses that actor."""
