@@ -64,6 +64,17 @@ def _cpu() -> float:
     return cpu
 
 
+def inputs_or_test_corpus(inputs: list[str], tmp: str) -> list[str]:
+    """The inputs given, or the generated test corpus (``tests/make_corpus.py``) written under ``tmp``."""
+    if inputs:
+        return inputs
+    sys.path.insert(0, str(ROOT / "tests"))
+    from make_corpus import write_corpus
+
+    write_corpus(Path(tmp) / "corpus")
+    return [str(Path(tmp) / "corpus")]
+
+
 def _documents(inputs: list[str]) -> list:
     from kg.corpus import iter_inputs
 
@@ -289,13 +300,7 @@ def main() -> None:
         print(json.dumps(result))
         return
     with tempfile.TemporaryDirectory() as tmp:
-        inputs = args.inputs
-        if not inputs:
-            sys.path.insert(0, str(ROOT / "tests"))
-            from make_corpus import write_corpus
-
-            write_corpus(Path(tmp) / "corpus")
-            inputs = [str(Path(tmp) / "corpus")]
+        inputs = inputs_or_test_corpus(args.inputs, tmp)
         print(f"cores available to 2 busy processes: {available_cores():.2f}")
         langs = sorted({d.lang for d in _documents(inputs)})
         bare = _run("--child", "startup-spacy", *langs)["cpu"]

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_build import available_cores  # noqa: E402  (the same measure of the machine's load)
+from bench_build import available_cores, inputs_or_test_corpus  # noqa: E402  (the same load measure and inputs)
 
 
 def build(inputs: list[str], store: Path, engine: str, workers: int, partition_size: int) -> dict:
@@ -58,13 +58,7 @@ def main() -> int:
     p.add_argument("--partition-size", type=int, default=32, help="documents per Dask partition (default 32)")
     args = p.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        inputs = args.inputs
-        if not inputs:
-            sys.path.insert(0, str(ROOT / "tests"))
-            from make_corpus import write_corpus
-
-            write_corpus(Path(tmp) / "corpus")
-            inputs = [str(Path(tmp) / "corpus")]
+        inputs = inputs_or_test_corpus(args.inputs, tmp)
         print(f"cores available to 2 busy processes: {available_cores():.2f}")
         print(f"{'workers':>7}  {'engine':<17} {'documents':>9} {'seconds':>8} {'docs/s':>7}  models loaded (s)")
         results = {}
