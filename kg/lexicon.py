@@ -217,6 +217,7 @@ class RelationRules:
     purpose_target_roots: frozenset[str]
     asked_events: frozenset[str]
     not_events: frozenset[str]
+    attempted_acts: tuple[str, ...] = ()  # code prefixes of acts an attempt makes
     default_targets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # code prefix, relation or "*" -> roles
 
     def targets_for(self, relation: str, code: str | None = None) -> tuple[str, ...]:
@@ -240,6 +241,10 @@ class RelationRules:
             if code[:n] in self.cameo:
                 return self.cameo[code[:n]]
         return None
+
+    def attempt_is_act(self, code: str | None) -> bool:
+        """Whether an act of this code, attempted, was made (an assault, an intrusion: CAMEO 176, 18-20)."""
+        return bool(code) and any(code.startswith(p) for p in self.attempted_acts)
 
     def intention_code(self, code: str | None) -> str | None:
         """The CAMEO code of an act of this code announced rather than done, if the table has one."""
@@ -284,6 +289,7 @@ def load_relation_rules() -> RelationRules:
         purpose_target_roots=frozenset(data["purpose_targets"]["roots"]),
         asked_events=_relations(data["asked_events"]["relations"], where),
         not_events=_relations(data["not_events"]["relations"], where),
+        attempted_acts=tuple(data["attempted_acts"]["codes"]),
         default_targets={k: tuple(v) for k, v in data.get("default_targets", {}).items() if not k.startswith("_")},
     )
 

@@ -585,6 +585,35 @@ class DocEntities:
                 b.labels.add((text, lex.lang))
             self._map(start, end, key, cost)
             self.described_spans.append((start, end, key))
+            if owner is not None and not scoped:
+                self._coordinated_owners(t, agent, owner_toks, modifiers, plural, start, end)
+
+    def _coordinated_owners(self, t: Token, agent: Agent, owner_toks: list[Token], modifiers: list[Token],
+                            plural: bool, start: int, end: int) -> None:
+        """"Sudanese and Eritrean migrants", "les armées française et malienne": nationality adjectives
+        coordinated on one noun describe one actor each. The phrase maps to the first; the others stand
+        beside it wherever the phrase is an argument (:meth:`refer`)."""
+        lex = self.lex
+        for g in owner_toks:
+            if g.dep_ not in ("amod", "compound"):
+                continue
+            for x in g.children:
+                k = self.token_key.get(x.i)
+                if x.dep_ not in syntax.CONJ_DEPS or k is None or self.builders[k].type == PERSON or \
+                        not self.builders[k].gaz_id:
+                    continue
+                label, scoped = self._actor_name(agent, k, modifiers, plural)
+                key = slug(label)
+                if scoped or key == self.token_key.get(t.i):
+                    continue
+                b = self.builders.get(key)
+                if b is None:
+                    b = self.builders[key] = _Builder(key, label, ORGANIZATION, part_of=k, named=True)
+                phrase = self.doc[start:end].text
+                b.labels.add((f"{x.text} {phrase}" if x.i < t.i else f"{phrase} {x.text}", lex.lang))
+                also = self.also.setdefault(t.i, [])
+                if key not in also:
+                    also.append(key)
 
     def _group_name(self, t: Token) -> bool:
         """Whether a plural group noun is written as a name: capitalised inside the sentence and tagged
@@ -634,9 +663,13 @@ class DocEntities:
         for a in sorted(cands, key=lambda a: (-len(a.words), a.words)):
             span = self._phrase_span(t, a)
             if span is not None:
+                if a.en == a.en.lower() and lex.lang == "en" and self._as_written(t) != t.lower_:
+                    # the field's dictionary writes every word low: "Iraqi Christians", not "christians"
+                    words = a.en.split()
+                    a = replace(a, en=" ".join(words[:-1] + [words[-1][:1].upper() + words[-1][1:]]))
                 return a, span[0], span[1]
         if t.lower_ in lex.group_nouns and "Plur" in t.morph.get("Number", ["Plur"]):
-            return Agent((t.lower_,), t.lower_, "", True, t.lower_), t.i, t.i + 1
+            return Agent((t.lower_,), t.lower_, "", True, self._as_written(t)), t.i, t.i + 1
         if (t.lower_ in lex.counted_group_nouns or t.lower_ in lex.perpetrator_nouns) and self._counted(t):
             # "deux hommes à bord d'une moto", "three men": people counted are a group
             return Agent((t.lower_,), t.lower_, "", True, t.lower_), t.i, t.i + 1
@@ -646,6 +679,13 @@ class DocEntities:
             # a political or social group the model tagged by its name ("Unionists", "Republicans")
             return Agent((t.lower_,), t.lower_, "", True, t.lower_), t.i, t.i + 1
         return None
+
+    def _as_written(self, t: Token) -> str:
+        """A group noun as an English name writes it: capitalised when the text capitalises it inside
+        the sentence ("Kurds", "Shiites"), else low ("miners"). Other languages write such nouns low."""
+        if self.lex.lang == "en" and t.text[:1].isupper() and t.i != t.sent.start and not t.is_upper:
+            return t.text
+        return t.lower_
 
     def _phrase_span(self, t: Token, agent: Agent) -> tuple[int, int] | None:
         """Where the agent phrase lies around its head ``t``, or None when the words around differ.
@@ -784,7 +824,8 @@ class DocEntities:
         (a group or body that no place names)."""
         rules = self.lex.agent_rules
         en = agent.en.lower()
-        phrase = _plural_en(en) if agent.person and plural else en
+        # written as the lexicon writes it ("Christian", "Kurd"): a proper noun keeps its capital
+        phrase = _plural_en(agent.en) if agent.person and plural else agent.en
         head = en.split(" of ")[0].split()[-1] if en else en
         template = rules.names.get(en) or rules.names.get(head)
         if owner is not None:
@@ -1029,6 +1070,7 @@ class DocEntities:
             r = self._refer_one(t, subject=subject, speaker=speaker, discourse=discourse)
             found = [r] if r is not None else []
             found += [Ref(k, 0.2) for k in self.also.get(t.i, ())]
+            found += [Ref(k, 0.25) for g in self._counted_nouns(t) for k in self.also.get(g.i, ())]
             for x in found:
                 if all(x.key != y.key for y in out):
                     out.append(x)
@@ -1112,10 +1154,15 @@ class DocEntities:
             if subj is not None and subj.i != t.i:
                 return self._refer_one(subj, subject=subject, speaker=speaker, discourse=discourse)
         # "thousands of Iraqi Kurds", "un groupe de réfugiés tchétchènes": the counted noun
-        if low in lex.quantity_nouns or t.lemma_.lower() in lex.quantity_nouns:
-            for c in t.children:
-                for g in syntax.prep_objects(c, lex.profile.preps("of")):
-                    r = self._refer_one(g, subject=subject, speaker=speaker, discourse=discourse)
-                    if r is not None:
-                        return Ref(r.key, r.cost + 0.05)
+        for g in self._counted_nouns(t):
+            r = self._refer_one(g, subject=subject, speaker=speaker, discourse=discourse)
+            if r is not None:
+                return Ref(r.key, r.cost + 0.05)
         return None
+
+    def _counted_nouns(self, t: Token) -> list[Token]:
+        """The nouns a quantity noun counts ("thousands of Iraqi Kurds": Kurds), if ``t`` is one."""
+        lex = self.lex
+        if t.lower_.lstrip("-") not in lex.quantity_nouns and t.lemma_.lower() not in lex.quantity_nouns:
+            return []
+        return [g for c in t.children for g in syntax.prep_objects(c, lex.profile.preps("of"))]

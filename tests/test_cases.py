@@ -745,6 +745,72 @@ def test_weapon_that_acts_gives_the_attack_its_code():
     assert [s.event_code for s in sts if s.relation == "attacked"] != ["195"]
 
 
+def test_lawsuit_and_intrusion_codes():
+    # a lawsuit is an accusation before a court (CAMEO 115), not a coercive measure; an intrusion into
+    # computers is a cyber attack (176), and an attempted one was made
+    for lang, text, expected in (
+            ("en", "A Danish shipping company is suing the Government of Egypt.",
+             ("Danish Company", "accused", "Government of Egypt", "115")),
+            ("en", "Iran has tried to hack into the computers of the Estonian government, officials said.",
+             ("Iran", "attacked", "Government of Estonia", "176")),
+            ("fr", "Des militants russes ont piraté le site du gouvernement estonien.",
+             ("Russian activists", "attacked", "Government of Estonia", "176"))):
+        label, sts = statements(lang, text)
+        found = {(label[s.subject], s.relation, label.get(s.object), s.event_code) for s in sts}
+        assert expected in found, (text, found)
+        assert not [s for s in sts if s.relation == "sanctioned"], text
+    label, sts = statements("en", "Iran has tried to hack into the computers of the Estonian government.")
+    assert [s.modality for s in sts if s.relation == "attacked"] == ["Asserted"]
+
+
+def test_protest_inside_a_protest_takes_the_outer_actor():
+    # "a hunger strike in protest against X": the strike's subject protests against X
+    for lang, text in (("en", "Chilean miners staged a hunger strike in protest against Peru's policies."),
+                       ("fr", "Des mineurs chiliens ont entamé une grève de la faim en signe de protestation "
+                              "contre la politique du Pérou.")):
+        label, sts = statements(lang, text)
+        found = {(label[s.subject], s.relation, label.get(s.object), (s.event_code or "")[:2]) for s in sts}
+        assert ("Chilean miners", "criticised", "Peru", "14") in found, (text, found)
+
+
+def test_coordinated_nationalities_describe_one_actor_each():
+    for lang, text, a, b in (
+            ("en", "Police in Chad have beaten dozens of Sudanese and Eritrean migrants.",
+             "Sudanese migrants", "Eritrean migrants"),
+            ("en", "Kenyan and Ugandan rebels attacked the town.", "Kenyan rebels", "Ugandan rebels")):
+        label, sts = statements(lang, text)
+        assert {a, b} <= set(label.values()), (text, label)
+    label, sts = statements("en", "Police in Chad have beaten dozens of Sudanese and Eritrean migrants.")
+    targets = {label.get(s.object) for s in sts if s.relation == "attacked"}
+    assert targets == {"Sudanese migrants", "Eritrean migrants"}
+
+
+def test_quoted_phrase_in_a_reporting_clause_is_the_subject_s_words():
+    for lang, text, words in (
+            ("en", 'Amnesty International criticized the plan as a "complete failure" on Monday.', "complete failure"),
+            ("fr", "Amnesty International a qualifié le projet de « fiasco complet » lundi.", "fiasco complet")):
+        label, sts = statements(lang, text)
+        said = {(label[s.subject], s.quote) for s in sts if s.relation == "said"}
+        assert ("Amnesty International", words) in said, (text, said)
+    # a one-word scare quote is the writer's, not a statement
+    label, sts = statements("fr", "Le ministre Paul Durand a dénoncé le « scandale » de la dette.")
+    assert not [s for s in sts if s.relation == "said"]
+
+
+def test_group_names_keep_their_capitals():
+    # proper group nouns are capitalised in English names, common ones are not; French group nouns get
+    # their English name from the lexicon
+    for lang, text, name in (
+            ("en", "Iraqi Kurds protested against the Iraqi government.", "Iraqi Kurds"),
+            ("en", "Iraqi Christians protested against the Iraqi government.", "Iraqi Christians"),
+            ("en", "Chilean miners protested against the Chilean government.", "Chilean miners"),
+            ("fr", "Des chrétiens irakiens ont manifesté contre le gouvernement irakien.", "Iraqi Christians"),
+            ("fr", "Des Kurdes irakiens ont manifesté contre le gouvernement irakien.", "Iraqi Kurds"),
+            ("fr", "Des mineurs chiliens ont manifesté contre le gouvernement chilien.", "Chilean miners")):
+        label, sts = statements(lang, text)
+        assert name in label.values(), (text, sorted(label.values()))
+
+
 def test_investigation_states_no_relation():
     label, sts = statements("en", "The UN opened an inquiry into Sudan's conduct.")
     assert not [s for s in sts if s.relation != "said"]  # an inquiry names no accused, no accuser

@@ -631,6 +631,11 @@ class _Extractor:
         head = t.head
         if head.pos_ == "ADP" and t.dep_ in syntax.POBJ_DEPS:  # ClearNLP: verb -> prep -> noun
             t, head = head, head.head
+        if head.pos_ == "NOUN" and head != t and self.is_protest_noun(noun) and self.is_protest_noun(head) and \
+                t.dep_ in syntax.OBLIQUE_DEPS | syntax.PREP_DEPS | {"nmod"}:
+            # "staged a hunger strike in protest against X", "une grève de la faim en signe de
+            # protestation contre X": the protest is the strike, done by whoever does the strike
+            return self.support_verb(head, self.lex.event_nouns.get(self.event_key(head), relation))
         if head.pos_ == "NOUN" and head.lemma_.lower() in self.lex.responsibility_nouns and head.head != head and \
                 any(lemma in self.lex.claim_verbs for lemma in lemma_candidates(head.head, self.lex)):
             return head.head  # "claimed responsibility for the attack": the claim is the act's
@@ -654,11 +659,12 @@ class _Extractor:
         return None
 
     def attempted_force(self, tok: Token, code: str | None) -> bool:
-        """Whether a predicate is an act of force (CAMEO 18-20) that its subject attempted, the attempt
-        itself asserted ("attempted to assassinate X", "a tenté d'enlever X"): made even if it failed,
-        as event coding reads it; an attempt announced ("will try to kill") stays intended."""
+        """Whether a predicate is an act of force (the relation rules' attempted acts: CAMEO 176, 18-20)
+        that its subject attempted, the attempt itself asserted ("attempted to assassinate X", "a tenté
+        d'enlever X"): made even if it failed, as event coding reads it; an attempt announced ("will try
+        to kill") stays intended."""
         head = tok.head
-        return tok.dep_ in syntax.XCOMP_DEPS and head != tok and (code or "")[:2] in ("18", "19", "20") and \
+        return tok.dep_ in syntax.XCOMP_DEPS and head != tok and self.lex.rules.attempt_is_act(code) and \
             any(lemma in self.lex.attempt_verbs for lemma in lemma_candidates(head, self.lex)) and \
             syntax.modality(head, self.lex) == ASSERTED and not syntax.is_negated(head, self.lex)
 
@@ -672,9 +678,20 @@ class _Extractor:
         own = self.reading(verb)
         return own is None or (own.code or "")[:2] == "03"
 
+    def event_key(self, tok: Token) -> str:
+        """How the lexicon lists an event noun: by its lemma, else by its form ("pourparlers", lemma
+        "pourparler")."""
+        return tok.lemma_.lower() if tok.lemma_.lower() in self.lex.event_nouns else tok.lower_
+
+    def is_protest_noun(self, tok: Token) -> bool:
+        """Whether a noun names a protest: an event noun whose CAMEO root takes its target from a purpose
+        (CAMEO 14: "demonstration", "hunger strike", "manifestation")."""
+        return tok.pos_ == "NOUN" and \
+            self.lex.event_noun_cameo.get(self.event_key(tok), "")[:2] in self.lex.rules.purpose_target_roots
+
     def event_noun(self, tok: Token) -> Iterator[Statement]:
         lex = self.lex
-        key = tok.lemma_.lower() if tok.lemma_.lower() in lex.event_nouns else tok.lower_  # "pourparlers" (lemma "pourparler")
+        key = self.event_key(tok)
         rel = lex.event_nouns.get(key)
         if rel is None or tok.pos_ != "NOUN":
             return
@@ -912,7 +929,8 @@ class _Extractor:
 
     # -- speech -----------------------------------------------------------------------------------
     def reporting_verb_near(self, q: Quote) -> tuple[Token | None, str | None]:
-        """The reporting verb of a quote and where it stands: 'after' or 'before'.
+        """The reporting verb of a quote and where it stands: 'after', 'before', or 'inside' when the
+        quote is a phrase of the verb's own clause (what the verb's frame says stays the verb's own).
 
         After: « … », a déclaré X / "…," he said / « … » déclare-t-il — only punctuation, auxiliaries
         and clitics between the quote and the verb. Before: X a déclaré : « … » / X said that "…" —
@@ -942,6 +960,26 @@ class _Extractor:
             k -= 1
         if k >= 0 and reporting_lemma(doc[k], lex) and doc[k].pos_ in ("VERB", "AUX"):
             return doc[k], "before"  # "a indiqué « vouloir procéder … »"
+        inner = doc[q.start + 1:q.end - 1]
+        if sum(not t.is_punct for t in inner) >= 2:
+            # a quoted phrase (not a one-word scare quote) inside the clause of a reporting verb before
+            # it, with no reporting verb of its own and not in its subject: the verb's subject's words
+            # ('criticised the plan as a "complete failure"', 'a qualifié le projet de « fiasco total »')
+            # (in the verb's own clause: no other verb between them; the verb's subject its own)
+            first = doc[q.start + 1]
+            verb = None
+            for a in first.ancestors:
+                if a.i in range(q.start, q.end):
+                    continue
+                if a.pos_ in ("VERB", "AUX"):
+                    verb = a if reporting_lemma(a, lex) else None
+                    break
+            if verb is not None and verb.i < q.start and verb.sent.start == inner.sent.start and \
+                    any(c.dep_ in syntax.SUBJECT_DEPS for c in verb.children) and \
+                    not any(c.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS and
+                            (c == first or c.is_ancestor(first)) for c in verb.children) and \
+                    not any(reporting_lemma(t, lex) for t in inner if t.pos_ in ("VERB", "AUX")):
+                return verb, "inside"
         if k < 0 or not (doc[k].text in (":", ",") or doc[k].lower_ in lex.profile.complementisers):
             return None, None
         sent = doc[q.start].sent
@@ -1026,7 +1064,7 @@ class _Extractor:
                                 anchors=(verb,) if verb is not None else ())
             if st:
                 yield st
-            if relation != "said" and verb is not None:
+            if relation != "said" and verb is not None and where != "inside":
                 about = self.quote_about(q, speaker.key)
                 if about is not None:
                     st = self.statement(speaker, relation, about, "quote_about", prov, polarity=polarity,
