@@ -64,7 +64,7 @@ def test_seed_graph_has_the_article_entities():
     labels = {d["label"] for _, d in pg.nodes(data=True)}
     assert {"Antony Blinken", "Sergei Lavrov", "NATO", "Vienna", "Ukraine"} <= labels
     assert all(d["relation"] != "said" for _, _, d in pg.edges(data=True))
-    assert sum(len(q) for q in pg.graph["quotes"].values()) == 7
+    assert sum(len(q) for q in pg.graph["quotes"].values()) == 10
 
 
 @pytest.mark.parametrize("ext", [".graphml", ".gexf"])

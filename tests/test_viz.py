@@ -204,7 +204,7 @@ def test_seed_page_in_chromium(browser, tmp_path):
             return page.inner_text("#panel")
 
         panel = click("Antony_Blinken")
-        assert "met" in panel and "Sergei Lavrov" in panel and "quotes (5)" in panel and "l'OTAN" in panel
+        assert "met" in panel and "Sergei Lavrov" in panel and "quotes (6)" in panel and "l'OTAN" in panel
         panel = click("Ukraine")
         assert "Wikidata Q212" in panel and "GeoNames" in panel and "Ukraine" in panel
         assert page.get_attribute("#panel a", "href") == "https://www.wikidata.org/wiki/Q212"
