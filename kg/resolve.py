@@ -590,9 +590,9 @@ class DocEntities:
 
     def _coordinated_owners(self, t: Token, agent: Agent, owner_toks: list[Token], modifiers: list[Token],
                             plural: bool, start: int, end: int) -> None:
-        """"Sudanese and Eritrean migrants", "les armées française et malienne": nationality adjectives
-        coordinated on one noun describe one actor each. The phrase maps to the first; the others stand
-        beside it wherever the phrase is an argument (:meth:`refer`)."""
+        """Nationality adjectives coordinated on one noun ("Sudanese and Eritrean migrants", "les armées
+        française et malienne"): one described actor each. The phrase maps to the first; the others
+        stand beside it wherever the phrase is an argument (:meth:`refer`)."""
         lex = self.lex
         for g in owner_toks:
             if g.dep_ not in ("amod", "compound"):
