@@ -60,7 +60,7 @@ def languages() -> tuple[str, ...]:
 
 #: the functions a preposition can have for the rules (see profile.json)
 PREPOSITION_FUNCTIONS = ("of", "dative", "agent", "between", "theme", "origin", "topic", "target", "source",
-                         "beneficiary", "name", "purpose")
+                         "beneficiary", "name", "purpose", "concessive", "instigation")
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,8 @@ class Profile:
     copular_verbs: frozenset[str] = frozenset()  # "X is the chairman of Y": the title is X's office
     naming_verbs: frozenset[str] = frozenset()  # "X was elected president": the passive subject's office
     numbers_one: frozenset[str] = frozenset()  # "un", "one", "1": a noun counted by them is no group
+    pressure_nouns: frozenset[str] = frozenset()  # "despite pressure from X": the party a refusal defies
+    instigation_nouns: frozenset[str] = frozenset()  # "at the call of X": who organised a collective act
 
     def preps(self, *functions: str) -> frozenset[str]:
         """The prepositions that have one of these functions ("of", "dative", "agent" …)."""
@@ -154,6 +156,8 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         copular_verbs=_words(data, "copular_verbs", where),
         naming_verbs=_words(data, "naming_verbs", where),
         numbers_one=_words(data, "numbers_one", where),
+        pressure_nouns=_words(data, "pressure_nouns", where),
+        instigation_nouns=_words(data, "instigation_nouns", where),
     )
 
 
@@ -192,6 +196,8 @@ def load_profile(lang: str) -> Profile:
             copular_verbs=union("copular_verbs"),
             naming_verbs=union("naming_verbs"),
             numbers_one=union("numbers_one"),
+            pressure_nouns=union("pressure_nouns"),
+            instigation_nouns=union("instigation_nouns"),
         )
     where = f"lexicon/{lang}/profile.json"
     return _profile_from(read_json(Path("lexicon") / lang / "profile.json"), where)
@@ -218,6 +224,8 @@ class RelationRules:
     asked_events: frozenset[str]
     not_events: frozenset[str]
     attempted_acts: tuple[str, ...] = ()  # code prefixes of acts an attempt makes
+    defiance: frozenset[str] = frozenset()  # relations whose target may be whose pressure they defy
+    instigated_roots: frozenset[str] = frozenset()  # CAMEO roots of acts whose caller is their actor
     default_targets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # code prefix, relation or "*" -> roles
 
     def targets_for(self, relation: str, code: str | None = None) -> tuple[str, ...]:
@@ -290,6 +298,8 @@ def load_relation_rules() -> RelationRules:
         asked_events=_relations(data["asked_events"]["relations"], where),
         not_events=_relations(data["not_events"]["relations"], where),
         attempted_acts=tuple(data["attempted_acts"]["codes"]),
+        defiance=_relations(data["defiance"]["relations"], where),
+        instigated_roots=frozenset(data["instigated_events"]["roots"]),
         default_targets={k: tuple(v) for k, v in data.get("default_targets", {}).items() if not k.startswith("_")},
     )
 

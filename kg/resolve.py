@@ -15,7 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .extract.entities import (GAZ_KIND_PRIORITY, Mention, RoleMention, demonym_mentions, fold, named_mentions,
                                role_matches, role_mentions, surface)
@@ -173,6 +173,11 @@ class DocEntities:
                         b.labels.add((name, lg))
         else:
             key = slug(m.text)
+            if key not in self.builders:
+                # the same name written with other capitals is the same entity ("Frères Musulmans",
+                # "Frères musulmans"); the first spelling met names it
+                key = next((k for k, b in self.builders.items() if k.casefold() == key.casefold() and
+                            b.type == m.type and b.gaz_id is None), key)
             b = self.builders.get(key)
             if b is None:
                 b = self.builders[key] = _Builder(key, m.text, m.type)
@@ -594,6 +599,7 @@ class DocEntities:
         française et malienne"): one described actor each. The phrase maps to the first; the others
         stand beside it wherever the phrase is an argument (:meth:`refer`)."""
         lex = self.lex
+        self._elliptical_nationality(t, agent, modifiers, plural, start, end)
         for g in owner_toks:
             if g.dep_ not in ("amod", "compound"):
                 continue
@@ -609,11 +615,46 @@ class DocEntities:
                 b = self.builders.get(key)
                 if b is None:
                     b = self.builders[key] = _Builder(key, label, ORGANIZATION, part_of=k, named=True)
-                phrase = self.doc[start:end].text
-                b.labels.add((f"{x.text} {phrase}" if x.i < t.i else f"{phrase} {x.text}", lex.lang))
+                phrase, nationality = self.doc[start:end].text, self._span_of(x.i, k).text
+                b.labels.add((f"{nationality} {phrase}" if x.i < t.i else f"{phrase} {nationality}", lex.lang))
                 also = self.also.setdefault(t.i, [])
                 if key not in also:
                     also.append(key)
+
+    def _span_of(self, i: int, key: str) -> Span:
+        """The run of tokens around ``i`` that all stand for ``key`` ("Sierra Leonean")."""
+        lo, hi = i, i + 1
+        while lo > 0 and self.token_key.get(lo - 1) == key:
+            lo -= 1
+        while hi < len(self.doc) and self.token_key.get(hi) == key:
+            hi += 1
+        return self.doc[lo:hi]
+
+    def _elliptical_nationality(self, t: Token, agent: Agent, modifiers: list[Token], plural: bool,
+                                start: int, end: int) -> None:
+        """A nationality adjective the parser took for the head of a coordination whose second member is
+        the agent phrase ("Sierra Leonean and Liberian refugees" read as "[Sierra Leonean] and [Liberian
+        refugees]"): the adjective is short for the same noun, so it names the same kind of actor of
+        its own country."""
+        h = t.head
+        k = self.token_key.get(h.i)
+        if t.dep_ not in syntax.CONJ_DEPS or h.i > t.i or k is None or self.builders[k].type == PERSON or \
+                not (self.builders[k].gaz_id or "").startswith("country:") or \
+                not any(c.dep_ == "cc" and h.i < c.i < t.i for c in h.children):
+            return
+        span = self._span_of(h.i, k)
+        if self.gaz.demonym(span.text, self.lex.lang) is None or span.end != h.i + 1:
+            return  # a country's name ("Sierra Leone and Liberian refugees") is the country
+        label, scoped = self._actor_name(agent, k, modifiers, plural)
+        key = slug(label)
+        if scoped or key == self.token_key.get(t.i):
+            return
+        b = self.builders.get(key)
+        if b is None:
+            b = self.builders[key] = _Builder(key, label, ORGANIZATION, part_of=k, named=True)
+        b.labels.add((f"{span.text} {self.doc[start:end].text}", self.lex.lang))
+        self._map(span.start, span.end, key, self.token_cost.get(h.i, 0.1))
+        self.described_spans.append((span.start, span.end, key))
 
     def _group_name(self, t: Token) -> bool:
         """Whether a plural group noun is written as a name: capitalised inside the sentence and tagged
@@ -969,13 +1010,14 @@ class DocEntities:
     # -- queries ----------------------------------------------------------------------------------
     def holder_of(self, role_label: str, aff: str | None, before: int) -> str | None:
         """The person who holds an office in this text, as named before token ``before``."""
-        hits = [h for rm, h, a in self.roles if rm.role.label == role_label and a == aff and rm.start < before]
+        people = [(rm, h, a) for rm, h, a in self.roles if self.builders[h].type == PERSON]  # not "Chile, a member"
+        hits = [h for rm, h, a in people if rm.role.label == role_label and a == aff and rm.start < before]
         if not hits and aff is not None:
-            hits = [h for rm, h, a in self.roles if rm.role.label == role_label and a == aff]
+            hits = [h for rm, h, a in people if rm.role.label == role_label and a == aff]
         if not hits and aff is None:
             # a title alone ("le président") is the last holder of that office named before, whatever
             # the office's country
-            hits = [h for rm, h, a in self.roles if rm.role.label == role_label and rm.start < before]
+            hits = [h for rm, h, a in people if rm.role.label == role_label and rm.start < before]
         return hits[-1] if hits else None
 
     def entities(self) -> list[Entity]:
@@ -1051,7 +1093,7 @@ class DocEntities:
                 return b if a == of else a
         # else the last other person who holds an office
         for rm, h, _ in reversed(self.roles):
-            if h != of and rm.start < at:
+            if h != of and rm.start < at and self.builders[h].type == PERSON:
                 return h
         return None
 
@@ -1070,7 +1112,11 @@ class DocEntities:
             r = self._refer_one(t, subject=subject, speaker=speaker, discourse=discourse)
             found = [r] if r is not None else []
             found += [Ref(k, 0.2) for k in self.also.get(t.i, ())]
-            found += [Ref(k, 0.25) for g in self._counted_nouns(t) for k in self.also.get(g.i, ())]
+            for g in self._counted_nouns(t) if t.i not in self.token_key else ():
+                found += [Ref(k, 0.25) for k in self.also.get(g.i, ())]
+                for c in syntax.conjuncts(g)[1:]:  # "scores of A and B": each counted
+                    r = self._refer_one(c, subject=subject, speaker=speaker, discourse=discourse)
+                    found += [Ref(r.key, r.cost + 0.05)] if r is not None else []
             for x in found:
                 if all(x.key != y.key for y in out):
                     out.append(x)

@@ -683,6 +683,61 @@ CASES = [
     ("en-place-qualifies-a-noun", "en",
      "A retired US veteran, John Smith, says that the army lied to him.",
      [], [("United States", "said", None, P, A)]),
+    # a capitalised nationality and agent noun is a description of a state body, not a name
+    ("fr-capitalised-description", "fr",
+     "Human Rights Watch a vivement critiqué le Parlement hongrois mardi.",
+     [("Human Rights Watch", "criticised", "Parliament of Hungary", P, A)], []),
+    ("en-capitalised-description", "en",
+     "Human Rights Watch sharply criticised the Hungarian Government on Tuesday.",
+     [("Human Rights Watch", "criticised", "Government of Hungary", P, A)], []),
+    ("en-name-longer-than-a-description", "en",
+     "Human Rights Watch sharply criticised the Free Syrian Army on Tuesday.",
+     [("Human Rights Watch", "criticised", "Free Syrian Army", P, A)], []),
+    # joining an organisation, or being said to be its member, is membership; joining someone is not
+    ("en-join-an-organisation", "en",
+     "Montenegro and North Macedonia joined NATO after years of talks.",
+     [("Montenegro", "member_of", "NATO", P, A), ("North Macedonia", "member_of", "NATO", P, A)], []),
+    ("en-join-someone-in-an-act", "en",
+     "Norway joined Denmark in condemning the decision.",
+     [("Norway", "supported", "Denmark", P, A)], [("Norway", "member_of", "Denmark", P, A)]),
+    ("en-wants-to-join", "en",
+     "Georgia wants to join the European Union.",
+     [("Georgia", "member_of", "European Union", P, PL)], [("Georgia", "member_of", "European Union", P, A)]),
+    ("fr-join-an-organisation", "fr",
+     "La Finlande a adhéré à l'OTAN au printemps.",
+     [("Finland", "member_of", "NATO", P, A)], []),
+    ("fr-join-a-person-is-no-membership", "fr",
+     "Le ministre Paul Durand a rejoint mardi le chancelier Jean Martin à Bruxelles.",
+     [("Paul Durand", "met", "Jean Martin", P, A)], [("Paul Durand", "member_of", "Jean Martin", P, A)]),
+    ("en-state-is-a-member", "en",
+     "Uruguay has been a full member of Mercosur since 1991.",
+     [("Uruguay", "member_of", "Mercosur", P, A)], []),
+    ("fr-state-is-a-member", "fr",
+     "La Norvège est membre de l'OTAN depuis 1949.",
+     [("Norway", "member_of", "NATO", P, A)], []),
+    ("en-state-is-not-a-member", "en",
+     "Switzerland is not a member of the European Union.",
+     [], [("Switzerland", "member_of", "European Union", P, A)]),
+    # whoever called a protest is its actor when the clause names none; the call is no act of its own
+    ("fr-protest-at-the-call-of", "fr",
+     "Des milliers de personnes ont défilé samedi contre le gouvernement roumain à l'appel des syndicats CNSLR et BNS.",
+     [("CNSLR", "criticised", "Government of Romania", P, A)], []),
+    ("fr-protest-noun-at-the-call-of", "fr",
+     "Une manifestation contre le gouvernement roumain a eu lieu dimanche à l'appel du syndicat CNSLR.",
+     [("CNSLR", "criticised", "Government of Romania", P, A)], [("Government of Romania", "called_for", "CNSLR", P, A)]),
+    ("en-protest-at-the-call-of", "en",
+     "Thousands of people marched against the Romanian government at the call of the CNSLR union.",
+     [("CNSLR", "criticised", "Government of Romania", P, A)], []),
+    # a refusal in spite of someone's pressure rejects them; a concessive phrase of no pressure does not
+    ("en-refusal-despite-pressure", "en",
+     "Hungary refused to comply despite repeated calls from the European Commission.",
+     [("Hungary", "rejected", "European Commission", P, A)], []),
+    ("en-refusal-despite-presence", "en",
+     "Premier John Smith declined to leave despite the presence of Greek troops.",
+     [], [("John Smith", "rejected", "Greece", P, A)]),
+    ("fr-refusal-despite-pressure", "fr",
+     "Le gouvernement serbe a refusé de négocier malgré les appels de l'ONU.",
+     [("Government of Serbia", "rejected", "United Nations", P, A)], []),
 ]
 
 
@@ -783,6 +838,35 @@ def test_coordinated_nationalities_describe_one_actor_each():
     label, sts = statements("en", "Police in Chad have beaten dozens of Sudanese and Eritrean migrants.")
     targets = {label.get(s.object) for s in sts if s.relation == "attacked"}
     assert targets == {"Sudanese migrants", "Eritrean migrants"}
+
+
+def test_nationalities_of_several_words():
+    # read whole, not as a name "Sierra" or a person "Sri Lankan"
+    label, sts = statements("en", "Sri Lankan troops attacked Tamil Tiger positions in the north.")
+    assert "Sri Lanka" in label.values() and "Sri Lankan" not in label.values(), label
+    label, sts = statements("en", "North Korea fired shells at South Korean soldiers on Tuesday.")
+    assert {(label[s.subject], s.relation, label.get(s.object)) for s in sts} >= \
+        {("North Korea", "attacked", "South Korea")}, (label, sts)
+    # the end of a larger name of people is no nationality of its own
+    for text in ("The Pentagon offers training to Latin American police officers.",
+                 "Brazil hosted South American diplomats in Brasilia on Monday."):
+        label, sts = statements("en", text)
+        assert "United States" not in label.values(), (text, label)
+    # an elliptical nationality the parser took for the head noun: "[Costa Rican] and [Nicaraguan migrants]"
+    for text, a, b in (("Soldiers in Ghana have beaten scores of Sierra Leonean and Liberian traders.",
+                        "Sierra Leonean traders", "Liberian traders"),
+                       ("Guards in Panama have beaten scores of Costa Rican and Nicaraguan migrants.",
+                        "Costa Rican migrants", "Nicaraguan migrants")):
+        label, sts = statements("en", text)
+        assert "Sierra" not in label.values()
+        targets = {label.get(s.object) for s in sts if s.relation == "attacked"}
+        assert {a, b} <= targets, (label, sts)
+
+
+def test_a_name_written_with_other_capitals_is_one_entity():
+    label, sts = statements("fr", "Les Jeunes Patriotes ont appelé au boycott. Le gouvernement a critiqué les Jeunes patriotes "
+                                  "et le ministre Paul Durand a dénoncé les Jeunes Patriotes.")
+    assert len([v for v in label.values() if v.casefold() == "jeunes patriotes"]) <= 1, label
 
 
 def test_quoted_phrase_in_a_reporting_clause_is_the_subject_s_words():

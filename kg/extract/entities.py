@@ -367,11 +367,15 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
     """Cleaned named-entity mentions; spans overlapping ``blocked`` tokens (office titles) are junk
     unless the gazetteer knows them."""
     out = []
+    # a nationality of several words is no name, nor is part of it ("Sierra" of "Sierra Leonean")
+    compound = [(m.start, m.end) for m in demonyms or () if m.end - m.start > 1]
     for s0, e0, label in entity_spans(doc, missed_names(doc, lex, gaz), lex):
         cleaned = clean_span(doc[s0:e0], lex)
         if cleaned is None:
             continue
         s, e = cleaned
+        if any(s < de and ds < e and not (s <= ds and de <= e and e - s > de - ds) for ds, de in compound):
+            continue
         if label in ("PER", "PERSON"):
             # a title or rank the model took into a person's name: "Chief Constable Hugh Orde",
             # "Sergeant Frank Ford", "le préfet Claude Érignac"; a common noun naming something after
@@ -390,6 +394,8 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
         if not any(ch.isupper() for ch in text):
             continue  # names are capitalised: "les sites de paris en ligne"
         entry = gaz_lookup(gaz, text, lex.lang, label)
+        if entry is None and is_capitalised_description(doc[s:e], lex, gaz):
+            continue  # "le Parlement russe", "the French Government": a description, see kg.resolve
         if gaz.demonym(text, lex.lang) is not None and entry is None:
             continue  # nationality adjectives are handled as demonyms
         typ = entry.type if entry else NER_TYPES.get(label)
@@ -432,6 +438,20 @@ def _regions_in_context(mentions: list[Mention], demonyms: list[Mention]) -> lis
     return out
 
 
+def is_capitalised_description(span: Span, lex: Lexicon, gaz: Gazetteer) -> bool:
+    """Whether a capitalised span is only a nationality and an agent noun ("Parlement russe", "the
+    French Government", "Armée syrienne"): a state body named by description, not a name of its own
+    ("Free Syrian Army" has a word more)."""
+    words = [t for t in span if t.lower_ not in lex.determiners and not t.is_punct]
+    if len(words) != 2:
+        return False
+    nationality = [t for t in words if gaz.demonym(t.text, lex.lang) is not None]
+    agent = [t for t in words if t not in nationality and
+             any(len(a.words) == 1 for a in lex.agents.by_head.get(t.lemma_.lower(), ()) +
+                 lex.agents.by_head.get(t.lower_, ()))]
+    return len(nationality) == 1 and len(agent) == 1
+
+
 def is_plausible_name(span: Span, lex: Lexicon) -> bool:
     """General junk rules for a name the gazetteer does not know."""
     first = span[0]
@@ -450,20 +470,50 @@ def is_plausible_name(span: Span, lex: Lexicon) -> bool:
     return True
 
 
+#: the longest nationality adjective the gazetteer writes in words ("Papua New Guinean")
+MAX_DEMONYM_WORDS = 3
+
+
 def demonym_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
-    """Nationality adjectives (russe, American) as mentions of their country."""
+    """Nationality adjectives (russe, American, South Korean) as mentions of their country; one of
+    several capitalised words is read whole before its single words ("Sierra Leonean" is not
+    "Sierra")."""
     out = []
-    for t in doc:
-        if t.pos_ not in ("ADJ", "PROPN", "NOUN") and t.ent_type_ != "NORP":
-            continue
-        entry = gaz.demonym(t.text, lex.lang)
-        if entry is None and t.ent_type_ == "NORP" and t.text[:1].isupper():
-            # a country name the model read as a nationality: "the Mozambique government"
-            entry = next((h for h in gaz.lookup(t.text, lex.lang) if h.kind == "country"), None)
-        if entry is None:
-            continue
-        out.append(Mention(t.i, t.i + 1, t.text, entry.type, entry, kind="demonym"))
+    i = 0
+    while i < len(doc):
+        m = _demonym_words(doc, i, lex, gaz) or _demonym_word(doc[i], lex, gaz)
+        if m is not None:
+            out.append(m)
+            i = m.end
+        else:
+            i += 1
     return out
+
+
+def _demonym_words(doc: Doc, i: int, lex: Lexicon, gaz: Gazetteer) -> Mention | None:
+    for n in range(min(MAX_DEMONYM_WORDS, len(doc) - i), 1, -1):
+        span = doc[i:i + n]
+        if all(w.is_alpha and w.text[:1].isupper() for w in span):
+            entry = gaz.demonym(span.text, lex.lang)
+            if entry is not None:
+                return Mention(i, i + n, span.text, entry.type, entry, kind="demonym")
+    return None
+
+
+def _demonym_word(t: Token, lex: Lexicon, gaz: Gazetteer) -> Mention | None:
+    if t.pos_ not in ("ADJ", "PROPN", "NOUN") and t.ent_type_ != "NORP":
+        return None
+    prev = t.doc[t.i - 1] if t.i > 0 else None
+    if t.ent_type_ == "NORP" and t.ent_iob_ == "I" and prev.text[:1].isupper() and \
+            (not prev.is_sent_start or prev.pos_ == "PROPN") and gaz.demonym(prev.text, lex.lang) is None:
+        return None  # the end of a larger name of people: "Latin American", "South American", "African American"
+    entry = gaz.demonym(t.text, lex.lang)
+    if entry is None and t.ent_type_ == "NORP" and t.text[:1].isupper():
+        # a country name the model read as a nationality: "the Mozambique government"
+        entry = next((h for h in gaz.lookup(t.text, lex.lang) if h.kind == "country"), None)
+    if entry is None:
+        return None
+    return Mention(t.i, t.i + 1, t.text, entry.type, entry, kind="demonym")
 
 
 def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
@@ -552,7 +602,7 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
                         affiliation = inside[0] if inside else None
         if holder is None:
             # "X is the chairman of Y", "X est devenu président de Y", "X was elected president of Y"
-            holder = _predicate_holder(doc, s, end, names, lex)
+            holder = _predicate_holder(doc, s, end, names, lex, members=role.relation == "member_of")
         if holder is None and _plural(doc[s:e]):
             # "Some Brazilian ministers were present: A (Economy), B (Agriculture) …": each named holds it
             colon = next((k for k in range(e, min(doc[s].sent.end, e + 8)) if doc[k].text == ":"), None)
@@ -565,11 +615,13 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
     return out
 
 
-def _predicate_holder(doc: Doc, start: int, end: int, names: list[Mention], lex: Lexicon) -> Mention | None:
+def _predicate_holder(doc: Doc, start: int, end: int, names: list[Mention], lex: Lexicon,
+                      members: bool = False) -> Mention | None:
     """The person a title is said of as a predicate: the subject of a copula whose predicate noun it
     is ("X is the chairman of Y"; UD: the title heads the clause with a 'cop' child), or of a
     passive naming verb ("X was elected president"). Only an asserted, affirmative clause; a relative
-    pronoun subject stands for its antecedent ("X, who is the chairman of Y")."""
+    pronoun subject stands for its antecedent ("X, who is the chairman of Y"). With ``members``, a
+    state or organisation may be the holder too ("Chile is a member of Mercosur")."""
     prof = lex.profile
     head = next((doc[i] for i in range(start, end) if not (start <= doc[i].head.i < end) or doc[i].head.i == i), None)
     if head is None:
@@ -590,6 +642,8 @@ def _predicate_holder(doc: Doc, start: int, end: int, names: list[Mention], lex:
     if subj is None:
         return None
     m = next((m for m in names if m.start <= subj.i < m.end), None)
+    if m is not None and members and (m.type == ORGANIZATION or (m.gaz is not None and m.gaz.kind == "country")):
+        return m
     return m if m is not None and m.type == PERSON else None
 
 

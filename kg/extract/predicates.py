@@ -218,25 +218,35 @@ def _applies_to(pattern, entry) -> bool:
     return own is None or pattern.code is None or pattern.code[:2] == own[:2]
 
 
-def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None) -> Reading | None:
+def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None, curated: bool = True) -> Reading | None:
     """What a verb token states, or None: its curated frame, refined or overruled by the most specific
-    CAMEO pattern its clause matches, else its CAMEO code alone."""
+    CAMEO pattern its clause matches, else its CAMEO code alone (only the CAMEO lexicon's reading
+    when not ``curated``)."""
     if tok.pos_ not in ("VERB", "AUX") and not syntax.is_mistagged_participle(tok, lex):
         return None
     # the curated frame, by the lemma or a repair of a form the lemmatizer left inflected ("condamne")
-    frame = next((lex.verbs[c] for c in lemma_candidates(tok, lex) if c in lex.verbs), None)
+    frame = next((lex.verbs[c] for c in lemma_candidates(tok, lex) if c in lex.verbs), None) if curated else None
     if frame is not None and frame.requires and not clitic_present(tok, frame.requires, lex):
         frame = None
-    if frame is not None and frame.role:
-        # "X heads Y", "X préside Y": an office held, whatever event a CAMEO pattern of the verb names
-        return Reading(frame.relation, frame.target, None, frame.voice, frame.modality, direct=True,
-                       target_types=frame.target_types, role=frame.role, subject_types=frame.subject_types)
     entries = cameo_entries(tok, lex)
     if frame is None and not entries:
         return None
     if args is None:
         args = syntax.arguments(tok, lex)
     rules = lex.rules
+    if frame is not None and frame.role:
+        # "X heads Y", "X préside Y", "X joined Y": an office or membership held, unless a CAMEO pattern
+        # asks for the words after the verb ("joined X in condemning …" is no membership)
+        for entry in entries:
+            block_code, patterns = lex.cameo.synsets.get(entry.synset, (None, ()))
+            p = best_pattern([q for q in patterns if q.complement_specificity >= 2 and q.code is not None
+                              and _applies_to(q, entry)], tok, args, lex.cameo, lex)
+            relation = rules.relation_for(p.code) if p is not None else None
+            if relation is not None:
+                return Reading(relation, _pattern_targets(p, expand_targets(rules.targets_for(relation, p.code), lex)),
+                               p.code, pattern=p)
+        return Reading(frame.relation, frame.target, None, frame.voice, frame.modality, direct=True,
+                       target_types=frame.target_types, role=frame.role, subject_types=frame.subject_types)
     for entry in entries:
         block_code, patterns = lex.cameo.synsets.get(entry.synset, (None, ()))
         p = best_pattern([q for q in patterns if q.specificity > 0 and _applies_to(q, entry)],

@@ -452,9 +452,21 @@ class _Extractor:
         return self.readings[tok.i]
 
     def verb_frame(self, tok: Token) -> Iterator[Statement]:
-        lex = self.lex
         frame = self.reading(tok)
-        if frame is None or syntax.is_hypothetical(tok) or self.is_demanded(tok):
+        if frame is None:
+            return
+        found = list(self.frame_statements(tok, frame))
+        if not found and frame.role and frame.target_types:
+            # "il sera rejoint par X": joining a person is no membership, but what the CAMEO lexicon
+            # reads the verb as
+            other = verb_reading(tok, self.lex, curated=False)
+            if other is not None:
+                found = list(self.frame_statements(tok, other))
+        yield from found
+
+    def frame_statements(self, tok: Token, frame: Reading) -> Iterator[Statement]:
+        lex = self.lex
+        if syntax.is_hypothetical(tok) or self.is_demanded(tok):
             return
         if frame.relation == "called_for" and self.is_protest_purpose(tok):
             return
@@ -471,6 +483,8 @@ class _Extractor:
             args[syntax.SUBJ] = [c for c in tok.children
                                  if c.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS]
         subjects = self.subjects(tok, args)
+        if not subjects and (frame.code or relation_cameo().get(frame.relation, ""))[:2] in lex.rules.instigated_roots:
+            subjects = self.instigators(tok)  # "thousands demonstrated at the call of X"
         if frame.subject_types:
             subjects = [s for s in subjects if self.ents.type_of(s.key) in frame.subject_types]
         if not subjects:
@@ -524,6 +538,9 @@ class _Extractor:
                 break
         if not targets and frame.relation in ("threatened", "warned"):
             targets = self.condition_party(tok, {s.key for s in subjects})
+        refused = lex.rules.negated.get(frame.relation, (frame.relation,))[0] if polarity == NEGATIVE else frame.relation
+        if not targets and refused in lex.rules.defiance:
+            targets = self.defied_party(tok, {s.key for s in subjects})
         pairs = [(s, t) for s in subjects for t in targets]
         # "A and B met / agreed": the coordinated subjects are the parties — unless the predicate has
         # an object we could not name ("the treaty was signed by A, B and C" is not A agreed with B)
@@ -552,6 +569,39 @@ class _Extractor:
             if st:
                 self.note_subject(tok.i, s.key)
                 yield st
+
+    def is_instigation(self, noun: Token) -> bool:
+        """Whether a noun is the call a collective act answers ("à l'appel de X"), not an act of its own."""
+        prof = self.lex.profile
+        return (noun.lemma_.lower() in prof.instigation_nouns or noun.lower_ in prof.instigation_nouns) and \
+            noun in syntax.prep_objects(noun.head if noun.dep_ in syntax.POBJ_DEPS else noun, prof.preps("instigation"))
+
+    def instigators(self, tok: Token) -> list[Ref]:
+        """Who called for a collective act, named by an instigation complement on its verb or noun
+        ("demonstrated at the call of X", "une grève à l'appel de X"): the owner of the call."""
+        prof = self.lex.profile
+        for c in tok.children:
+            for noun in syntax.prep_objects(c, prof.preps("instigation")):
+                if noun.lemma_.lower() in prof.instigation_nouns or noun.lower_ in prof.instigation_nouns:
+                    found = self.refs([g for x in noun.children for g in syntax.prep_objects(x, prof.preps("of"))])
+                    if found:
+                        return found
+        return []
+
+    def defied_party(self, tok: Token, exclude: set[str]) -> list[Ref]:
+        """Whose pressure a refusal defies, named by a concessive complement on the verb or on the act
+        refused ("refused to resign despite pressure from X", "a refusé de céder malgré les appels de
+        X"): the owner of a pressure noun of the profile."""
+        prof = self.lex.profile
+        concessive, nouns = prof.preps("concessive"), prof.pressure_nouns
+        for pred in [tok] + [c for c in tok.children if c.dep_ in syntax.XCOMP_DEPS]:
+            for c in pred.children:
+                for noun in syntax.prep_objects(c, concessive):
+                    if noun.lemma_.lower() in nouns or noun.lower_ in nouns:
+                        found = self.owner_of([noun], exclude)
+                        if found:
+                            return found
+        return []
 
     def place_of_own(self, place: str, actor: str) -> bool:
         """Whether a place is the actor's own country or lies in it (by the gazetteer)."""
@@ -693,7 +743,7 @@ class _Extractor:
         lex = self.lex
         key = self.event_key(tok)
         rel = lex.event_nouns.get(key)
-        if rel is None or tok.pos_ != "NOUN":
+        if rel is None or tok.pos_ != "NOUN" or self.is_instigation(tok):
             return
         partners: list[Ref] = []
         between: list[Ref] = []
@@ -770,6 +820,11 @@ class _Extractor:
             subjects = self.agents_of(tok) or self.refs(
                 [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.ents.token_key
                  and not any(x.dep_ in ("case", "prep") for x in c.children)][:1])
+        if not subjects and lex.event_noun_cameo.get(key, "")[:2] in lex.rules.instigated_roots:
+            # "une grève à l'appel de X", "a strike at the call of X"
+            # "une manifestation a eu lieu à l'appel de X": the call may hang on the clause's verb
+            subjects = self.instigators(tok) or (self.instigators(verb) if verb is not None else []) or \
+                (self.instigators(tok.head) if tok.dep_ in syntax.SUBJECT_DEPS else [])
         if not partners and verb is not None and \
                 lex.event_noun_cameo.get(key, "")[:2] in lex.rules.purpose_target_roots:
             # "staged demonstrations to demand reforms by X's government": the purpose names the target
