@@ -226,6 +226,7 @@ class RelationRules:
     attempted_acts: tuple[str, ...] = ()  # code prefixes of acts an attempt makes
     defiance: frozenset[str] = frozenset()  # relations whose target may be whose pressure they defy
     instigated_roots: frozenset[str] = frozenset()  # CAMEO roots of acts whose caller is their actor
+    asked_of_others: frozenset[str] = frozenset()  # event nouns a demand asks of the party named on them
     default_targets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # code prefix, relation or "*" -> roles
 
     def targets_for(self, relation: str, code: str | None = None) -> tuple[str, ...]:
@@ -300,6 +301,7 @@ def load_relation_rules() -> RelationRules:
         attempted_acts=tuple(data["attempted_acts"]["codes"]),
         defiance=_relations(data["defiance"]["relations"], where),
         instigated_roots=frozenset(data["instigated_events"]["roots"]),
+        asked_of_others=_relations(data["asked_of_others"]["relations"], where),
         default_targets={k: tuple(v) for k, v in data.get("default_targets", {}).items() if not k.startswith("_")},
     )
 

@@ -728,6 +728,13 @@ CASES = [
     ("en-protest-at-the-call-of", "en",
      "Thousands of people marched against the Romanian government at the call of the CNSLR union.",
      [("CNSLR", "criticised", "Government of Romania", P, A)], []),
+    # asking for someone's resignation calls on them; asking for someone's aid is no aid given
+    ("fr-ask-for-resignation", "fr",
+     "Le député Paul Durand a demandé mardi la démission du ministre Jean Martin.",
+     [("Paul Durand", "called_for", "Jean Martin", P, A)], []),
+    ("fr-ask-for-aid-of", "fr",
+     "Le Niger a demandé l'aide de l'Algérie face aux inondations.",
+     [("Niger", "called_for", "Algeria", P, A)], [("Niger", "offered", "Algeria", P, A), ("Algeria", "offered", "Niger", P, A)]),
     # a refusal in spite of someone's pressure rejects them; a concessive phrase of no pressure does not
     ("en-refusal-despite-pressure", "en",
      "Hungary refused to comply despite repeated calls from the European Commission.",

@@ -780,6 +780,10 @@ class _Extractor:
         if verb is not None:
             if syntax.is_hypothetical(verb) or self.is_demanded(verb):
                 return
+            own = self.reading(verb)
+            if own is not None and own.relation == "called_for" and rel in lex.rules.asked_of_others and \
+                    any(self.refs(syntax.prep_objects(c, lex.profile.preps("of"))) for c in tok.children):
+                return  # "a demandé l'aide de la France": an act asked of someone, the request is the statement
             args = syntax.arguments(verb, lex)
             subjects = self.subjects(verb, args)
             polarity = NEGATIVE if syntax.is_negated(verb, lex) else POSITIVE
