@@ -63,7 +63,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00
 _ARTICLE = re.compile(r"^(?:l'|le |la |les |the )", re.IGNORECASE)
 _HONORIFIC = re.compile(r"^(?:m\.|mm\.|mme\.?|mlle\.?|mr\.?|mrs\.?|ms\.?|dr\.?)\s+", re.IGNORECASE)
 _ENTRY_KEYS = {"id", "label", "type", "kind", "names", "demonyms", "wikidata", "geonames", "country", "offices",
-               "code", "region", "sector"}
+               "code", "region", "sector", "adjectives"}
 #: an organisation's line of work, where a rule reads it: news media report what they tell
 SECTORS = frozenset({"media"})
 
@@ -101,6 +101,9 @@ class GazetteerEntry:
     code: str | None = None  # a region's ISO 3166-2 code, "US-OH"
     region: str | None = None  # "region:XX-YYY" the place lies in, when known (a city's, a département's)
     sector: str | None = None  # an organisation's line of work, where a rule needs it: "media"
+    #: a party's adjectives, as written (lang -> forms): "socialiste", "Democratic" ("le député
+    #: socialiste X", "Democratic Senator X"); which party one names depends on the country
+    adjectives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
     def __hash__(self) -> int:  # ids are unique; the name mappings are not hashable
         return hash(self.id)
@@ -160,6 +163,7 @@ class Gazetteer:
         # key -> {entry id: languages whose names gave the key}
         self._names: dict[tuple[bool, str], dict[str, set[str]]] = {}
         self._demonyms: dict[str, dict[str, set[str]]] = {}  # folded word -> lang -> country ids
+        self._adjectives: dict[tuple[str, str], set[str]] = {}  # (lang, form) -> party ids
         self._offices: dict[tuple[str, str], list[tuple[Office, GazetteerEntry]]] = {}
         self._codes: dict[str, GazetteerEntry] = {}  # ISO 3166-2 code -> region
         for entry in self._entries.values():
@@ -172,6 +176,9 @@ class Gazetteer:
             for lang, words in entry.demonyms.items():
                 for word in words:
                     self._demonyms.setdefault(_fold(normalise(word)), {}).setdefault(lang, set()).add(entry.id)
+            for lang, words in entry.adjectives.items():
+                for word in words:
+                    self._adjectives.setdefault((lang, normalise(word)), set()).add(entry.id)
             for office in entry.offices:
                 self._offices.setdefault((office.role, office.of), []).append((office, entry))
 
@@ -193,7 +200,8 @@ class Gazetteer:
 
         Names compare after :func:`normalise`, without a leading article (l', le, la, les, the) or
         honorific (M., Mme, Mr, Mrs, Dr); names of 5 characters or more ignore case and accents,
-        shorter ones (acronyms) must match exactly, so "UE" finds the EU and "ue" finds nothing.
+        shorter ones (acronyms) must match exactly, so "UE" finds the EU and "ue" finds nothing, and
+        in a language given, only as that language writes them ("OAS" is no French name of the OAS).
         Entries with a name in ``lang`` come first, then those matched by a name of unknown language,
         then the others; within each group countries, organisations, people, cities, then by id. Regions
         come after all of them, in the same order: the state of New York after the city, whatever
@@ -204,7 +212,10 @@ class Gazetteer:
         """
         found: dict[str, set[str]] = {}
         for variant in _variants(normalise(name), query=True):
-            for entry_id, langs in self._names.get(_key(variant), {}).items():
+            folded, key = _key(variant)
+            for entry_id, langs in self._names.get((folded, key), {}).items():
+                if not folded and lang is not None and lang not in langs and "any" not in langs:
+                    continue  # an acronym is one language's: French "OAS" is no "Organization of American States"
                 found.setdefault(entry_id, set()).update(langs)
 
         def rank(entry_id: str) -> tuple[bool, int, int, str]:
@@ -226,6 +237,22 @@ class Gazetteer:
             return None
         ids = by_lang.get(lang) if lang in by_lang else set().union(*by_lang.values())
         return self._entries[next(iter(ids))] if ids and len(ids) == 1 else None
+
+    def is_party_adjective(self, word: str, lang: str) -> bool:
+        """Whether some party of the gazetteer is named by this adjective, written so, in ``lang``."""
+        return (lang, normalise(word)) in self._adjectives
+
+    def party(self, word: str, lang: str, country: str | None) -> GazetteerEntry | None:
+        """The party of ``country`` an adjective names in ``lang``, written as the entry writes it
+        ("socialiste" in France, "Democratic" in the United States); None without a country.
+
+        >>> load_gazetteer().party("démocrate", "fr", "country:US").label
+        'Democratic Party'
+        """
+        if country is None:
+            return None
+        ids = [i for i in self._adjectives.get((lang, normalise(word)), ()) if self._entries[i].country == country]
+        return self._entries[ids[0]] if len(ids) == 1 else None
 
     def holders(self, role: str, of: str, year: int | None = None) -> list[GazetteerEntry]:
         """Who held ``role`` of ``of`` (in ``year``, when given), latest start first.
@@ -504,7 +531,7 @@ def parse_entry(record: Any, path: Path, index: int, roles: frozenset[str] | Non
         names=_names(path, where, record["names"], "names", LANGS),
         demonyms=_names(path, where, record.get("demonyms", {}), "demonyms", ("en", "fr")),
         wikidata=wikidata, geonames=geonames, country=country, offices=tuple(offices), code=code, region=region,
-        sector=sector,
+        sector=sector, adjectives=_names(path, where, record.get("adjectives", {}), "adjectives", ("en", "fr")),
     )
 
 

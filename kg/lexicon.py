@@ -95,6 +95,9 @@ class Profile:
     numbers_one: frozenset[str] = frozenset()  # "un", "one", "1": a noun counted by them is no group
     pressure_nouns: frozenset[str] = frozenset()  # "despite pressure from X": the party a refusal defies
     instigation_nouns: frozenset[str] = frozenset()  # "at the call of X": who organised a collective act
+    relative_nouns: frozenset[str] = frozenset()  # "the widow of the president of X, Y": Y is the widow
+    portfolio_nouns: frozenset[str] = frozenset()  # "ministre de l'Enseignement supérieur": a portfolio
+    organisation_possessives: frozenset[str] = frozenset()  # "Airbus and its CEO X": Airbus's office
 
     def preps(self, *functions: str) -> frozenset[str]:
         """The prepositions that have one of these functions ("of", "dative", "agent" …)."""
@@ -158,6 +161,9 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         numbers_one=_words(data, "numbers_one", where),
         pressure_nouns=_words(data, "pressure_nouns", where),
         instigation_nouns=_words(data, "instigation_nouns", where),
+        relative_nouns=_words(data, "relative_nouns", where),
+        portfolio_nouns=_words(data, "portfolio_nouns", where),
+        organisation_possessives=_words(data, "organisation_possessives", where),
     )
 
 
@@ -198,6 +204,9 @@ def load_profile(lang: str) -> Profile:
             numbers_one=union("numbers_one"),
             pressure_nouns=union("pressure_nouns"),
             instigation_nouns=union("instigation_nouns"),
+            relative_nouns=union("relative_nouns"),
+            portfolio_nouns=union("portfolio_nouns"),
+            organisation_possessives=union("organisation_possessives"),
         )
     where = f"lexicon/{lang}/profile.json"
     return _profile_from(read_json(Path("lexicon") / lang / "profile.json"), where)
@@ -589,6 +598,7 @@ class Role:
     relation: str  # role_in or member_of
     head: bool  # stands for its country when no holder is named
     forms: tuple[tuple[str, ...], ...]  # token sequences, lowercase
+    national: bool = False  # an office of a national government: the article's country when none is named
 
 
 @dataclass(frozen=True)
@@ -676,7 +686,7 @@ def load_roles(lang: str) -> tuple[Role, ...]:
     for spec in roles_data["roles"]:
         forms = tuple(sorted((_tokens(f) for f in spec.get(lang, [])), key=lambda t: (-len(t), t)))
         roles.append(Role(spec["label"], _check_relation(spec["relation"], f"roles.json {spec['label']!r}"),
-                          bool(spec.get("head")), forms))
+                          bool(spec.get("head")), forms, bool(spec.get("national"))))
     return tuple(roles)
 
 

@@ -21,7 +21,7 @@ from .extract.entities import (GAZ_KIND_PRIORITY, Mention, RoleMention, demonym_
                                role_matches, role_mentions, surface)
 from .extract import syntax
 from .gazetteer import Gazetteer, GazetteerEntry
-from .lexicon import Agent, Lexicon, stem
+from .lexicon import Agent, Lexicon, load_roles, stem
 from .model import ORGANIZATION, PERSON, PLACE, Document, Entity
 
 
@@ -227,7 +227,14 @@ class DocEntities:
                     aff = self._office_affiliation(holder, rm.role.label)
                     if aff is not None:
                         self.known_affiliations.add(rm.start)
+                if aff is None and rm.role.national and self.builders[holder].type == PERSON:
+                    # "le ministre de l'Intérieur, X" in an article about one country: that country's
+                    aff = self.home_country()
                 self.roles.append((rm, holder, aff))
+                party = self._party_of(rm, aff) if rm.party is not None and self.builders[holder].type == PERSON else None
+                if party is not None:  # "le député PS X", "Democratic Senator X": X is a member of the party
+                    self.roles.append((RoleMention(rm.party[0], rm.party[1], self._member_role, None, rm.holder),
+                                       holder, party))
                 self._map(rm.start, rm.end, holder, 0.0, keep=True)
                 self._add_title_label(rm, holder)
                 continue
@@ -270,6 +277,32 @@ class DocEntities:
         if demonyms:
             return f"{_title(demonyms[0])} {office}"
         return f"{office[:1].upper() + office[1:]} of {b.label}"
+
+    def _party_of(self, rm: RoleMention, aff: str | None) -> str | None:
+        """The party that qualifies a title: the one named there, or the one its adjective names in the
+        country of the office (or of the article)."""
+        start, end = rm.party
+        k = self.token_key.get(start)
+        if k is not None and self.builders[k].type == ORGANIZATION and end - start >= 1 and \
+                self.token_key.get(end - 1) == k:
+            return k
+        country = None
+        for key in (aff, self.home_country()):
+            gaz_id = self.builders[key].gaz_id if key is not None else None
+            if gaz_id is not None:
+                entry = self.gaz.get(gaz_id)
+                country = entry.id if entry.kind == "country" else entry.country
+                if country is not None:
+                    break
+        word = self.doc[start].text if self.lex.lang == "en" else self.doc[start].lower_
+        entry = self.gaz.party(word, self.lex.lang, country)
+        if entry is None:
+            return None
+        return self._entity_for(Mention(-1, -1, entry.label, entry.type, entry, kind="knowledge"))
+
+    @property
+    def _member_role(self):
+        return next(r for r in load_roles(self.lex.lang) if r.label == "Member")
 
     def _add_title_label(self, rm: RoleMention, holder: str) -> None:
         """The title the text names a person by is one of their labels ("le secrétaire d'État américain",
@@ -844,8 +877,14 @@ class DocEntities:
             return self._home or None
         self._home = ""
         place = self.meta.get("place")
+        # a headline that opens with its place ("Égypte : …", "France: …") names it as a dateline does
+        title = self.meta.get("title") or ""
+        if not place and ":" in title[:40]:
+            place = title.split(":", 1)[0].strip()
         if place:
             for e in self.gaz.lookup(place, self.lex.lang):
+                if e.kind == "region":
+                    break  # "Québec : …": a region with a government of its own may be what it is about
                 country = e if e.kind == "country" else (self.gaz.get(e.country) if e.country else None)
                 if country is not None and e.type == PLACE:
                     self._home = self._entity_for(Mention(-1, -1, country.label, PLACE, country, kind="knowledge"))

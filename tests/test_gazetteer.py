@@ -487,3 +487,11 @@ def test_folding_drops_every_combining_mark_and_nothing_else():
     samples += ["".join(chr(c) for c in range(start, start + 256)) for start in range(0, 0x3000, 256)]
     for text in samples:
         assert _fold(text) == plain(text)
+
+
+def test_an_acronym_is_one_language_s(gaz):
+    # the English acronym of the Organization of American States is no French name of it (French "OAS"
+    # is the Organisation armée secrète); long names match across languages
+    assert "org:oas" in [e.id for e in gaz.lookup("OAS", "en")]
+    assert "org:oas" not in [e.id for e in gaz.lookup("OAS", "fr")]
+    assert "org:oas" in [e.id for e in gaz.lookup("Organization of American States", "fr")]

@@ -49,7 +49,7 @@ def test_a_form_belongs_to_one_role(roles, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_forms_are_written_as_the_data_format_says(roles, lang):
     for role in roles:
-        assert set(role) <= {"label", "relation", "head", "fr", "en"}, role["label"]
+        assert set(role) <= {"label", "relation", "head", "national", "fr", "en"}, role["label"]
         assert role["relation"] in RELATIONS and role["relation"] in ("role_in", "member_of"), role["label"]
         assert isinstance(role["head"], bool), role["label"]
         for form in role.get(lang, ()):

@@ -52,6 +52,9 @@ class RoleMention:
     role: Role
     affiliation: Mention | None  # the country / organisation the office belongs to
     holder: Mention | None  # the person named with the title
+    #: tokens ``[start, end)`` of a party that qualifies the title: a name ("le député PS X", "le maire
+    #: UMP de Nice") or an adjective ("le sénateur démocrate X", "Republican Senator X")
+    party: tuple[int, int] | None = None
 
 
 def fold(text: str) -> str:
@@ -99,7 +102,8 @@ def gaz_lookup(gaz: Gazetteer, text: str, lang: str, label: str | None = None) -
     if not hits and "." in text and text[-1:].isalpha():
         hits = gaz.lookup(text + ".", lang)
     if label in ("PER", "PERSON"):
-        hits = [h for h in hits if h.type == PERSON]
+        # (a country's one-word name is the country, however the model read it: "Mali's government")
+        hits = [h for h in hits if h.type == PERSON or (h.kind == "country" and " " not in text.strip())]
     elif label is not None and label not in ("LOC", "GPE", "FAC"):
         hits = [h for h in hits if h.kind not in ("city", "region")]
     if not hits:
@@ -156,7 +160,7 @@ def role_matches(doc: Doc, lex: Lexicon, gaz: Gazetteer) -> list[tuple[int, int,
                 doc[i - 1].pos_ == "PROPN" and doc[i - 1].ent_type_ in ("PER", "PERSON") and \
                 doc[i].ent_iob_ == "I":
             best = None  # a title word after a first name is a surname: "Tom King", "Jean Prince"
-        if best and doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ == "B" and best[1] < len(doc) and \
+        if best and doc[i].ent_type_ == "ORG" and doc[i].ent_iob_ == "B" and doc[i].text[:1].isupper() and best[1] < len(doc) and \
                 doc[best[1]].ent_iob_ == "I" and doc[best[1]].is_stop:
             best = None  # a title word opening an organisation's name: "Reporters Without Borders"
         if best and not taken.intersection(range(best[0], best[1])):
@@ -380,14 +384,19 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
             # a title or rank the model took into a person's name: "Chief Constable Hugh Orde",
             # "Sergeant Frank Ford", "le préfet Claude Érignac"; a common noun naming something after
             # a person: "l'affaire Merah"
+            titled = False
             while s < e - 1 and (s in blocked or doc[s].lower_.rstrip(".") in lex.ranks or
-                                 (doc[s].is_lower and doc[s].pos_ == "NOUN")):
+                                 (doc[s].is_lower and doc[s].pos_ == "NOUN") or
+                                 (titled and _complement_opening(doc, s, e, lex, gaz))):
+                titled = titled or s in blocked
                 s += 1
         elif s in blocked and e - 1 not in blocked:
             # a span that begins inside an office title ("Secretary of | State Blackwell"): what
             # follows the title is its holder's name
             while s < e - 1 and s in blocked:
                 s += 1
+            while s < e - 1 and _complement_opening(doc, s, e, lex, gaz):
+                s += 1  # "ministre des Affaires étrangères | du Brésil": the complement's name
             if s - 1 in blocked and doc[s].is_title and all(_is_name_token(t) for t in doc[s:e]):
                 label = "PERSON"
         text = surface(doc, s, e)
@@ -436,6 +445,19 @@ def _regions_in_context(mentions: list[Mention], demonyms: list[Mention]) -> lis
             m = Mention(m.start, m.end, m.text, m.type, None, m.kind, m.alias)
         out.append(m)
     return out
+
+
+def _complement_opening(doc: Doc, i: int, end: int, lex: Lexicon, gaz: Gazetteer) -> bool:
+    """Whether token ``i`` opens a complement of a title inside a person span ("président | de la
+    Commission", "ministre | du Brésil", "roi | de Suède"), not a particle of the name ("de Gaulle"):
+    a preposition or article followed by an article, or by a name the gazetteer knows as no person."""
+    t = doc[i]
+    if not t.is_lower or t.pos_ not in ("ADP", "DET"):
+        return False
+    if t.pos_ == "DET" or (i + 1 < end and doc[i + 1].pos_ == "DET") or "Def" in t.morph.get("Definite"):
+        return True
+    rest = surface(doc, i + 1, end)
+    return any(h.type != PERSON for h in gaz.lookup(rest, lex.lang))
 
 
 def is_capitalised_description(span: Span, lex: Lexicon, gaz: Gazetteer) -> bool:
@@ -526,16 +548,25 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
     by_start = {m.start: m for m in names}
     by_end = {m.end: m for m in names}
     dem_at = {m.start: m for m in demonyms}
+    dem_end = {m.end - 1: m for m in demonyms}  # "South Korean President"
     out = []
     for s, e, role, dem in role_matches(doc, lex, gaz):
         affiliation = dem_at.get(dem) if dem is not None else None
+        # a party after the title: "le député PS X", "le maire UMP de Nice, X", "un candidat républicain"
+        party = _party_at(doc, e, by_start, lex, gaz)
+        if party is not None:
+            e = party[1]
         # nationality or country just before: "Brazilian President", "U.S. Secretary of State", "Congo's"
         j = s - 1
         while j >= 0 and (doc[j].lower_ in lex.determiners or doc[j].lower_ in lex.role_modifiers):
             j -= 1  # "Taiwan's Vice Foreign Minister", "the former Brazilian president"
-        if affiliation is None and j >= 0:
-            if j in dem_at:
-                affiliation = dem_at[j]
+        if party is None and j >= 0 and doc[j].text[:1].isupper() and gaz.is_party_adjective(doc[j].text, lex.lang):
+            party = (j, j + 1)  # "Democratic Senator X"
+        elif affiliation is None and j >= 0:
+            if j in dem_at or j in dem_end:
+                affiliation = dem_at.get(j) or dem_end[j]
+            elif doc[j].lower_ in lex.profile.organisation_possessives:
+                affiliation = _possessor_organisation(doc, j, names)  # "Airbus and its CEO X"
             else:
                 k = j - 1 if doc[j].lower_.replace("’", "'") in lex.profile.possessive_markers else j
                 m = by_end.get(k + 1)
@@ -549,7 +580,9 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
             while k < len(doc) and k < e + 4 and k not in by_start and not doc[k].is_punct:
                 k += 1
             m = by_start.get(k)
-            if m is not None and m.type in (PLACE, ORGANIZATION):
+            if m is not None and _is_portfolio(m, doc, lex):
+                end = m.end  # "ministre de l'Enseignement supérieur, X": the portfolio, whose it is unsaid
+            elif m is not None and m.type in (PLACE, ORGANIZATION):
                 affiliation, end = m, m.end
         # the holder: a person named right after the title (optionally after a comma) ...
         holder = None
@@ -557,16 +590,27 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
         place = _place_complement(doc, k, by_start, lex)
         if place is not None:  # "l'ambassadeur de France en Afghanistan, X": where the office is held
             k = place.end
-        if k < len(doc) and doc[k].text == ",":
+        comma = k < len(doc) and doc[k].text == ","
+        if comma:
             k += 1
         m = by_start.get(k)
+        if m is not None and comma and _complement_of_noun(doc, s, e, lex):
+            m = None  # "la veuve du président de X, Y": the name after the comma is the widow's
         if m is None and k < len(doc) and doc[k].lower_ in of:
             # "le chef de l'opposition Raila Odinga": a short complement, then the name
-            for k2 in range(k + 1, min(len(doc), k + 6)):
+            # ("le ministre français de l'Enseignement supérieur, X": past the portfolio)
+            skip = -1
+            for k2 in range(k + 1, min(len(doc), k + 8)):
+                if k2 < skip:
+                    continue
                 if doc[k2].is_punct and doc[k2].text != "," or doc[k2].pos_ in ("VERB", "AUX"):
                     break
-                if k2 in by_start:
-                    m = by_start[k2]
+                if k2 in by_start and _is_portfolio(by_start[k2], doc, lex):
+                    skip = by_start[k2].end
+                elif k2 in by_start:
+                    # ("ministre du régime d'Hosni Moubarak": a name after "de" is the complement's)
+                    if doc[k2 - 1].lower_ not in of and doc[k2 - 1].pos_ != "ADP":
+                        m = by_start[k2]
                     break
         if m is not None and m.type == PERSON:
             holder = m
@@ -609,10 +653,63 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
             if colon is not None:
                 for m in names:
                     if m.type == PERSON and colon < m.start < doc[s].sent.end:
-                        out.append(RoleMention(s, e, role, affiliation, m))
+                        out.append(RoleMention(s, e, role, affiliation, m, party))
                 continue
-        out.append(RoleMention(s, end, role, affiliation, holder))
+        out.append(RoleMention(s, end, role, affiliation, holder, party))
     return out
+
+
+def _party_at(doc: Doc, i: int, by_start: Mapping[int, Mention], lex: Lexicon,
+              gaz: Gazetteer) -> tuple[int, int] | None:
+    """A party qualifying the title that ends before token ``i``: an adjective the gazetteer knows
+    for a party ("socialiste", "démocrate") or a party's name ("PS", "UMP"), where a name or a
+    complement of the title may follow."""
+    if i >= len(doc):
+        return None
+    t = doc[i]
+    if t.pos_ in ("ADJ", "NOUN", "PROPN") and gaz.is_party_adjective(t.text if lex.lang == "en" else t.lower_, lex.lang):
+        return i, i + 1
+    m = by_start.get(i)
+    if m is not None and m.type == ORGANIZATION and m.gaz is not None and m.gaz.kind == "organisation" \
+            and m.gaz.sector is None and m.gaz.country is not None and m.end < len(doc) and \
+            (m.end in by_start or doc[m.end].text == "," or doc[m.end].lower_ in lex.profile.preps("of")):
+        return m.start, m.end  # a national party's name, then the holder or the title's complement
+    return None
+
+
+def _possessor_organisation(doc: Doc, j: int, names: list[Mention]) -> Mention | None:
+    """The organisation a possessive determiner at ``j`` stands for: the last named before it in the
+    sentence, with no person named between ("Airbus and its CEO", not "Airbus said Smith and his")."""
+    sent_start = doc[j].sent.start
+    before = [m for m in names if sent_start <= m.start and m.end <= j]
+    if before and before[-1].type == ORGANIZATION:
+        return before[-1]
+    return None
+
+
+def _is_portfolio(m: Mention, doc: Doc, lex: Lexicon) -> bool:
+    """Whether a name after a title is the title's portfolio ("de l'Enseignement supérieur")."""
+    return m.gaz is None and m.type == ORGANIZATION and doc[m.start].lemma_.lower() in lex.profile.portfolio_nouns
+
+
+def _complement_of_noun(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a title is the "of" complement of a noun of a person before it ("la veuve du président",
+    "the spokesman of the president"): a name in apposition after the whole phrase names that person
+    (but after "la position du président de X, Y" it names the president)."""
+    head = next((doc[i] for i in range(start, end) if not (start <= doc[i].head.i < end)), None)
+    if head is None or head.head.i >= start:
+        return False
+    of = lex.profile.preps("of")
+    outer = None
+    if head.dep_ in syntax.OBLIQUE_DEPS and any(c.dep_ in syntax.CASE_DEPS and c.lower_ in of for c in head.children):
+        outer = head.head
+    elif head.dep_ in syntax.POBJ_DEPS and head.head.lower_ in of and head.head.head.i < start:
+        outer = head.head.head
+    if outer is None or outer.pos_ not in ("NOUN", "PROPN"):
+        return False
+    words = (outer.lower_, outer.lemma_.lower())
+    return any(w in lex.profile.relative_nouns or w in lex.role_index or
+               any(a.person for a in lex.agents.by_head.get(w, ())) for w in words)
 
 
 def _predicate_holder(doc: Doc, start: int, end: int, names: list[Mention], lex: Lexicon,
