@@ -534,6 +534,7 @@ class AgentRules:
     state_bodies: frozenset[str]  # codes of state bodies a text may name without their country
     actor_codes: frozenset[str]  # codes whose bodies and groups are actors without an owner
     names: Mapping[str, str]  # English head phrase -> name template
+    located_bodies: frozenset[str] = frozenset()  # "embassy": named with the place it is in
 
     @staticmethod
     def parts(code: str) -> tuple[str, ...]:
@@ -559,7 +560,8 @@ def load_agent_rules() -> AgentRules:
         return frozenset(data[section]["codes"])
 
     return AgentRules(codes("representatives"), codes("state_bodies"), codes("actor_codes"),
-                      {k: v for k, v in data["names"].items() if not k.startswith("_")})
+                      {k: v for k, v in data["names"].items() if not k.startswith("_")},
+                      frozenset(data["located_bodies"]["heads"]))
 
 
 @lru_cache(maxsize=None)

@@ -474,7 +474,9 @@ class DocEntities:
                         out.append(Mention(m.start, m.end, f.text, PERSON, f.gaz, m.kind, alias=m.text))
                         continue
                     f = first_before(longer_by_last.get((short[0], m.type), []), m.start)
-                    if f is not None:
+                    if f is not None and not (m.gaz is not None and f.gaz is None):
+                        # (a place the gazetteer knows is not a longer unknown name ending with it:
+                        # "la place Tahrir du Caire … au Caire" is Cairo)
                         out.append(Mention(m.start, m.end, f.text, f.type, f.gaz, m.kind, alias=m.text))
                         continue
                 out.append(m)
@@ -537,6 +539,9 @@ class DocEntities:
             if found is None:
                 continue
             agent, start, end = found
+            if t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head.i > t.i and t.text[:1].isupper() and \
+                    t.head.text[:1].isupper():
+                continue  # a word of a name: "the U.S. Government Accountability Office"
             if self._names_itself(t, start, end) or self._owned_by_someone(t):
                 continue  # "le quotidien Le Figaro"; "his ruling party", "the government of President X"
             code = agent.code
@@ -605,6 +610,9 @@ class DocEntities:
             elif owner is None and code and not rules.is_actor(code):
                 continue
             label, scoped = self._actor_name(agent, owner, modifiers, plural)
+            where = self._located_at(t, owner) if agent.en.lower() in rules.located_bodies and not scoped else None
+            if where is not None:  # "l'ambassade de France à Damas": the Embassy of France in Damascus
+                label = f"{label} in {self.builders[where].label}"
             key = slug(label) if not scoped else f"{slug(label)}_{self.scope}"
             if scoped:
                 self._local.add(key)
@@ -653,6 +661,15 @@ class DocEntities:
                 also = self.also.setdefault(t.i, [])
                 if key not in also:
                     also.append(key)
+
+    def _located_at(self, t: Token, owner: str | None) -> str | None:
+        """The place a locative complement on an agent noun names ("à Damas", "in Damascus")."""
+        for c in t.children:
+            for g in syntax.prep_objects(c, self.lex.locative_preps):
+                k = self.token_key.get(g.i)
+                if k is not None and k != owner and self.builders[k].type == PLACE:
+                    return k
+        return None
 
     def _span_of(self, i: int, key: str) -> Span:
         """The run of tokens around ``i`` that all stand for ``key`` ("Sierra Leonean")."""
@@ -808,8 +825,9 @@ class DocEntities:
         ("le syndicat Force Ouvrière", "the party Fidesz"): the name is the entity."""
         for c in t.children:
             if c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS and c.i in self.token_key and \
-                    self.builders[self.token_key[c.i]].named:
-                return True
+                    self.builders[self.token_key[c.i]].named and \
+                    not (c.dep_ == "compound" and c.i < t.i and self.builders[self.token_key[c.i]].type == PLACE):
+                return True  # (a place before the noun says whose it is: "the US embassy")
         j = end  # "le syndicat Force Ouvrière", "l'agence de presse officielle russe Sputnik"
         while j < len(self.doc) and (self.doc[j].pos_ in ("DET", "ADJ") or self.doc[j].dep_ == "amod"):
             j += 1

@@ -499,10 +499,10 @@ CASES = [
     # a body, whose it is, and where it is; a city in a subject's phrase that names no one is no subject
     ("fr-body-of-owner-in-city", "fr",
      "L'ambassade de Suède à Nairobi a condamné mardi l'arrestation du journaliste Paul Durand.",
-     [("Swedish Embassy", "located_in", "Nairobi", P, A)], []),
+     [("Embassy of Sweden in Nairobi", "located_in", "Nairobi", P, A)], []),
     ("en-body-in-city", "en",
      "The Swedish embassy in Nairobi condemned the arrest of the journalist Paul Durand on Tuesday.",
-     [("Swedish Embassy", "located_in", "Nairobi", P, A)], []),
+     [("Embassy of Sweden in Nairobi", "located_in", "Nairobi", P, A)], []),
     ("fr-city-in-subject-phrase-is-no-subject", "fr",
      "Le bureau de l'ONU à Genève a critiqué le maire Paul Durand.",
      [], [("Geneva", "criticised", "Paul Durand", P, A), ("United Nations", "located_in", "Geneva", P, A)]),
@@ -771,6 +771,21 @@ CASES = [
     ("en-title-party-adjective-without-a-country", "en",
      "Socialist Senator John Smith criticised Ukraine.",
      [("John Smith", "criticised", "Ukraine", P, A)], [("John Smith", "member_of", "Socialist Party (France)", P, A)]),
+    # a country's name before a body says whose it is ("the US government"), not the body's name
+    ("en-country-name-before-a-body", "en",
+     "The UK government sharply criticised Iran on Monday.",
+     [("Government of United Kingdom", "criticised", "Iran", P, A)], []),
+    # an embassy is named with the place it is in: one node per embassy, not per country
+    ("en-embassy-in-a-city", "en",
+     "Students stormed the US embassy in Caracas on Monday.",
+     [("Embassy of United States in Caracas", "located_in", "Caracas", P, A)], []),
+    ("fr-embassy-in-a-city", "fr",
+     "L'ambassade d'Espagne à Lima a critiqué le Chili.",
+     [("Embassy of Spain in Lima", "criticised", "Chile", P, A), ("Embassy of Spain in Lima", "located_in", "Lima", P, A)], []),
+    # a known place is not a longer unknown name ending with its word; "au" opens no name
+    ("fr-known-place-after-a-longer-name", "fr",
+     "Des milliers de personnes se sont rassemblées sur la place Tahrir du Caire. L'ambassade d'Espagne au Caire a critiqué l'Égypte.",
+     [("Embassy of Spain in Cairo", "located_in", "Cairo", P, A)], []),
     # a portfolio is no affiliation: the office is the country's a nationality or the context names
     ("fr-title-portfolio", "fr",
      "Le ministre belge de l'Enseignement supérieur, Paul Durand, a critiqué Jean Martin.",

@@ -77,7 +77,8 @@ def clean_span(span: Span, lex: Lexicon) -> tuple[int, int] | None:
             break
     while start < end - 1 and (doc[start].lower_ in lex.honorifics or doc[start].lower_.rstrip(".") in lex.honorifics
                                or doc[start].is_punct or (doc[start].lower_ in lex.determiners and
-                                                          (doc[start].is_lower or doc[start].is_sent_start))):
+                                                          (doc[start].is_lower or doc[start].is_sent_start))
+                               or (doc[start].is_lower and doc[start].pos_ == "ADP")):  # "au Caire"
         start += 1  # (a capitalised article inside a sentence is part of the name: "à Des Moines", "Le Figaro")
     while end > start and (doc[end - 1].is_punct or doc[end - 1].text.strip(TRAILING) == ""
                            or doc[end - 1].lower_.replace("’", "'") in lex.profile.possessive_markers - {"'"}):
