@@ -936,6 +936,7 @@ def test_nationalities_of_several_words():
         {("North Korea", "attacked", "South Korea")}, (label, sts)
     # the end of a larger name of people is no nationality of its own
     for text in ("The Pentagon offers training to Latin American police officers.",
+                 "The Pentagon offers training to Latin-American police officers.",
                  "Brazil hosted South American diplomats in Brasilia on Monday."):
         label, sts = statements("en", text)
         assert "United States" not in label.values(), (text, label)

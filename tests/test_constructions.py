@@ -437,6 +437,17 @@ def test_fr_organisation_based_in_place():
     assert relations(d, "fr", E(0, 1, ORGANIZATION), E(4, 5, PLACE, LYON)) == [("located_in", "Oxfam", LYON)]
 
 
+def test_place_situated_in_larger_place():
+    # Lyon, située en France, a … / Lyon, located in France, has …
+    d = flat(["Lyon", ",", "située", "en", "France", ",", "a"])
+    assert relations(d, "fr", E(0, 1, PLACE, LYON), E(4, 5, PLACE, FRANCE)) == [("located_in", LYON, FRANCE)]
+    d = flat(["Lyon", ",", "located", "in", "France", ",", "has"])
+    assert relations(d, "en", E(0, 1, PLACE, LYON), E(4, 5, PLACE, FRANCE)) == [("located_in", LYON, FRANCE)]
+    # a smaller place is not where a larger one lies
+    d = flat(["France", ",", "located", "in", "Lyon", ",", "has"])
+    assert relations(d, "en", E(0, 1, PLACE, FRANCE), E(4, 5, PLACE, LYON)) == []
+
+
 def test_a_modifier_not_written_as_a_name_is_no_party():
     # the French-based … : a nationality adjective (an entity seen only as a modifier) is no place here
     d = flat(["the", "Lyon", "-", "based", "group", "Oxfam", "said"], pos=["DET", "ADJ", "PUNCT", "VERB", "NOUN", "PROPN", "VERB"])

@@ -530,6 +530,10 @@ def _demonym_word(t: Token, lex: Lexicon, gaz: Gazetteer) -> Mention | None:
     if t.ent_type_ == "NORP" and t.ent_iob_ == "I" and prev.text[:1].isupper() and \
             (not prev.is_sent_start or prev.pos_ == "PROPN") and gaz.demonym(prev.text, lex.lang) is None:
         return None  # the end of a larger name of people: "Latin American", "South American", "African American"
+    if prev is not None and prev.text == "-" and not prev.whitespace_ and t.i > 1 and \
+            t.doc[t.i - 2].text[:1].isupper() and not t.doc[t.i - 2].whitespace_ and \
+            gaz.demonym(t.doc[t.i - 2:t.i + 1].text, lex.lang) is None:
+        return None  # "Latin-American", "Afro-American", "Anglo-American": not one country's
     entry = gaz.demonym(t.text, lex.lang)
     if entry is None and t.ent_type_ == "NORP" and t.text[:1].isupper():
         # a country name the model read as a nationality: "the Mozambique government"
@@ -545,7 +549,8 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
     languages: title + name ("le président russe Vladimir Poutine", "President Bush"), name + comma +
     title ("Hu Jintao, the President of China"), title + comma + name ("the President of Brazil,
     Luiz Inácio Lula da Silva"), nationality before the title ("Brazilian President"), possessive
-    ("Congo's president") and complements ("le maire de New York", "du collectif X")."""
+    ("Congo's president", "Airbus and its CEO X") and complements ("le maire de New York", "du
+    collectif X"); a party may qualify the title ("le député PS X", "Democratic Senator X")."""
     by_start = {m.start: m for m in names}
     by_end = {m.end: m for m in names}
     dem_at = {m.start: m for m in demonyms}

@@ -452,6 +452,8 @@ class _Extractor:
         return self.readings[tok.i]
 
     def verb_frame(self, tok: Token) -> Iterator[Statement]:
+        """The statements a verb gives by its reading; an office verb whose target is of no type the
+        office allows ("rejoindre" a person, not an organisation) by its CAMEO reading instead."""
         frame = self.reading(tok)
         if frame is None:
             return
@@ -465,6 +467,7 @@ class _Extractor:
         yield from found
 
     def frame_statements(self, tok: Token, frame: Reading) -> Iterator[Statement]:
+        """The statements of one reading of a verb: its subjects and targets by the reading's roles."""
         lex = self.lex
         if syntax.is_hypothetical(tok) or self.is_demanded(tok):
             return
@@ -825,8 +828,8 @@ class _Extractor:
                 [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.ents.token_key
                  and not any(x.dep_ in ("case", "prep") for x in c.children)][:1])
         if not subjects and lex.event_noun_cameo.get(key, "")[:2] in lex.rules.instigated_roots:
-            # "une grève à l'appel de X", "a strike at the call of X"
-            # "une manifestation a eu lieu à l'appel de X": the call may hang on the clause's verb
+            # "une grève à l'appel de X", "a strike at the call of X"; the call may hang on the clause's
+            # verb ("une manifestation a eu lieu à l'appel de X")
             subjects = self.instigators(tok) or (self.instigators(verb) if verb is not None else []) or \
                 (self.instigators(tok.head) if tok.dep_ in syntax.SUBJECT_DEPS else [])
         if not partners and verb is not None and \
