@@ -414,7 +414,8 @@ def actor_matches(actor: str | None, names: Iterable[str], gazetteer=None) -> bo
     After :func:`fold`, a name matches when it shares the head (last) word with the actor text, when
     one contains the other (as whole words), or when a word of the actor text is a nationality
     adjective of a country whose gazetteer label is one of the names ("Senior Hungarian officials"
-    stands for Hungary). A missing actor (``None``) matches anything.
+    stands for Hungary, "South Korean army officers" for South Korea). A missing actor (``None``)
+    matches anything.
 
     >>> actor_matches("the United States", ["United States"])
     True
@@ -440,10 +441,12 @@ def actor_matches(actor: str | None, names: Iterable[str], gazetteer=None) -> bo
         from .gazetteer import load_gazetteer
 
         gazetteer = load_gazetteer()
-    for word in _WORD.findall(actor):
-        country = gazetteer.demonym(word, "en")
-        if country is not None and " ".join(_WORD.findall(fold(country.label))) in folded:
-            return True
+    words = _WORD.findall(actor)
+    for n in (3, 2, 1):  # "South Korean army officers": South Korea
+        for i in range(len(words) - n + 1):
+            country = gazetteer.demonym(" ".join(words[i:i + n]), "en")
+            if country is not None and " ".join(_WORD.findall(fold(country.label))) in folded:
+                return True
     return False
 
 

@@ -199,6 +199,8 @@ def test_totals_are_micro_averaged_per_language():
 @pytest.mark.parametrize("actor,names,expected", [
     ("Senior Hungarian officials", ["Hungary"], True),   # nationality adjective
     ("Hungarian", ["Hungary"], True),
+    ("South Korean army officers", ["South Korea"], True),  # a nationality of two words
+    ("South Korean army officers", ["North Korea"], False),
     ("the United States", ["United States"], True),      # containment
     ("United States", ["the United States of America", "United States"], True),
     ("President Bush", ["George W. Bush"], True),        # head word
