@@ -626,6 +626,7 @@ class Lexicon:
     source_markers: tuple[tuple[str, ...], ...]
     anaphoric: tuple[tuple[str, ...], ...]
     counterpart_nouns: frozenset[str]
+    organisation_anaphors: frozenset[str]
     collective_nouns: frozenset[str]
     group_nouns: frozenset[str]
     counted_group_nouns: frozenset[str]
@@ -760,6 +761,7 @@ def load_lexicon(lang: str) -> Lexicon:
         source_markers=tuple(_tokens(m) for m in section("source_markers")),
         anaphoric=tuple(tuple(x) for x in section("anaphoric_predicates")),
         counterpart_nouns=frozenset(section("counterpart_nouns")),
+        organisation_anaphors=frozenset(section("organisation_anaphors")),
         collective_nouns=frozenset(section("collective_nouns")),
         group_nouns=frozenset(section("group_nouns")),
         counted_group_nouns=frozenset(section("counted_group_nouns")),

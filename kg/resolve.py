@@ -211,6 +211,7 @@ class DocEntities:
         for m in demonyms:
             if m.start not in self.token_key:
                 self._map(m.start, m.end, self._entity_for(m), 0.1)
+        self._organisation_anaphors()
         self._described_actors()
         self._collective_nouns(demonyms)
         self._collective_nouns(demonyms)  # again: "leaders of Romania's government" needs the government
@@ -661,6 +662,60 @@ class DocEntities:
                 also = self.also.setdefault(t.i, [])
                 if key not in also:
                     also.append(key)
+
+    #: how many sentences back a definite description may find its organisation
+    ANAPHOR_SENTENCES = 3
+
+    def _organisation_anaphors(self) -> None:
+        """Definite category nouns that refer back to a named organisation ("Toyota … the Japanese
+        carmaker", "Nintendo … le géant japonais", "… the group said"): the organisation named last
+        before, within a few sentences, of the nationality the phrase gives when the gazetteer knows
+        its country. A phrase with a name, a complement or a possessor of its own is not one ("the
+        company Apple", "the group of experts", "its parent company")."""
+        lex, doc = self.lex, self.doc
+        sents = {s.start: n for n, s in enumerate(doc.sents)}
+        sent_of = [0] * len(doc)
+        for s in doc.sents:
+            for i in range(s.start, s.end):
+                sent_of[i] = sents[s.start]
+        for t in doc:
+            if t.i in self.token_key or t.pos_ != "NOUN" or \
+                    (t.lemma_.lower() not in lex.organisation_anaphors and t.lower_ not in lex.organisation_anaphors):
+                continue
+            if "Plur" in t.morph.get("Number") or not self._definite(t):
+                continue
+            if any(c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS | syntax.PREP_DEPS | syntax.OBLIQUE_DEPS |
+                   {"poss", "nmod:poss", "acl:relcl", "relcl"} or (c.dep_ == "det" and "Yes" in c.morph.get("Poss"))
+                   for c in t.children):
+                continue
+            j = t.i + 1
+            while j < len(doc) and (doc[j].dep_ == "amod" or doc[j].pos_ == "ADJ"):
+                j += 1
+            if j < len(doc) and j in self.token_key:
+                continue  # "the company Apple", "le constructeur allemand Volkswagen": the name is the entity
+            nationality = {self.token_key[c.i] for c in t.children if c.dep_ == "amod" and c.i in self.token_key}
+            country = None
+            for k in nationality:
+                gid = self.builders[k].gaz_id
+                if gid and gid.startswith("country:"):
+                    country = gid
+            antecedent = None
+            for i in range(t.i - 1, -1, -1):
+                if sent_of[t.i] - sent_of[i] > self.ANAPHOR_SENTENCES:
+                    break
+                k = self.token_key.get(i)
+                if k is None or k in self._local:
+                    continue
+                b = self.builders[k]
+                if b.type != ORGANIZATION or not b.named or b.part_of is not None:
+                    continue
+                entry = self.gaz.get(b.gaz_id) if b.gaz_id else None
+                if country is not None and entry is not None and entry.country not in (None, country):
+                    continue
+                antecedent = k
+                break
+            if antecedent is not None:
+                self._map(t.i, t.i + 1, antecedent, 0.3)
 
     def _located_at(self, t: Token, owner: str | None) -> str | None:
         """The place a locative complement on an agent noun names ("à Damas", "in Damascus")."""

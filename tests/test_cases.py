@@ -786,6 +786,27 @@ CASES = [
     ("fr-known-place-after-a-longer-name", "fr",
      "Des milliers de personnes se sont rassemblées sur la place Tahrir du Caire. L'ambassade d'Espagne au Caire a critiqué l'Égypte.",
      [("Embassy of Spain in Cairo", "located_in", "Cairo", P, A)], []),
+    # a definite category noun refers back to the organisation named last before it
+    ("en-definite-description-of-an-organisation", "en",
+     "Volvo recalled trucks in Texas. The Swedish carmaker blamed Bosch for the fault.",
+     [("Volvo", "accused", "Bosch", P, A)], [("Sweden", "accused", "Bosch", P, A)]),
+    ("fr-definite-description-of-an-organisation", "fr",
+     "Nokia a présenté un téléphone à Berlin. Le géant finlandais a critiqué Samsung.",
+     [("Nokia", "criticised", "Samsung", P, A)], [("Finland", "criticised", "Samsung", P, A)]),
+    ("fr-description-with-its-own-name", "fr",
+     "Renault a présenté une voiture à Paris. Le constructeur allemand Volkswagen a critiqué Renault.",
+     [("Volkswagen", "criticised", "Renault", P, A)], [("Renault", "criticised", "Renault", P, A)]),
+    # a name right after the verb the parser read as an adverb is its object
+    ("fr-object-read-as-adverb", "fr",
+     "Paul Durand et Jean Martin ont critiqué Boeing.",
+     [("Paul Durand", "criticised", "Boeing", P, A)], []),
+    # quoted codes after a source are terms, not speech; a quoted phrase is speech
+    ("fr-quoted-codes-are-no-speech", "fr",
+     "Selon Fitch, la note du pays est passée de « A3 » à « Baa3 » mardi.",
+     [], [("Fitch", "said", None, P, A)]),
+    ("fr-quoted-phrase-after-a-source", "fr",
+     "Selon Fitch, la note du pays reste « sous surveillance négative » mardi.",
+     [("Fitch", "said", None, P, A)], []),
     # a portfolio is no affiliation: the office is the country's a nationality or the context names
     ("fr-title-portfolio", "fr",
      "Le ministre belge de l'Enseignement supérieur, Paul Durand, a critiqué Jean Martin.",

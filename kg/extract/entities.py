@@ -252,6 +252,12 @@ def entity_spans(doc: Doc, extra: list[tuple[int, int, str]] = (), lex: Lexicon 
                 out.append((s, e2, person))
                 i += 2
                 continue
+            if s2 == e and label == label2 == "ORG" and doc[e - 1].lower_ in ("'s", "’s") and \
+                    doc[s2].is_title and doc[e - 2].is_title:
+                # "the People's" + "Party for Freedom": one name the model cut at its possessive
+                out.append((s, e2, label))
+                i += 2
+                continue
         out.append((s, e, label))
         i += 1
     return _institution_names(doc, out, lex) if lex is not None else out

@@ -1104,7 +1104,8 @@ class _Extractor:
                 speakers = self.name_after(verb)
             if not speakers and where == "before":
                 speakers = self.name_before(verb)
-        if not speakers:
+        if not speakers and any(t.is_alpha for t in self.doc[q.start:q.end]):
+            # (with no verb of speech, a quoted code is a term, not speech: « A3 » à « Baa3 »)
             speakers = self.source_marker_speaker(q)
             verb = None
         if not speakers:

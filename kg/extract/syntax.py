@@ -216,6 +216,9 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
             add(OBJ if passive else SUBJ, c)
         elif dep in OBJECT_DEPS:
             add(OBJ, c)
+        elif dep in ("advmod", "xcomp") and c.pos_ == "PROPN" and c.i > pred.i and c.ent_type_ and \
+                not any(x.dep_ in OBJECT_DEPS for x in children):
+            add(OBJ, c)  # a name after the verb the parser read as an adverb or a complement: "ont critiqué Sony"
         elif dep in DATIVE_DEPS and c.pos_ == "ADP":
             # ClearNLP labels the preposition of a recipient "dative" ("providing intelligence to X"):
             # the recipient is its object
