@@ -807,6 +807,14 @@ CASES = [
     ("fr-quoted-phrase-after-a-source", "fr",
      "Selon Fitch, la note du pays reste « sous surveillance négative » mardi.",
      [("Fitch", "said", None, P, A)], []),
+    # an event noun after a preposition of circumstance is not the act of the verb it hangs on
+    ("en-event-noun-as-a-circumstance", "en",
+     "President Carlos Mendes must decide soon. While it awaits the President's decision, the Parliament "
+     "will vote on the budget today, amid protests from the opposition.",
+     [], [("Parliament", "criticised", "Carlos Mendes", P, PL)]),
+    ("fr-event-noun-as-a-circumstance", "fr",
+     "Le Parlement du Portugal votera le budget mardi, après des manifestations contre le gouvernement portugais.",
+     [], [("Parliament of Portugal", "criticised", "Government of Portugal", P, PL)]),
     # a portfolio is no affiliation: the office is the country's a nationality or the context names
     ("fr-title-portfolio", "fr",
      "Le ministre belge de l'Enseignement supérieur, Paul Durand, a critiqué Jean Martin.",

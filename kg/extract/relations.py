@@ -684,6 +684,9 @@ class _Extractor:
         head = t.head
         if head.pos_ == "ADP" and t.dep_ in syntax.POBJ_DEPS:  # ClearNLP: verb -> prep -> noun
             t, head = head, head.head
+        circumstance = self.lex.profile.preps("circumstance")
+        if t.lower_ in circumstance or syntax.prep_of(t) in circumstance:
+            return None  # "voted amid protests", "après des manifestations": a circumstance, not the verb's act
         if head.pos_ == "NOUN" and head != t and self.is_protest_noun(noun) and self.is_protest_noun(head) and \
                 t.dep_ in syntax.OBLIQUE_DEPS | syntax.PREP_DEPS | {"nmod"}:
             # "staged a hunger strike in protest against X", "une grève de la faim en signe de
