@@ -815,6 +815,16 @@ CASES = [
     ("fr-event-noun-as-a-circumstance", "fr",
      "Le Parlement du Portugal votera le budget mardi, après des manifestations contre le gouvernement portugais.",
      [], [("Parliament of Portugal", "criticised", "Government of Portugal", P, PL)]),
+    # a participle opening the sentence is said of the clause's subject, unless it names its agent
+    ("fr-opening-participle", "fr",
+     "Arrivé lundi à Varsovie, le ministre Paul Durand a rencontré Jean Martin.",
+     [("Paul Durand", "visited", "Warsaw", P, A), ("Paul Durand", "met", "Jean Martin", P, A)], []),
+    ("en-opening-participle", "en",
+     "Arrived in Warsaw on Monday, Premier Paul Durand met John Martin.",
+     [("Paul Durand", "visited", "Warsaw", P, A)], []),
+    ("fr-opening-passive-participle-with-its-agent", "fr",
+     "Reçu par le roi Jean Martin, le ministre Paul Durand a critiqué la Russie.",
+     [("Paul Durand", "criticised", "Russia", P, A)], [("Paul Durand", "met", "Jean Martin", P, A)]),
     # a portfolio is no affiliation: the office is the country's a nationality or the context names
     ("fr-title-portfolio", "fr",
      "Le ministre belge de l'Enseignement supérieur, Paul Durand, a critiqué Jean Martin.",

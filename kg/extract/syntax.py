@@ -350,6 +350,14 @@ def inherited_subject(pred: Token, depth: int = 0) -> Token | None:
         # a purpose infinitive or a gerund: "blocked roads to demand …", "a manifesté pour exiger …",
         # "defended the plan, saying …", "en affirmant que …"
         return subject_of(head) or inherited_subject(head, depth + 1)
+    if pred.dep_ == "advcl" and head != pred and pred.i < head.i and "Part" in pred.morph.get("VerbForm") \
+            and "Past" in pred.morph.get("Tense") and not any(c.dep_ in MARK_DEPS for c in pred.children) \
+            and not any(c.dep_ in AGENT_DEPS | AGENT_PREP_DEPS or
+                        any(x.dep_ in CASE_DEPS and x.lower_ in ("par", "by") for x in c.children)
+                        for c in pred.children):
+        # a participle opening the sentence, said of the clause's subject: "Arrivé lundi à Kiev, X a
+        # rencontré Y", "Elected in 2010, X …" (one with an agent is passive: "Interrogé par Y, X")
+        return subject_of(head) or inherited_subject(head, depth + 1)
     if head == pred or pred.dep_ not in CONJ_DEPS | XCOMP_DEPS | {"acomp"}:
         return None  # ("acomp": "it is willing to withdraw", through the adjective to the copula)
     if pred.dep_ in CONJ_DEPS and any(c.dep_ in AUX_DEPS for c in pred.children):
