@@ -825,6 +825,10 @@ CASES = [
     ("fr-opening-passive-participle-with-its-agent", "fr",
      "Reçu par le roi Jean Martin, le ministre Paul Durand a critiqué la Russie.",
      [("Paul Durand", "criticised", "Russia", P, A)], [("Paul Durand", "met", "Jean Martin", P, A)]),
+    # the agent of a passive the parser hung on the oblique before it
+    ("fr-passive-agent-on-an-oblique", "fr",
+     "Le ministre Paul Durand a été accusé de corruption par Jean Martin.",
+     [("Jean Martin", "accused", "Paul Durand", P, A)], []),
     # a portfolio is no affiliation: the office is the country's a nationality or the context names
     ("fr-title-portfolio", "fr",
      "Le ministre belge de l'Enseignement supérieur, Paul Durand, a critiqué Jean Martin.",

@@ -289,6 +289,13 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
     if SUBJ in args:
         args[SUBJ] = [antecedent(t) for t in args[SUBJ]]
         args[SUBJ] = [parenthetical_repair(t, pred) for t in args[SUBJ]]
+    if passive and AGENT not in args:
+        # the parser hung the agent on the oblique before it: "accusé de corruption par X"
+        for c in children:
+            if c.dep_ in OBLIQUE_DEPS and c.i > pred.i:
+                for g in c.children:
+                    if g.dep_ in OBLIQUE_DEPS and g.i > c.i and prep_of(g) in agent_preps:
+                        add(AGENT, g)
     if passive and AGENT in args:
         args[SUBJ] = args.pop(AGENT)
     return args
