@@ -775,9 +775,11 @@ class DocEntities:
             return None
         if not any(c.lower_ in lex.group_modifiers for c in t.children):
             return None
-        # named in English by the agent noun the head is, when the lexicon has it ("forces" -> "forces")
+        # named in English by the agent noun the head is alone, when the lexicon has it ("forces" ->
+        # "forces"), never by a longer phrase of the same head ("terrorist leader" for "leaders")
         known = lex.agents.by_head.get(t.lemma_.lower()) or lex.agents.by_head.get(t.lower_) or ()
-        en = known[-1].en if known else t.lower_
+        alone = [a for a in known if len(a.words) == 1]
+        en = alone[-1].en if alone else t.lower_
         return Agent((t.lower_,), t.lower_, "", True, en), t.i, t.i + 1
 
     def _owned_by_someone(self, t: Token) -> bool:

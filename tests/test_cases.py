@@ -994,6 +994,12 @@ def test_nationalities_of_several_words():
         assert {a, b} <= targets, (label, sts)
 
 
+def test_a_group_is_named_by_its_head_noun_alone():
+    # never by a longer agent phrase of the same head ("terrorist leaders" for "leaders")
+    label, sts = statements("en", "Kurdish leaders sharply criticised Turkey on Monday.")
+    assert "Kurdish leaders" in label.values() and not any("terrorist" in v for v in label.values()), label
+
+
 def test_a_name_written_with_other_capitals_is_one_entity():
     label, sts = statements("fr", "Les Jeunes Patriotes ont appelé au boycott. Le gouvernement a critiqué les Jeunes patriotes "
                                   "et le ministre Paul Durand a dénoncé les Jeunes Patriotes.")
