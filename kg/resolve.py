@@ -650,13 +650,10 @@ class DocEntities:
                 if x.dep_ not in syntax.CONJ_DEPS or k is None or self.builders[k].type == PERSON or \
                         not self.builders[k].gaz_id:
                     continue
-                label, scoped = self._actor_name(agent, k, modifiers, plural)
-                key = slug(label)
-                if scoped or key == self.token_key.get(t.i):
+                key = self._actor_of_country(agent, k, modifiers, plural, t)
+                if key is None:
                     continue
-                b = self.builders.get(key)
-                if b is None:
-                    b = self.builders[key] = _Builder(key, label, ORGANIZATION, part_of=k, named=True)
+                b = self.builders[key]
                 phrase, nationality = self.doc[start:end].text, self._span_of(x.i, k).text
                 b.labels.add((f"{nationality} {phrase}" if x.i < t.i else f"{phrase} {nationality}", lex.lang))
                 also = self.also.setdefault(t.i, [])
@@ -726,6 +723,19 @@ class DocEntities:
                     return k
         return None
 
+    def _actor_of_country(self, agent: Agent, country: str, modifiers: list[Token], plural: bool,
+                          t: Token) -> str | None:
+        """The key of the actor an agent phrase names for another country of a coordination ("Eritrean
+        migrants" beside "Sudanese migrants"), made if new; None when it would be local or is the
+        phrase's own."""
+        label, scoped = self._actor_name(agent, country, modifiers, plural)
+        key = slug(label)
+        if scoped or key == self.token_key.get(t.i):
+            return None
+        if key not in self.builders:
+            self.builders[key] = _Builder(key, label, ORGANIZATION, part_of=country, named=True)
+        return key
+
     def _span_of(self, i: int, key: str) -> Span:
         """The run of tokens around ``i`` that all stand for ``key`` ("Sierra Leonean")."""
         lo, hi = i, i + 1
@@ -750,14 +760,10 @@ class DocEntities:
         span = self._span_of(h.i, k)
         if self.gaz.demonym(span.text, self.lex.lang) is None or span.end != h.i + 1:
             return  # a country's name ("Sierra Leone and Liberian refugees") is the country
-        label, scoped = self._actor_name(agent, k, modifiers, plural)
-        key = slug(label)
-        if scoped or key == self.token_key.get(t.i):
+        key = self._actor_of_country(agent, k, modifiers, plural, t)
+        if key is None:
             return
-        b = self.builders.get(key)
-        if b is None:
-            b = self.builders[key] = _Builder(key, label, ORGANIZATION, part_of=k, named=True)
-        b.labels.add((f"{span.text} {self.doc[start:end].text}", self.lex.lang))
+        self.builders[key].labels.add((f"{span.text} {self.doc[start:end].text}", self.lex.lang))
         self._map(span.start, span.end, key, self.token_cost.get(h.i, 0.1))
         self.described_spans.append((span.start, span.end, key))
 
