@@ -153,6 +153,7 @@ class DocEntities:
         self.person_mentions: list[tuple[int, str]] = []  # (token index, key) in text order
         self.also: dict[int, list[str]] = {}  # token -> further entities it stands for
         self.known_affiliations: set[int] = set()  # titles whose affiliation the gazetteer supplied
+        self._by_folded_name: dict[tuple[str, str], str] = {}  # (folded key, type) -> key of a name
         self.described_spans: list[tuple[int, int, str]] = []  # actors named by description: (start, end, key)
         self._title_tokens: set[int] = set()  # words of office titles
         self._described_people: dict[str, str] = {}  # agent head noun -> the last person described by it
@@ -172,12 +173,9 @@ class DocEntities:
                     for name in g.names.get(lg, ())[:3]:
                         b.labels.add((name, lg))
         else:
-            key = slug(m.text)
-            if key not in self.builders:
-                # the same name written with other capitals is the same entity ("Frères Musulmans",
-                # "Frères musulmans"); the first spelling met names it
-                key = next((k for k, b in self.builders.items() if k.casefold() == key.casefold() and
-                            b.type == m.type and b.gaz_id is None), key)
+            # the same name written with other capitals is the same entity ("Frères Musulmans",
+            # "Frères musulmans"); the first spelling met names it
+            key = self._by_folded_name.setdefault((slug(m.text).casefold(), m.type), slug(m.text))
             b = self.builders.get(key)
             if b is None:
                 b = self.builders[key] = _Builder(key, m.text, m.type)
