@@ -453,9 +453,10 @@ class Graph:
 
     def to_networkx(self) -> networkx.MultiDiGraph:
         """The property graph of ``kg build -o graph.graphml``: a ``networkx.MultiDiGraph`` whose nodes are
-        entity IRIs (``type``, ``label``, ``labels``, ``wikidata``, ``geonames``, ``quotes``) and whose edges,
-        keyed by statement IRI, carry the statement (``relation``, ``polarity``, ``modality``, ``confidence``,
-        ``document``, ``sentence`` ...); quotes are in ``g.graph["quotes"]``."""
+        entity IRIs (``type``, ``label``, ``labels``, ``wikidata``, ``geonames``, ``quotes``, ``acts``) and whose
+        edges, keyed by statement IRI, carry the statement (``relation``, ``polarity``, ``modality``, ``confidence``,
+        ``document``, ``sentence`` ...); quotes are in ``g.graph["quotes"]``, acts without object ("X resigned")
+        in ``g.graph["acts"]``."""
         from .propertygraph import to_property_graph
 
         return to_property_graph(self.to_rdf())

@@ -11,7 +11,9 @@ Both start from :func:`kg.propertygraph.to_property_graph` and describe the same
   (``polarity``, ``modality``, ``confidence``, ``document``, ``document_title``, ``sentence``, ``begin``,
   ``end``...) and ``negated`` (true for a negative statement: negated statements are kept, marked);
 - a ``said`` statement whose object is a quote is a ``SAID`` relationship to a ``Quote`` node (``iri``:
-  the statement IRI, ``text``: the quote).
+  the statement IRI, ``text``: the quote);
+- a statement without object, an act of its subject alone ("X resigned"), is a relationship to an
+  ``Act`` node (``iri``: the statement IRI, ``cameo``: the act's CAMEO code).
 
 :func:`cypher_batches` gives parameterised statements (``UNWIND $rows AS row MERGE ...``) for a driver;
 :func:`generate_cypher` gives the same statements as one script with the rows written in as literal
@@ -31,18 +33,19 @@ import networkx as nx
 
 from .errors import StoreError
 
-__all__ = ["ENTITY_LABEL", "QUOTE_LABEL", "BATCH_SIZE", "SCHEMA_STATEMENTS", "IMPORT_FILES", "cypher_literal",
+__all__ = ["ENTITY_LABEL", "QUOTE_LABEL", "ACT_LABEL", "BATCH_SIZE", "SCHEMA_STATEMENTS", "IMPORT_FILES", "cypher_literal",
            "relationship_type", "cypher_batches", "cypher_statements", "generate_cypher", "neo4j_import_files",
            "neo4j_import_command", "write_neo4j_import"]
 
-#: the label every entity node has (besides its type), and the label of quote nodes
-ENTITY_LABEL, QUOTE_LABEL = "Entity", "Quote"
+#: the label every entity node has (besides its type), the label of quote nodes and of act nodes
+ENTITY_LABEL, QUOTE_LABEL, ACT_LABEL = "Entity", "Quote", "Act"
 #: rows per UNWIND statement
 BATCH_SIZE = 500
 #: Neo4j (4.4 and 5) uniqueness constraints on ``iri``; run first, they also give MERGE its index
 SCHEMA_STATEMENTS = (
     f"CREATE CONSTRAINT kg_entity_iri IF NOT EXISTS FOR (n:{ENTITY_LABEL}) REQUIRE n.iri IS UNIQUE",
     f"CREATE CONSTRAINT kg_quote_iri IF NOT EXISTS FOR (n:{QUOTE_LABEL}) REQUIRE n.iri IS UNIQUE",
+    f"CREATE CONSTRAINT kg_act_iri IF NOT EXISTS FOR (n:{ACT_LABEL}) REQUIRE n.iri IS UNIQUE",
 )
 #: the files :func:`neo4j_import_files` gives, in the order neo4j-admin takes them
 IMPORT_FILES = ("entities.csv", "quotes.csv", "relationships.csv", "constraints.cypher")
@@ -75,21 +78,23 @@ def _statement(attrs: dict) -> dict:
 
 
 def _records(pg: nx.MultiDiGraph) -> tuple[list, list, list]:
-    """What both outputs describe, sorted by IRI: entities ``(iri, labels, props)``, quotes ``(iri,
-    props)`` and relationships ``(type, start, end label, end, iri, props)``; ``props`` never hold the
-    ``iri``, which every output writes first."""
+    """What both outputs describe, sorted by IRI: entities ``(iri, labels, props)``, quote and act nodes
+    ``(iri, label, props)`` and relationships ``(type, start, end label, end, iri, props)``; ``props``
+    never hold the ``iri``, which every output writes first."""
     entities = sorted(_entity(n, d) for n, d in pg.nodes(data=True))
     quotes, rels = [], []
     for u, v, key, d in pg.edges(keys=True, data=True):
         rels.append((relationship_type(d["relation"]), u, ENTITY_LABEL, v, key, _statement(d)))
-    for speaker, items in pg.graph.get("quotes", {}).items():
-        for q in items:
-            iri = q.get("statement")
-            if iri is None:
-                raise StoreError(f"a quote of {speaker} has no statement IRI; make the property graph with "
-                                 f"kg.propertygraph.to_property_graph")
-            quotes.append((iri, {"text": q.get("quote", "")}))
-            rels.append((relationship_type(q["relation"]), speaker, QUOTE_LABEL, iri, iri, _statement(q)))
+    for what, label in (("quotes", QUOTE_LABEL), ("acts", ACT_LABEL)):
+        for speaker, items in pg.graph.get(what, {}).items():
+            for q in items:
+                iri = q.get("statement")
+                if iri is None:
+                    raise StoreError(f"a statement of {speaker} without an entity object has no statement IRI; "
+                                     f"make the property graph with kg.propertygraph.to_property_graph")
+                props = {"text": q.get("quote", "")} if label == QUOTE_LABEL else {"cameo": q.get("cameo", "")}
+                quotes.append((iri, label, props))
+                rels.append((relationship_type(q["relation"]), speaker, label, iri, iri, _statement(q)))
     quotes.sort(key=lambda q: q[0])
     rels.sort(key=lambda r: (r[0], r[4]))
     return entities, quotes, rels
@@ -153,8 +158,10 @@ def _loads(pg: nx.MultiDiGraph, batch_size: int) -> list[tuple[str, list[dict]]]
         extra = "".join(f", n:{_name(label)}" for label in labels[1:])
         rest = f"MERGE (n:{_name(labels[0])} {{iri: row.iri}}) SET n = row.props, n.iri = row.iri{extra}"
         out += [(rest, chunk) for chunk in _chunks(by_labels[labels], batch_size)]
-    rest = f"MERGE (n:{_name(QUOTE_LABEL)} {{iri: row.iri}}) SET n = row.props, n.iri = row.iri"
-    out += [(rest, chunk) for chunk in _chunks([{"iri": iri, "props": props} for iri, props in quotes], batch_size)]
+    for label in (QUOTE_LABEL, ACT_LABEL):
+        rest = f"MERGE (n:{_name(label)} {{iri: row.iri}}) SET n = row.props, n.iri = row.iri"
+        rows = [{"iri": iri, "props": props} for iri, lab, props in quotes if lab == label]
+        out += [(rest, chunk) for chunk in _chunks(rows, batch_size)]
     by_type: dict[tuple, list] = {}
     for rel_type, start, end_label, end, iri, props in rels:
         by_type.setdefault((rel_type, end_label), []).append({"from": start, "to": end, "iri": iri, "props": props})
@@ -168,7 +175,7 @@ def _loads(pg: nx.MultiDiGraph, batch_size: int) -> list[tuple[str, list[dict]]]
 def cypher_batches(pg: nx.MultiDiGraph, batch_size: int = BATCH_SIZE) -> list[tuple[str, dict]]:
     """The statements that load ``pg``, as ``(query, parameters)`` pairs for a driver
     (``session.run(query, parameters)``): the uniqueness constraints first (no parameters), then
-    ``UNWIND $rows AS row MERGE ...`` for the entities per type, the quotes, and the relationships per
+    ``UNWIND $rows AS row MERGE ...`` for the entities per type, the quotes, the acts, and the relationships per
     type, at most ``batch_size`` rows each. Every statement MERGEs on ``iri``, so running them again
     updates the graph instead of duplicating it."""
     loads = _loads(pg, batch_size)
@@ -189,11 +196,13 @@ def cypher_statements(pg: nx.MultiDiGraph, batch_size: int = BATCH_SIZE) -> list
 def generate_cypher(pg: nx.MultiDiGraph, batch_size: int = BATCH_SIZE) -> bytes:
     """A Cypher script (UTF-8) that loads ``pg`` into Neo4j 4.4 or 5 (``cypher-shell -f graph.cypher``,
     or pasted into Neo4j Browser): the statements of :func:`cypher_statements`, each ending with ``;``
-    and a line break. The same graph gives the same bytes. For FalkorDB, leave out the first two
+    and a line break. The same graph gives the same bytes. For FalkorDB, leave out the first three
     statements (Neo4j's constraint syntax) and create an index with ``CREATE INDEX FOR (n:Entity) ON
     (n.iri)`` instead."""
     entities, quotes, rels = _records(pg)
-    head = (f"// kg graph: {len(entities)} entities, {len(quotes)} quotes, {len(rels)} statements\n"
+    n_quotes = sum(label == QUOTE_LABEL for _, label, _ in quotes)
+    head = (f"// kg graph: {len(entities)} entities, {n_quotes} quotes, {len(quotes) - n_quotes} acts, "
+            f"{len(rels)} statements\n"
             "// load into Neo4j 4.4 or 5 with: cypher-shell -u neo4j -p PASSWORD -f graph.cypher\n"
             "// every statement MERGEs on iri: running the script again updates, it does not duplicate\n"
             "// negated statements are kept, with negated: true; planned and possible ones carry their modality\n")
@@ -258,12 +267,13 @@ def neo4j_import_files(pg: nx.MultiDiGraph) -> dict[str, bytes]:
     relationships, then every property, typed when it is not a string (``confidence:double``,
     ``begin:long``, ``negated:boolean``). Fields with a comma, a quote or a line break are quoted, quotes
     doubled; an absent property is an empty field. ``constraints.cypher`` holds the uniqueness
-    constraints to run once the import is done (neo4j-admin creates none)."""
+    constraints to run once the import is done (neo4j-admin creates none). ``quotes.csv`` holds the
+    ``Quote`` and the ``Act`` nodes."""
     entities, quotes, rels = _records(pg)
     ent = _csv(["iri:ID", ":LABEL"], _columns([p for _, _, p in entities]),
                [([iri, ";".join(labels)], props) for iri, labels, props in entities])
-    quo = _csv(["iri:ID", ":LABEL"], _columns([p for _, p in quotes]),
-               [([iri, QUOTE_LABEL], props) for iri, props in quotes])
+    quo = _csv(["iri:ID", ":LABEL"], _columns([p for _, _, p in quotes]),
+               [([iri, label], props) for iri, label, props in quotes])
     rel = _csv([":START_ID", ":END_ID", ":TYPE", "iri"], _columns([r[5] for r in rels]),
                [([start, end, rel_type, iri], props) for rel_type, start, _, end, iri, props in rels])
     schema = "".join(s + ";\n" for s in SCHEMA_STATEMENTS).encode("utf-8")

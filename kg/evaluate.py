@@ -498,7 +498,8 @@ def score_plover(record: Mapping, entities: Iterable[Entity], statements: Iterab
     the event (:func:`relation_matches`) and a subject and an object that match the source and target
     actors (:func:`actor_matches`), either way round when the triple is ``symmetric``; a missing actor
     matches any entity, or none. Precision is over the *event* statements: distinct (subject, relation,
-    object) of statements between two entities, not negative, whose relation is not in
+    object) of statements between two entities or of one entity's act alone ("X resigned", no
+    object, which finds only a triple without target), not negative, whose relation is not in
     :data:`PLOVER_NON_EVENTS`; one is correct when it finds some expected triple of the sentence.
     """
     if gazetteer is None:
@@ -521,15 +522,15 @@ def score_plover(record: Mapping, entities: Iterable[Entity], statements: Iterab
                         "category": _category(t), "found": found})
     events: dict[tuple, list[Statement]] = {}
     for st in statements:
-        if st.object is not None and st.polarity != NEGATIVE and st.relation in EVENT_RELATIONS \
+        if (st.object is not None or st.quote is None) and st.polarity != NEGATIVE and st.relation in EVENT_RELATIONS \
                 and st.relation not in PLOVER_NON_EVENTS:
             events.setdefault((st.subject, st.relation, st.object), []).append(st)
     correct, extra = 0, []
-    for (s, rel, o), group in sorted(events.items()):
+    for (s, rel, o), group in sorted(events.items(), key=lambda item: (item[0][0], item[0][1], item[0][2] or "")):
         if any(_triple_found_by(t, st, names, gazetteer, codes) for t in record["expected"] for st in group):
             correct += 1
         else:
-            extra.append(f"{names(s)[0]} {rel} {names(o)[0]}")
+            extra.append(f"{names(s)[0]} {rel} {names(o)[0] if o is not None else None}")
     counts = {"triples": len(triples), "triples_found": sum(t["found"] for t in triples),
               "events": len(events), "events_correct": correct}
     return {"counts": counts, "triples": triples, "missing": [t["triple"] for t in triples if not t["found"]],

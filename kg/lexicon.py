@@ -237,6 +237,7 @@ class RelationRules:
     instigated_roots: frozenset[str] = frozenset()  # CAMEO roots of acts whose caller is their actor
     asked_of_others: frozenset[str] = frozenset()  # event nouns a demand asks of the party named on them
     default_targets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # code prefix, relation or "*" -> roles
+    one_party: tuple[str, ...] = ()  # code prefixes of acts stated of their actor alone
 
     def targets_for(self, relation: str, code: str | None = None) -> tuple[str, ...]:
         """The argument roles that give the target of an event verb with no curated frame: those of the
@@ -259,6 +260,11 @@ class RelationRules:
             if code[:n] in self.cameo:
                 return self.cameo[code[:n]]
         return None
+
+    def is_one_party(self, code: str | None) -> bool:
+        """Whether an act of this code is a statement about its actor alone when the text names no other
+        party ("X resigned", "troops withdrew", "workers went on strike"): CAMEO 083, 087, 09, 14, 15."""
+        return bool(code) and any(code.startswith(p) for p in self.one_party)
 
     def attempt_is_act(self, code: str | None) -> bool:
         """Whether an act of this code, attempted, was made (an assault, an intrusion: CAMEO 176, 18-20)."""
@@ -312,6 +318,7 @@ def load_relation_rules() -> RelationRules:
         instigated_roots=frozenset(data["instigated_events"]["roots"]),
         asked_of_others=_relations(data["asked_of_others"]["relations"], where),
         default_targets={k: tuple(v) for k, v in data.get("default_targets", {}).items() if not k.startswith("_")},
+        one_party=tuple(data["one_party"]["codes"]),
     )
 
 

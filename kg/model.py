@@ -22,7 +22,7 @@ ASSERTED, PLANNED, POSSIBLE = "Asserted", "Planned", "Possible"
 EVENT_RELATIONS = (
     "met", "said", "warned", "threatened", "denied", "accused", "criticised", "condemned",
     "called_for", "offered", "agreed", "rejected", "supported", "negotiated", "visited",
-    "attacked", "sanctioned", "reported",
+    "attacked", "sanctioned", "reported", "investigated",
 )
 STATIC_RELATIONS = ("role_in", "member_of", "located_in")
 RELATIONS = EVENT_RELATIONS + STATIC_RELATIONS

@@ -16,7 +16,9 @@ The property graph, for ``Blinken met Lavrov``::
 
 Every attribute is a string, an int or a float, so GraphML and GEXF keep them as they are. A ``said``
 statement whose object is the quote itself is not an edge (there is no entity to point at): it is kept
-in ``graph.graph["quotes"][node]`` and counted in the node's ``quotes`` attribute.
+in ``graph.graph["quotes"][node]`` and counted in the node's ``quotes`` attribute. Nor is a statement
+without object, an act of its subject alone ("X resigned"): it is kept in ``graph.graph["acts"][node]``
+and counted in the node's ``acts`` attribute.
 """
 from __future__ import annotations
 
@@ -144,11 +146,12 @@ def to_property_graph(rdf: Graph) -> nx.MultiDiGraph:
     """Entities and statements of ``rdf`` as a MultiDiGraph; pure, deterministic (sorted insertion order).
 
     Nodes are keyed by entity IRI, with ``type`` (Person, Organization, Place or Entity), ``label``,
-    ``labels``, ``wikidata``, ``geonames``, ``quotes``; edges are keyed by statement IRI, with ``relation``,
+    ``labels``, ``wikidata``, ``geonames``, ``quotes``, ``acts``; edges are keyed by statement IRI, with ``relation``,
     ``polarity``, ``modality``, ``confidence``, ``document``, ``document_title``, ``sentence`` and, when
     present, ``quote``, ``role``, ``cameo``, ``begin``, ``end``, ``attributed_to``, ``date`` (ISO) and ``place``
     (the place entity's IRI). Statements whose object is a literal (quotes) go to ``graph.graph["quotes"]``,
-    a dict of node -> list of attribute dicts (the same attributes, and ``statement``: the statement IRI).
+    a dict of node -> list of attribute dicts (the same attributes, and ``statement``: the statement IRI);
+    statements without object (acts of their subject alone) go to ``graph.graph["acts"]`` in the same way.
 
     >>> to_property_graph(Graph()).number_of_nodes()
     0
@@ -162,6 +165,7 @@ def to_property_graph(rdf: Graph) -> nx.MultiDiGraph:
     nodes: dict[str, dict] = {str(e): _entity(rdf, e) for e in entities if isinstance(e, URIRef)}
     edges: list[tuple[str, str, str, dict]] = []
     quotes: dict[str, list[dict]] = {}
+    acts: dict[str, list[dict]] = {}
     for st in statements:
         subj, obj = _one(rdf, st, RDF.subject), _one(rdf, st, RDF.object)
         attrs = _statement(rdf, st, titles)
@@ -170,14 +174,17 @@ def to_property_graph(rdf: Graph) -> nx.MultiDiGraph:
                 nodes[str(end)] = _entity(rdf, end)
         if isinstance(obj, URIRef):
             edges.append((str(subj), str(obj), str(st), attrs))
+        elif obj is None and "quote" not in attrs:
+            attrs["statement"] = str(st)
+            acts.setdefault(str(subj), []).append(attrs)
         else:
             if obj is not None and "quote" not in attrs:
                 attrs["quote"] = str(obj)
             attrs["statement"] = str(st)
             quotes.setdefault(str(subj), []).append(attrs)
-    pg = nx.MultiDiGraph(quotes={n: quotes[n] for n in sorted(quotes)})
+    pg = nx.MultiDiGraph(quotes={n: quotes[n] for n in sorted(quotes)}, acts={n: acts[n] for n in sorted(acts)})
     for n in sorted(nodes):
-        pg.add_node(n, **nodes[n], quotes=len(quotes.get(n, ())))
+        pg.add_node(n, **nodes[n], quotes=len(quotes.get(n, ())), acts=len(acts.get(n, ())))
     for u, v, key, attrs in sorted(edges, key=lambda e: (e[0], e[1], e[2])):
         pg.add_edge(u, v, key=key, **attrs)
     return pg
@@ -314,7 +321,7 @@ def layout(pg: nx.Graph, seed: int = 6) -> dict[str, tuple[float, float]]:
 
 # -- writers (pure) -----------------------------------------------------------------------------------
 def _plain(pg: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy without graph-level attributes (the quotes), which GraphML and GEXF cannot hold."""
+    """A copy without graph-level attributes (the quotes and acts), which GraphML and GEXF cannot hold."""
     out = nx.MultiDiGraph()
     out.add_nodes_from(pg.nodes(data=True))
     out.add_edges_from(pg.edges(keys=True, data=True))
@@ -364,7 +371,8 @@ def generate_cytoscape(pg: nx.MultiDiGraph, positions: dict | None = None) -> by
              for n, d in pg.nodes(data=True)]
     edges = [{"data": {**d, "id": k, "source": u, "target": v}} for u, v, k, d in pg.edges(keys=True, data=True)]
     data = {"format_version": "1.0", "generated_by": "kg", "target_cytoscapejs_version": "~3",
-            "data": {"quotes": pg.graph.get("quotes", {})}, "elements": {"nodes": nodes, "edges": edges}}
+            "data": {"quotes": pg.graph.get("quotes", {}), "acts": pg.graph.get("acts", {})},
+            "elements": {"nodes": nodes, "edges": edges}}
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 

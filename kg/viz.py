@@ -39,7 +39,7 @@ RELATION_COLOURS = {
     "accused": "#e377c2", "criticised": "#c2185b", "condemned": "#6a1b9a", "called_for": "#17becf",
     "offered": "#2ca02c", "agreed": "#1b9e77", "rejected": "#8c564b", "supported": "#66a61e",
     "negotiated": "#1f77b4", "visited": "#ff7f0e", "attacked": "#111111", "sanctioned": "#a6761d",
-    "reported": "#7570b3", "role_in": "#a0a0a0", "member_of": "#bcbd22", "located_in": "#c49c94",
+    "reported": "#7570b3", "investigated": "#f781bf", "role_in": "#a0a0a0", "member_of": "#bcbd22", "located_in": "#c49c94",
 }
 _OTHER_RELATION = "#555555"
 
@@ -84,18 +84,19 @@ def view_data(pg: nx.MultiDiGraph, positions: dict | None = None) -> dict:
     """What the page shows, as plain JSON-able data (pure): nodes with position and degree, edges,
     documents, the relation and type colours."""
     positions = layout(pg) if positions is None else positions
-    quotes = pg.graph.get("quotes", {})
+    quotes, acts = pg.graph.get("quotes", {}), pg.graph.get("acts", {})
     curves = _curves(pg)
     nodes = []
     for n, d in pg.nodes(data=True):
-        nodes.append({"id": n, **{k: v for k, v in d.items() if k != "quotes"}, "degree": pg.degree(n),
-                      "x": positions[n][0], "y": positions[n][1], "quotes": quotes.get(n, [])})
+        nodes.append({"id": n, **{k: v for k, v in d.items() if k not in ("quotes", "acts")}, "degree": pg.degree(n),
+                      "x": positions[n][0], "y": positions[n][1], "quotes": quotes.get(n, []), "acts": acts.get(n, [])})
     edges = [{**d, "id": k, "from": u, "to": v, "curve": curves[k]} for u, v, k, d in pg.edges(keys=True, data=True)]
+    alone = [q for qs in quotes.values() for q in qs] + [a for xs in acts.values() for a in xs]
     documents = {}
-    for item in edges + [q for qs in quotes.values() for q in qs]:
+    for item in edges + alone:
         if "document" in item:
             documents[item["document"]] = item.get("document_title", item["document"])
-    relations = sorted({e["relation"] for e in edges} | {q["relation"] for qs in quotes.values() for q in qs})
+    relations = sorted({e["relation"] for e in edges} | {q["relation"] for q in alone})
     return {"nodes": nodes, "edges": edges, "documents": dict(sorted(documents.items())),
             "relations": relations, "relation_colours": {r: RELATION_COLOURS.get(r, _OTHER_RELATION) for r in relations},
             "types": {t: {"colour": TYPE_COLOURS[t], "shape": TYPE_SHAPES[t][0]} for t in TYPE_COLOURS}}

@@ -98,6 +98,7 @@ class KGO(DefinedNamespace):
     attacked: URIRef
     sanctioned: URIRef
     reported: URIRef
+    investigated: URIRef
 
     # static relations (kg.model.STATIC_RELATIONS)
     role_in: URIRef

@@ -400,13 +400,14 @@ CASES = [
     ("en-agent-of-participle-owns-noun", "en",
      "Amnesty condemned the attacks carried out by Boko Haram.",
      [("Amnesty International", "condemned", "Boko Haram", P, A)], []),
-    # an inquiry is not an accusation: CAMEO 09 (investigate) is no relation kg extracts
+    # an inquiry is not an accusation: CAMEO 09 (investigate) is its own relation
     ("fr-inquiry-is-no-accusation", "fr",
      "La Cour pénale internationale a ouvert une enquête sur les crimes commis par l'armée russe.",
-     [], [("International Criminal Court", "accused", "Russian Army", P, A)]),
+     [("International Criminal Court", "investigated", "Russian Army", P, A)],
+     [("International Criminal Court", "accused", "Russian Army", P, A)]),
     ("en-inquiry-is-no-accusation", "en",
      "The UN opened an inquiry into Sudan's conduct.",
-     [], [("United Nations", "accused", "Sudan", P, A)]),
+     [("United Nations", "investigated", "Sudan", P, A)], [("United Nations", "accused", "Sudan", P, A)]),
     ("en-owner-through-prepositions", "en",
      "Chad on Monday lifted a state of emergency in the Lac province of Niger.",
      [("Chad", "agreed", "Niger", P, A)], []),
@@ -1032,9 +1033,45 @@ def test_group_names_keep_their_capitals():
         assert name in label.values(), (text, sorted(label.values()))
 
 
-def test_investigation_states_no_relation():
+def test_an_investigation_is_no_accusation():
+    """An inquiry into X is an investigation of X (CAMEO 090), never a charge against X; calling for
+    one is asking for it, not holding it."""
     label, sts = statements("en", "The UN opened an inquiry into Sudan's conduct.")
-    assert not [s for s in sts if s.relation != "said"]  # an inquiry names no accused, no accuser
+    found = {(label[s.subject], s.relation, label.get(s.object), s.modality) for s in sts}
+    assert found == {("United Nations", "investigated", "Sudan", A)}
+    label, sts = statements("en", "The Arab League called for an investigation into the raid by Israel.")
+    assert {(s.relation, s.modality) for s in sts if s.relation == "investigated"} == {("investigated", PL)}
+    label, sts = statements("fr", "Le parquet de Lyon a ouvert une enquête sur Renault.")
+    assert any(s.relation == "investigated" and label.get(s.object) == "Renault" for s in sts)
+    assert not any(s.relation == "accused" for s in sts)
+
+
+@pytest.mark.parametrize("lang,text,actor,code", [
+    ("en", "The Peruvian prime minister Ana Torres resigned on Sunday.", "Ana Torres", "083"),
+    ("fr", "La ministre suédoise de la Culture, Karin Lund, a démissionné jeudi.", "Karin Lund", "083"),
+    ("en", "The Serbian army withdrew its troops overnight.", "Serbian Army", "0874"),
+    ("en", "Greenpeace activists protested outside the parliament.", "Activists of Greenpeace", "140"),
+    ("en", "Chile opened an investigation on Monday.", "Chile", "090"),
+])
+def test_an_act_of_its_actor_alone(lang, text, actor, code):
+    """An act that needs no other party (stepping down, retreating, protesting, investigating) is a
+    statement without object when the text names none, with the act's own CAMEO code."""
+    label, sts = statements(lang, text)
+    acts = [s for s in sts if s.object is None and s.quote is None]
+    assert [(label[s.subject], s.event_code[:len(code)], s.polarity) for s in acts] == [(actor, code, P)], acts
+
+
+def test_no_act_alone_when_the_act_has_a_party_or_is_only_asked_for():
+    """An act stated with a party elsewhere in its sentence, an act someone else is asked to do, and an
+    act that needs a party ("X agreed", "X attacked") give no statement without object."""
+    for lang, text in (("en", "Tens of thousands of Nigerian workers staged protests against the government of Nigeria."),
+                       ("en", "The opposition urged Prime Minister Ana Torres to resign."),
+                       ("en", "Chile agreed on Monday."),
+                       ("fr", "Le Chili a attaqué hier.")):
+        label, sts = statements(lang, text)
+        assert not [s for s in sts if s.object is None and s.quote is None], (text, sts)
+    label, sts = statements("en", "Prime Minister Ana Torres did not resign.")
+    assert [(s.relation, s.polarity) for s in sts if s.object is None] == [("agreed", N)]  # never "rejected"
 
 
 def test_light_verb_changes_event_code():

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from kg.cypher import (ENTITY_LABEL, IMPORT_FILES, QUOTE_LABEL, SCHEMA_STATEMENTS, cypher_batches, cypher_literal,
+from kg.cypher import (ACT_LABEL, ENTITY_LABEL, IMPORT_FILES, QUOTE_LABEL, SCHEMA_STATEMENTS, cypher_batches, cypher_literal,
                        cypher_statements, generate_cypher, neo4j_import_command, neo4j_import_files,
                        write_neo4j_import)
 from kg.errors import StoreError
@@ -147,7 +147,7 @@ def load_script(db: FalkorDB, graph: str, script: bytes) -> list[str]:
     statements = split_script(script.decode("utf-8"))
     schema = [s for s in statements if s.startswith("CREATE CONSTRAINT")]
     assert schema == list(SCHEMA_STATEMENTS)
-    for label in (ENTITY_LABEL, QUOTE_LABEL):
+    for label in (ENTITY_LABEL, QUOTE_LABEL, ACT_LABEL):
         db.query(graph, f"CREATE INDEX FOR (n:{label}) ON (n.iri)")
         db.client.execute_command("GRAPH.CONSTRAINT", "CREATE", graph, "UNIQUE", "NODE", label, "PROPERTIES", 1, "iri")
     for s in statements:
@@ -203,6 +203,8 @@ def nasty_parts(strings=NASTY):
                        Statement("Comma,Org", "called_for", "Place_X", prov, polarity=NEGATIVE, confidence=0.7),
                        Statement("A_B", "said", None, prov, quote=text, lang="en", confidence=0.9)]
     statements.append(Statement("A_B", "visited", "Place_X", Provenance(DOC, "planned", 1, 8), modality=PLANNED))
+    # an act of its subject alone ("X resigned"): no object, its own CAMEO code
+    statements.append(Statement("A_B", "agreed", None, Provenance(DOC, strings[0], 2, 9), event_code="083"))
     return doc, entities, statements
 
 
@@ -240,6 +242,12 @@ def expected_graph(pg) -> tuple[dict, dict]:
             nodes[iri] = (frozenset({QUOTE_LABEL}), {"iri": iri, "text": q["quote"]})
             props = {k: v for k, v in q.items() if k != "statement"}
             rels[iri] = (speaker, q["relation"].upper(), iri, {"iri": iri, **props, "negated": q["polarity"] == "Negative"})
+    for actor, acts in pg.graph["acts"].items():
+        for a in acts:
+            iri = a["statement"]
+            nodes[iri] = (frozenset({ACT_LABEL}), {"iri": iri, "cameo": a["cameo"]})
+            props = {k: v for k, v in a.items() if k != "statement"}
+            rels[iri] = (actor, a["relation"].upper(), iri, {"iri": iri, **props, "negated": a["polarity"] == "Negative"})
     return nodes, rels
 
 
@@ -254,7 +262,10 @@ def test_corpus_counts_match_the_rdf(falkordb, corpus_pg):
     entities = run_query(data, "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a kgo:Entity }").rows[0][0]
     quotes = run_query(data, "SELECT (COUNT(?st) AS ?n) WHERE { ?st a kgo:Statement ; rdf:object ?o . "
                              "FILTER(isLiteral(?o)) }").rows[0][0]
+    acts = run_query(data, "SELECT (COUNT(?st) AS ?n) WHERE { ?st a kgo:Statement "
+                           "FILTER NOT EXISTS { ?st rdf:object ?o } }").rows[0][0]
     assert labels == Counter({ENTITY_LABEL: int(entities.value), QUOTE_LABEL: int(quotes.value),
+                              **({ACT_LABEL: int(acts.value)} if int(acts.value) else {}),
                               **{t.value: int(n.value) for t, n in per_type.items()}})
     per_relation = run_query(data, "SELECT (UCASE(STRAFTER(STR(?p), '#')) AS ?type) (COUNT(?st) AS ?n) "
                                    "WHERE { ?st a kgo:Statement ; rdf:predicate ?p } GROUP BY ?p").rows
@@ -302,7 +313,7 @@ def test_nasty_strings_survive_the_engine(falkordb, nasty_pg):
     assert set(NASTY[:2]) | {NASTY[5]} <= labels
     assert {p["sentence"] for *_, p in rels.values()} >= set(NASTY)
     assert {p["text"] for _, p in nodes.values() if "text" in p} == set(NASTY)
-    assert falkordb.query("nasty", "MATCH (n) RETURN count(n)") == [[3 + len(NASTY)]]  # nothing was deleted
+    assert falkordb.query("nasty", "MATCH (n) RETURN count(n)") == [[3 + len(NASTY) + 1]]  # nothing was deleted
 
 
 def test_running_the_script_again_duplicates_nothing(falkordb, nasty_pg):
@@ -326,8 +337,9 @@ def test_parameterised_batches_load_the_same_graph(falkordb, nasty_pg):
             falkordb.query("params", f"CYPHER rows={cypher_literal(params['rows'])} {query}")
     assert engine_graph(falkordb, "params") == expected_graph(nasty_pg)
     small = generate_cypher(nasty_pg, batch_size=1)
-    # 2 constraints, 3 entities, a quote per nasty string and its three statements, one visit
-    assert len(split_script(small.decode())) == 2 + 3 + len(NASTY) + 3 * len(NASTY) + 1
+    # 3 constraints, 3 entities, a quote per nasty string and its three statements, one visit, one act
+    # and its statement
+    assert len(split_script(small.decode())) == 3 + 3 + len(NASTY) + 3 * len(NASTY) + 1 + 2
 
 
 # -- the script's text --------------------------------------------------------------------------------

@@ -37,6 +37,8 @@ def small_graph() -> Graph:
     kg.add_statement(Statement("Antony_Blinken", "said", None, Provenance(DOC, "« Rien ne change », a dit Blinken.",
                                                                           70, 105), quote="Rien ne change", lang="fr",
                                confidence=0.9))
+    kg.add_statement(Statement("Sergei_Lavrov", "agreed", None, Provenance(DOC, "Lavrov a démissionné.", 110, 131),
+                               event_code="083", confidence=0.9))  # an act alone: no object
     return to_rdf(kg)
 
 
@@ -45,9 +47,13 @@ def test_entities_become_nodes_and_statements_edges():
     assert sorted(pg) == [ENT + "Antony_Blinken", ENT + "Sergei_Lavrov", ENT + "Vienna"]
     blinken = pg.nodes[ENT + "Antony_Blinken"]
     assert blinken == {"type": "Person", "label": "Antony Blinken", "labels": "Antony Blinken@en | M. Blinken@fr",
-                       "wikidata": "Q4773712", "quotes": 1}
+                       "wikidata": "Q4773712", "quotes": 1, "acts": 0}
     assert pg.nodes[ENT + "Vienna"]["geonames"] == "2761369"
-    assert pg.number_of_edges() == 3  # the quote is not an edge
+    assert pg.number_of_edges() == 3  # neither the quote nor the act alone is an edge
+    assert pg.nodes[ENT + "Sergei_Lavrov"]["acts"] == 1
+    [act] = pg.graph["acts"][ENT + "Sergei_Lavrov"]
+    assert (act["relation"], act["cameo"], act["sentence"]) == ("agreed", "083", "Lavrov a démissionné.")
+    assert "quote" not in act and act["statement"].startswith("https://")
     met = [d for _, _, d in pg.edges(data=True) if d["relation"] == "met"]
     assert sorted(d["modality"] for d in met) == ["Asserted", "Planned"]
     neg = [d for _, _, d in pg.edges(data=True) if d["relation"] == "threatened"][0]

@@ -86,6 +86,9 @@ def _break(name):
         g.remove((quote, KGO.quote, None))
     elif name == "object not an entity":
         g.set((st, RDF.object, URIRef(ENT + "Nobody")))
+    elif name == "no object and no code of its own":
+        g.remove((st, RDF.object, None))
+        g.remove((st, KGO.cameoCode, None))
     elif name == "confidence above 1":
         g.set((st, KGO.confidence, Literal(__import__("decimal").Decimal("1.5"))))
     return g, st, ent
@@ -97,8 +100,19 @@ BROKEN = {
     "no polarity": "kgo:polarity", "bad modality": "kgo:modality", "begin after end": "nif:beginIndex",
     "negative offset": "nif:endIndex", "no source document": "prov:wasDerivedFrom",
     "quote without kgo:quote": "kgo:quote", "object not an entity": "rdf:object",
-    "confidence above 1": "kgo:confidence",
+    "confidence above 1": "kgo:confidence", "no object and no code of its own": "without rdf:object",
 }
+
+
+def test_an_act_alone_conforms():
+    """A statement without rdf:object states an act of its subject alone ("X resigned"): it conforms
+    with its own CAMEO code, and without one it does not (see BROKEN)."""
+    g = corpus_graph()
+    st = _statement(g)
+    g.remove((st, RDF.object, None))
+    g.set((st, RDF.predicate, KGO.agreed))
+    g.set((st, KGO.cameoCode, Literal("083")))
+    assert validate_graph(g).conforms, validate_graph(g).format("g")
 
 
 @pytest.mark.parametrize("name", BROKEN)

@@ -24,7 +24,7 @@ from typing import Iterable
 from spacy.tokens import Token
 
 from ..lexicon import CameoLexicon, CameoVerb, Lexicon, NounSpec, Pattern, stem
-from ..model import EVENT_RELATIONS
+from ..model import EVENT_RELATIONS, PLANNED
 from . import syntax
 
 #: dependency labels of verb particles (ClearNLP "prt", UD "compound:prt")
@@ -263,8 +263,11 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None, curated: bo
                 # codes it 111, which criticised shares)
                 return Reading(frame.relation, frame.target, p.code, frame.voice, frame.modality, p,
                                frame.direct, frame.target_types)
+            # "called for an investigation into X", "pressed for talks with X": the act asked for is not held
+            asked = PLANNED if relation in rules.asked_events and "called_for" in (
+                rules.relation_for(block_code), frame.relation if frame is not None else None) else None
             return Reading(relation, _pattern_targets(p, expand_targets(rules.targets_for(relation, p.code), lex)),
-                           p.code, pattern=p)
+                           p.code, modality=asked, pattern=p)
         if frame is None and (entry.codes_alone or entry.lemma in lex.cameo_synonyms_alone):
             relation = rules.relation_for(entry.code)
             if relation is None:

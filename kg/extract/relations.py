@@ -336,15 +336,18 @@ class _Extractor:
         """The place a predicate happened in: a place named by a locative complement ("in Serbia",
         "en Ukraine"; with ``inside_only`` only a country, as event coding reads "demonstrated in
         Serbia", not a town), or inside one ("at a jail in northern Israel", "dans la ville de Kirkouk"); also
-        one the parser hung on an inverted subject after the verb (« … », a déclaré X à Y)."""
+        one the parser hung on an inverted subject after the verb (« … », a déclaré X à Y), or on the
+        verb's object, which is then inside it ("opened an embassy in Tehran")."""
         after = [c for c in pred.children if c.i > pred.i and self.ents.key_at(c.i) in exclude]
+        on_object = [g for x in pred.children if x.dep_ in syntax.OBJECT_DEPS and self.ents.key_at(x.i) is None
+                     for g in x.children]
         # the first place named wins ("à Hilliard, dans la banlieue de Columbus")
-        for c in sorted(list(pred.children) + [g for x in after for g in x.children], key=lambda x: x.i):
+        for c in sorted(list(pred.children) + [g for x in after for g in x.children] + on_object, key=lambda x: x.i):
             for noun in syntax.prep_objects(c, self.lex.locative_preps):
                 inner = self.lex.locative_preps | self.lex.profile.preps("of")  # "in the town of Cizre"
                 for t in [noun] + [g for x in noun.children for g in syntax.prep_objects(x, inner)]:
                     k = self.ents.key_at(t.i)
-                    if inside_only and t == noun and k is not None and \
+                    if inside_only and t == noun and c not in on_object and k is not None and \
                             getattr(self.ents.entry_of(k), "kind", None) != "country":
                         continue
                     if k is not None and k not in exclude and self.ents.type_of(k) == PLACE:
@@ -552,6 +555,24 @@ class _Extractor:
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         relation, cameo = frame.relation, frame.code
         rules = lex.rules
+        if not pairs and not frame.role and rules.is_one_party(cameo or relation_cameo().get(relation)) \
+                and not self.called_for_by_another(tok):
+            # "X resigned", "the troops withdrew": an act of its actor alone, when the text names no other
+            # party (it may name a thing: "resigned his post", "launched an inquiry into the killings")
+            prov = self.sentence_prov(tok)
+            named = {self.ents.key_at(t.i) for t in args.get(syntax.SUBJ, ())}
+            for s in subjects:
+                if s.key not in named and self.ents.type_of(s.key) != PERSON:
+                    # "la présidente de la Croix-Rouge a démissionné": the office stands for its
+                    # institution in a relation, but her act alone is not the institution's
+                    continue
+                # the act's code is always written: with no object, it says what the subject did
+                st = self.statement(s, relation, None, "verb", prov, polarity=polarity, modality=modality,
+                                    cameo=cameo or relation_cameo().get(relation), anchors=(tok,))
+                if st:
+                    self.note_subject(tok.i, s.key)
+                    yield st
+            return
         means = self.means_code(args.get(syntax.SUBJ))
         if means and rules.relation_for(means) == relation and (cameo is None or (len(cameo) == 3 and cameo.endswith("0"))):
             cameo = means  # "drone strikes killed X": how, when the verb does not say (CAMEO 195, not 180)
@@ -572,6 +593,17 @@ class _Extractor:
             if st:
                 self.note_subject(tok.i, s.key)
                 yield st
+
+    def called_for_by_another(self, tok: Token) -> bool:
+        """Whether a verb is what a call asks of someone ("asked X to resign", "urged the army to
+        withdraw"): the caller's stand towards X, but no act of the caller's own."""
+        t = tok
+        while t.dep_ in ("xcomp", "ccomp") and t.head != t:
+            reading = self.reading(t.head)
+            if reading is not None and reading.relation == "called_for":
+                return True
+            t = t.head
+        return False
 
     def is_instigation(self, noun: Token) -> bool:
         """Whether a noun is the call a collective act answers ("à l'appel de X"), not an act of its own."""
@@ -1471,5 +1503,16 @@ class _Extractor:
 def extract_statements(document: Document, doc: Doc, ents: DocEntities, lex: Lexicon) -> Iterator[Statement]:
     """Every statement the text states, in text order of the rules (see the module docstring)."""
     ex = _Extractor(document, doc, ents, lex)
-    statements = list(ex.run())
+    statements = _without_acts_stated_with_a_party(list(ex.run()))
     yield from ex.circumstances.from_definite_mentions(statements, ex.event_mentions, document)
+
+
+def _without_acts_stated_with_a_party(statements: list[Statement]) -> list[Statement]:
+    """Leave out an act alone ("students staged demonstrations": criticised, no object) when another
+    rule states the same act of the same subject in the same sentence with a party ("demonstrations
+    against the government"): the act alone says less and the same."""
+    with_party = {(st.subject, st.relation, st.provenance.begin, st.polarity) for st in statements
+                  if st.object is not None}
+    return [st for st in statements
+            if st.object is not None or st.quote is not None or
+            (st.subject, st.relation, st.provenance.begin, st.polarity) not in with_party]

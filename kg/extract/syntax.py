@@ -153,6 +153,11 @@ def auxiliaries(pred: Token) -> list[Token]:
 def is_passive(pred: Token) -> bool:
     """A passive predicate: its subject is the patient."""
     kids = list(pred.children)
+    if any(c.dep_.startswith("expl") and "Yes" in c.morph.get("Reflex") for c in kids) and \
+            not any(c.dep_ in AGENT_PREP_DEPS | AGENT_DEPS for c in kids):
+        # a pronominal verb's perfect ("l'armée s'est retirée", "il s'est rendu à"): the parser reads
+        # the reflexive clitic and "être" as a passive, but the subject acts
+        return False
     if any(c.dep_ in PASSIVE_AUX_DEPS for c in kids):
         return True
     if any(c.dep_ in AUX_DEPS and c.lemma_.lower() in profile(pred).perfect_auxiliaries for c in kids):
