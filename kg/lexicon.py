@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from .errors import OntologyError
-from .model import RELATIONS
+from .model import MUTUAL_RELATIONS, RELATIONS
 from .resources import ontologies_dir
 
 ONTOLOGY_DIR = ontologies_dir()
@@ -238,6 +238,7 @@ class RelationRules:
     asked_of_others: frozenset[str] = frozenset()  # event nouns a demand asks of the party named on them
     default_targets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # code prefix, relation or "*" -> roles
     one_party: tuple[str, ...] = ()  # code prefixes of acts stated of their actor alone
+    own_acts: tuple[str, ...] = ()  # code prefixes of acts coordinated actors never do with each other
 
     def targets_for(self, relation: str, code: str | None = None) -> tuple[str, ...]:
         """The argument roles that give the target of an event verb with no curated frame: those of the
@@ -265,6 +266,11 @@ class RelationRules:
         """Whether an act of this code is a statement about its actor alone when the text names no other
         party ("X resigned", "troops withdrew", "workers went on strike"): CAMEO 083, 087, 09, 14, 15."""
         return bool(code) and any(code.startswith(p) for p in self.one_party)
+
+    def is_mutual(self, relation: str, code: str | None) -> bool:
+        """Whether coordinated subjects of this relation and code hold it with each other ("A and B
+        agreed"), not each on their own ("A and B withdrew", an agreed coded 08)."""
+        return relation in MUTUAL_RELATIONS and not (code and any(code.startswith(p) for p in self.own_acts))
 
     def attempt_is_act(self, code: str | None) -> bool:
         """Whether an act of this code, attempted, was made (an assault, an intrusion: CAMEO 176, 18-20)."""
@@ -319,6 +325,7 @@ def load_relation_rules() -> RelationRules:
         asked_of_others=_relations(data["asked_of_others"]["relations"], where),
         default_targets={k: tuple(v) for k, v in data.get("default_targets", {}).items() if not k.startswith("_")},
         one_party=tuple(data["one_party"]["codes"]),
+        own_acts=tuple(data["own_acts"]["codes"]),
     )
 
 

@@ -400,6 +400,34 @@ CASES = [
     ("en-agent-of-participle-owns-noun", "en",
      "Amnesty condemned the attacks carried out by Boko Haram.",
      [("Amnesty International", "condemned", "Boko Haram", P, A)], []),
+    # opening an embassy in a place is diplomatic cooperation with it (CAMEO 054)
+    ("en-embassy-opened-in-a-city", "en",
+     "Chile has opened an embassy in Hanoi.",
+     [("Chile", "supported", "Hanoi", P, A)], []),
+    # a place on what was visited is the place visited
+    ("en-visited-a-building-in-a-city", "en",
+     "Jacques Chirac visited a hospital in Lyon on Monday.",
+     [("Jacques Chirac", "visited", "Lyon", P, A)], []),
+    ("fr-visited-a-building-in-a-city", "fr",
+     "Jacques Chirac a visité une usine à Lyon lundi.",
+     [("Jacques Chirac", "visited", "Lyon", P, A)], []),
+    # the words after the verb fix its sense: a chamber that launches an inquiry does not convene
+    ("en-object-pattern-over-subject-pattern", "en",
+     "Chile's Congress launched an investigation into President Ana Torres.",
+     [("Congress", "investigated", "Ana Torres", P, A)], [("Congress", "met", "Ana Torres", P, A)]),
+    # coordinated actors that each yield do not agree with each other
+    ("en-coordinated-actors-each-release", "en",
+     "Chile and Peru released dozens of fishermen on Monday.",
+     [("Chile", "agreed", "Fishermen", P, A)], [("Chile", "agreed", "Peru", P, A)]),
+    # a verb of saying that also acts on its object, refused: a rejection of the object
+    ("fr-refuse-to-recognise", "fr",
+     "La Bolivie refuse de reconnaître le Chili.",
+     [("Bolivia", "rejected", "Chile", P, A)], []),
+    # a name in apposition to an office title is its holder's, whatever type the model gave it
+    ("fr-title-comma-name-tagged-as-place", "fr",
+     "Le président du Sri Lanka, Gotabaya Rajapaksa, a démissionné jeudi.",
+     [("Gotabaya Rajapaksa", "role_in", "Sri Lanka", P, A), ("Gotabaya Rajapaksa", "agreed", None, P, A)],
+     [("Sri Lanka", "agreed", "Gotabaya Rajapaksa", P, A), ("Sri Lanka", "agreed", None, P, A)]),
     # an inquiry is not an accusation: CAMEO 09 (investigate) is its own relation
     ("fr-inquiry-is-no-accusation", "fr",
      "La Cour pénale internationale a ouvert une enquête sur les crimes commis par l'armée russe.",
@@ -561,7 +589,7 @@ CASES = [
      [("Farmers", "criticised", "Paul Durand", P, A)], [("Farmers", "called_for", "Paul Durand", P, A)]),
     ("en-protest-purpose-on-the-place", "en",
      "Thousands of farmers marched through Lagos demanding the resignation of governor Paul Durand.",
-     [], [("Lagos", "called_for", "Paul Durand", P, A)]),
+     [("Farmers", "criticised", None, P, A)], [("Lagos", "called_for", "Paul Durand", P, A)]),
     # a demand in a statement is the speaker's own act
     ("en-demand-in-a-statement", "en",
      "The Nigerian government issued a statement on Monday demanding the resignation of governor Paul Durand.",
@@ -676,7 +704,7 @@ CASES = [
     # a protest in a town targets no town; in a country, event coding reads the country as its target
     ("fr-protest-in-a-town", "fr",
      "Des milliers d'agriculteurs ont manifesté samedi à Lyon.",
-     [], [("Farmers", "criticised", "Lyon", P, A)]),
+     [("Farmers", "criticised", None, P, A)], [("Farmers", "criticised", "Lyon", P, A)]),
     ("en-protest-in-a-country", "en",
      "Up to 300 Kurdish protesters demonstrated on Monday in Turkey.",
      [("Kurdish protesters", "criticised", "Turkey", P, A)], []),
@@ -1061,11 +1089,26 @@ def test_an_act_of_its_actor_alone(lang, text, actor, code):
     assert [(label[s.subject], s.event_code[:len(code)], s.polarity) for s in acts] == [(actor, code, P)], acts
 
 
+@pytest.mark.parametrize("lang,text,actor,code,modality", [
+    ("en", "Greek workers went on a general strike on Monday.", "Greek workers", "143", A),
+    ("en", "Thousands of Chilean students held a demonstration in Santiago.", "Chilean students", "141", A),
+    ("fr", "La ministre suédoise de la Culture, Karin Lund, a présenté sa démission jeudi.", "Karin Lund", "083", A),
+    ("en", "Prime Minister Ana Torres will resign next week.", "Ana Torres", "083", PL),
+])
+def test_an_act_alone_named_by_an_event_noun(lang, text, actor, code, modality):
+    """An event noun after a support verb ("went on strike", "a présenté sa démission") states its
+    actor's act alone too; announced, it keeps its own code (a planned resignation is no offer)."""
+    label, sts = statements(lang, text)
+    acts = [(label[s.subject], s.event_code, s.modality) for s in sts if s.object is None and s.quote is None]
+    assert acts == [(actor, code, modality)], sts
+
+
 def test_no_act_alone_when_the_act_has_a_party_or_is_only_asked_for():
     """An act stated with a party elsewhere in its sentence, an act someone else is asked to do, and an
     act that needs a party ("X agreed", "X attacked") give no statement without object."""
     for lang, text in (("en", "Tens of thousands of Nigerian workers staged protests against the government of Nigeria."),
                        ("en", "The opposition urged Prime Minister Ana Torres to resign."),
+                       ("fr", "L'opposition péruvienne a réclamé la démission du Premier ministre."),
                        ("en", "Chile agreed on Monday."),
                        ("fr", "Le Chili a attaqué hier.")):
         label, sts = statements(lang, text)

@@ -52,6 +52,22 @@ def test_inverted_clitic_misparsed_as_passive_subject_stays_subject():
     assert roles(syntax.arguments(d[3], FR))[syntax.SUBJ] == ["-il"]
 
 
+def test_pronominal_perfect_misparsed_as_passive_keeps_its_subject():
+    # L'armée s'est retirée de Kherson : the parser reads "s'" and "est" as a passive
+    d = make(["L'", "armée", "s'", "est", "retirée", "de", "Kherson"], [1, 4, 4, 4, 4, 6, 4],
+             ["det", "nsubj:pass", "expl:pass", "aux:pass", "ROOT", "case", "obl:arg"],
+             pos=["DET", "NOUN", "PRON", "AUX", "VERB", "ADP", "PROPN"],
+             lemmas=["le", "armée", "se", "être", "retirer", "de", "Kherson"],
+             morphs=["", "", "Person=3|Reflex=Yes", "", "Voice=Pass|VerbForm=Part", "", ""])
+    assert not syntax.is_passive(d[4])
+    assert roles(syntax.arguments(d[4], FR))[syntax.SUBJ] == ["armée"]
+    # with an agent, it is a passive all the same: "la loi s'est vue rejetée par le Sénat"
+    d = make(["loi", "s'", "est", "rejetée", "par", "Sénat"], [3, 3, 3, 3, 5, 3],
+             ["nsubj:pass", "expl:pass", "aux:pass", "ROOT", "case", "obl:agent"],
+             pos=["NOUN", "PRON", "AUX", "VERB", "ADP", "PROPN"], morphs=["", "Reflex=Yes", "", "", "", ""])
+    assert syntax.is_passive(d[3])
+
+
 @pytest.mark.parametrize("lex,words,heads,deps,pos,target", [
     # a offert à la Grèce : UD oblique with case 'à'
     (FR, ["La", "France", "a", "offert", "à", "la", "Grèce"], [1, 3, 3, 3, 6, 6, 3],

@@ -373,6 +373,18 @@ def apposition_cue(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
     return lex.type_cues.get(doc[j].lemma_.lower()) if j >= 0 and doc[j].pos_ == "NOUN" else None
 
 
+def _holds_title(doc: Doc, start: int, end: int, blocked: set[int]) -> bool:
+    """Whether a span of capitalised words is set off by commas right after an office title (its
+    ``blocked`` tokens), as its apposition or as the conjunct a parser often makes of one."""
+    root = doc[start:end].root
+    if start < 2 or doc[start - 1].text != "," or not all(t.is_title or not t.is_alpha for t in doc[start:end]):
+        return False
+    if not (end == len(doc) or doc[end].text in (",", ")") or doc[end].pos_ in ("AUX", "VERB")):
+        return False
+    title = root.head
+    return root.dep_ in syntax.APPOS_DEPS | {"conj", "nmod"} and title.i < start and title.i in blocked
+
+
 def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
                    demonyms: list[Mention] | None = None) -> list[Mention]:
     """Cleaned named-entity mentions; spans overlapping ``blocked`` tokens (office titles) are junk
@@ -425,6 +437,10 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
             # "l'association de consommateurs, l'UFC-Que Choisir", "la Cour d'assises", "the Supreme
             # Court": an institution read as a place
             typ = ORGANIZATION
+        elif entry is None and typ in (PLACE, ORGANIZATION) and e - s >= 2 and _holds_title(doc, s, e, blocked):
+            # "le président du Sri Lanka, Gotabaya Rajapaksa, …": a name of several words in apposition
+            # to an office title is its holder's, whatever the model tagged it
+            typ = PERSON
         if typ is None:
             continue  # MISC, DATE, MONEY ... unless the gazetteer or a category noun types it
         if entry is None and blocked.intersection(range(s, e)):

@@ -174,10 +174,13 @@ def pattern_matches(p: Pattern, tok: Token, args: dict, cameo: CameoLexicon, lex
 
 def best_pattern(patterns: Iterable[Pattern], tok: Token, args: dict, cameo: CameoLexicon,
                  lex: Lexicon | None = None) -> Pattern | None:
-    """The most specific pattern the clause matches (the first in lexicon order among equals)."""
+    """The most specific pattern the clause matches; among equals, the one that asks more of the words
+    after the verb, which fix its sense ("Congress launched an inquiry" is an inquiry, not Congress
+    convening), then the first in lexicon order."""
     best = None
     for p in patterns:
-        if (best is None or p.specificity > best.specificity) and pattern_matches(p, tok, args, cameo, lex):
+        if (best is None or (p.specificity, p.complement_specificity) > (best.specificity, best.complement_specificity)) \
+                and pattern_matches(p, tok, args, cameo, lex):
             best = p
     return best
 

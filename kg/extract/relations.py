@@ -20,7 +20,7 @@ predicates give negative statements, futures planned ones, modals possible ones.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterator
 
@@ -258,8 +258,10 @@ class _Extractor:
         while j >= first.sent.start:
             t = self.doc[j]
             k = self.ents.key_at(j)
-            if k is not None and t.head.i in taken and t.dep_ in ("amod", "compound"):
-                pass  # "Iraqi" in "Iraqi Kurds demonstrated": a modifier of the subject, not a subject
+            if k is not None and t.dep_ in ("amod", "compound") and \
+                    (t.head.i in taken or self.ents.key_at(t.head.i) in {r.key for r in out}):
+                pass  # "Iraqi" in "Iraqi Kurds demonstrated", "indien" in "le Premier ministre indien X": a
+                # modifier of the subject (or of the title that names it), not a subject
             elif k is not None and j in inside and self.ents.type_of(k) == PLACE and \
                     getattr(self.ents.entry_of(k), "kind", None) != "country":
                 break  # "le bureau … à Genève a critiqué": where the subject is, not who acts
@@ -362,8 +364,12 @@ class _Extractor:
         the complement is not it ("refused to comment on the situation in X")."""
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             heads = [tok]
-        elif self.lex.reporting.get(tok.lemma_.lower()) == "said":
-            return []  # "refused to comment on the talks with X": what one speaks about is no target
+        elif self.lex.reporting.get(tok.lemma_.lower()) == "said" and not (
+                syntax.arguments(tok, self.lex).get(syntax.OBJ) and
+                getattr(self.reading(tok), "relation", "said") not in ("said", "reported")):
+            # "refused to comment on the talks with X": what one speaks about is no target (a verb of
+            # saying that is also an act on its object is the act: "refuse de reconnaître le Kosovo")
+            return []
         else:
             subj = syntax.subject_of(tok)
             if subj is not None and tok.dep_ in syntax.CCOMP_DEPS:
@@ -489,8 +495,10 @@ class _Extractor:
             args[syntax.SUBJ] = [c for c in tok.children
                                  if c.dep_ in syntax.SUBJECT_DEPS | syntax.PASSIVE_SUBJECT_DEPS]
         subjects = self.subjects(tok, args)
+        instigated: set[str] = set()
         if not subjects and (frame.code or relation_cameo().get(frame.relation, ""))[:2] in lex.rules.instigated_roots:
             subjects = self.instigators(tok)  # "thousands demonstrated at the call of X"
+            instigated = {s.key for s in subjects}
         if frame.subject_types:
             subjects = [s for s in subjects if self.ents.type_of(s.key) in frame.subject_types]
         if not subjects:
@@ -550,7 +558,7 @@ class _Extractor:
         pairs = [(s, t) for s in subjects for t in targets]
         # "A and B met / agreed": the coordinated subjects are the parties — unless the predicate has
         # an object we could not name ("the treaty was signed by A, B and C" is not A agreed with B)
-        if not targets and frame.relation in MUTUAL_RELATIONS and 2 <= len(subjects) <= 4 \
+        if not targets and lex.rules.is_mutual(frame.relation, frame.code) and 2 <= len(subjects) <= 4 \
                 and not args.get(syntax.OBJ):
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         relation, cameo = frame.relation, frame.code
@@ -560,15 +568,14 @@ class _Extractor:
             # "X resigned", "the troops withdrew": an act of its actor alone, when the text names no other
             # party (it may name a thing: "resigned his post", "launched an inquiry into the killings")
             prov = self.sentence_prov(tok)
-            named = {self.ents.key_at(t.i) for t in args.get(syntax.SUBJ, ())}
+            named = self.named_by(args.get(syntax.SUBJ, ())) | instigated
             for s in subjects:
                 if s.key not in named and self.ents.type_of(s.key) != PERSON:
                     # "la présidente de la Croix-Rouge a démissionné": the office stands for its
                     # institution in a relation, but her act alone is not the institution's
                     continue
-                # the act's code is always written: with no object, it says what the subject did
-                st = self.statement(s, relation, None, "verb", prov, polarity=polarity, modality=modality,
-                                    cameo=cameo or relation_cameo().get(relation), anchors=(tok,))
+                st = self.act_alone(s, relation, cameo or relation_cameo().get(relation), "verb", prov,
+                                    polarity, modality, (tok,))
                 if st:
                     self.note_subject(tok.i, s.key)
                     yield st
@@ -593,6 +600,26 @@ class _Extractor:
             if st:
                 self.note_subject(tok.i, s.key)
                 yield st
+
+    def act_alone(self, subj: Ref, relation: str, code: str, kind: str, prov: Provenance, polarity: str,
+                  modality: str, anchors: tuple[Token, ...]) -> Statement | None:
+        """A statement of an act of its actor alone, with the act's own code whatever its modality: an
+        act announced is not a threat or an offer when it is aimed at no one ("will resign" is a planned
+        resignation, 083)."""
+        st = self.statement(subj, relation, None, kind, prov, polarity=polarity, modality=modality, cameo=code,
+                            anchors=anchors)
+        return replace(st, event_code=code) if st is not None and st.event_code != code else st
+
+    def named_by(self, heads) -> set[str | None]:
+        """The entities noun phrases name themselves, or count ("thousands of Serbian students"), not
+        those they reach through an office ("la présidente de la Croix-Rouge")."""
+        lex = self.lex
+        out = set()
+        for t in heads:
+            out.add(self.ents.key_at(t.i))
+            if t.lower_ in lex.quantity_nouns or t.lemma_.lower() in lex.quantity_nouns:
+                out.update(self.ents.key_at(g.i) for c in t.children for g in syntax.prep_objects(c, lex.profile.preps("of")))
+        return out
 
     def called_for_by_another(self, tok: Token) -> bool:
         """Whether a verb is what a call asks of someone ("asked X to resign", "urged the army to
@@ -915,12 +942,26 @@ class _Extractor:
             pairs = [(a, b) for n, a in enumerate(between) for b in between[n + 1:]]
         elif subjects and partners:
             pairs = [(s, p) for s in subjects for p in partners]
-        elif 2 <= len(subjects) <= 4 and rel in MUTUAL_RELATIONS:
+        elif 2 <= len(subjects) <= 4 and lex.rules.is_mutual(rel, lex.event_noun_cameo.get(key)):
             pairs = [(a, b) for n, a in enumerate(subjects) for b in subjects[n + 1:]]
         else:
             if not subjects and not partners and not between and verb is None and \
                     any(c.dep_ == "det" and c.lower_ in lex.profile.definite_determiners for c in tok.children):
                 self.event_mentions.append(tok)  # "après la réunion de Vienne": the meeting told before
+            code = lex.event_noun_cameo.get(key) or relation_cameo().get(rel)
+            own = self.reading(verb) if verb is not None else None
+            if subjects and not partners and not between and verb is not None and not received and \
+                    lex.rules.is_one_party(code) and not self.called_for_by_another(verb) and \
+                    (own is None or own.relation != "called_for"):
+                # "workers went on strike", "a présenté sa démission": an act of its actor alone (one
+                # called for, "a réclamé la démission du ministre", is asked of someone else)
+                named = self.named_by(syntax.arguments(verb, lex).get(syntax.SUBJ, ()))
+                prov = self.sentence_prov(anchor)
+                for a in subjects:
+                    if a.key in named or self.ents.type_of(a.key) == PERSON or a is possessor:
+                        st = self.act_alone(a, rel, code, "event", prov, polarity, modality, (tok, verb))
+                        if st:
+                            yield st
             return
         cameo = lex.event_noun_cameo.get(key)
         light = lex.light_verb_cameo.get(verb.lemma_.lower()) if verb is not None else None
