@@ -1061,6 +1061,13 @@ def test_group_names_keep_their_capitals():
         assert name in label.values(), (text, sorted(label.values()))
 
 
+def test_a_known_city_read_as_a_person_after_a_preposition_of_place_is_the_city():
+    doc = parse_text("Jacques Chirac arrived in Lyon on Monday.", source="<test>", lang="en")
+    (ex,) = list(extract([doc]))
+    assert {(e.label, e.type) for e in ex.entities} == {("Jacques Chirac", "Person"), ("Lyon", "Place")}
+    assert any(st.relation == "visited" and st.object == "Lyon" for st in ex.statements)
+
+
 def test_an_investigation_is_no_accusation():
     """An inquiry into X is an investigation of X (CAMEO 090), never a charge against X; calling for
     one is asking for it, not holding it."""

@@ -422,6 +422,11 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
         if not any(ch.isupper() for ch in text):
             continue  # names are capitalised: "les sites de paris en ligne"
         entry = gaz_lookup(gaz, text, lex.lang, label)
+        if entry is None and label in ("PER", "PERSON") and e - s == 1 and place_by_preposition(doc, s, e, lex):
+            # "arrived in Lyon", "à Florence": a one-word name of a known place after a preposition of
+            # place is that place, though the model read a person
+            entry = gaz_lookup(gaz, text, lex.lang, "LOC")
+            label = label if entry is None else "LOC"
         if entry is None and is_capitalised_description(doc[s:e], lex, gaz):
             continue  # "le Parlement russe", "the French Government": a description, see kg.resolve
         if gaz.demonym(text, lex.lang) is not None and entry is None:
