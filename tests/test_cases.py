@@ -423,6 +423,13 @@ CASES = [
     ("fr-refuse-to-recognise", "fr",
      "La Bolivie refuse de reconnaître le Chili.",
      [("Bolivia", "rejected", "Chile", P, A)], []),
+    # a mediator named with the organisation that sent them holds a role in it
+    ("en-mediator-premodifier", "en",
+     "African Union mediator Thabo Mbeki arrived in Khartoum on Sunday.",
+     [("Thabo Mbeki", "role_in", "African Union", P, A), ("Thabo Mbeki", "visited", "Khartoum", P, A)], []),
+    ("fr-mediator-apposition", "fr",
+     "Le médiateur de l'Union africaine, Thabo Mbeki, est arrivé dimanche à Khartoum.",
+     [("Thabo Mbeki", "role_in", "African Union", P, A)], []),
     # a name in apposition to an office title is its holder's, whatever type the model gave it
     ("fr-title-comma-name-tagged-as-place", "fr",
      "Le président du Sri Lanka, Gotabaya Rajapaksa, a démissionné jeudi.",

@@ -374,10 +374,15 @@ def apposition_cue(doc: Doc, start: int, end: int, lex: Lexicon) -> str | None:
 
 
 def _holds_title(doc: Doc, start: int, end: int, blocked: set[int]) -> bool:
-    """Whether a span of capitalised words is set off by commas right after an office title (its
-    ``blocked`` tokens), as its apposition or as the conjunct a parser often makes of one."""
+    """Whether a span of capitalised words names the holder of an office title (its ``blocked``
+    tokens): right after the title that modifies it ("African Union mediator Thabo Mbeki"), or set off
+    by commas after it, as its apposition or as the conjunct a parser often makes of one."""
     root = doc[start:end].root
-    if start < 2 or doc[start - 1].text != "," or not all(t.is_title or not t.is_alpha for t in doc[start:end]):
+    if not all(t.is_title or not t.is_alpha for t in doc[start:end]):
+        return False
+    if start >= 1 and start - 1 in blocked and start <= doc[start - 1].head.i < end:
+        return True
+    if start < 2 or doc[start - 1].text != ",":
         return False
     if not (end == len(doc) or doc[end].text in (",", ")") or doc[end].pos_ in ("AUX", "VERB")):
         return False
