@@ -423,6 +423,19 @@ CASES = [
     ("fr-refuse-to-recognise", "fr",
      "La Bolivie refuse de reconnaître le Chili.",
      [("Bolivia", "rejected", "Chile", P, A)], []),
+    # the act threatened is the threat, against the act's target
+    ("en-threatened-act-is-the-threat", "en",
+     "Chile threatened to deliver a blow to Peru.",
+     [("Chile", "threatened", "Peru", P, A)], [("Chile", "rejected", "Peru", P, PL)]),
+    # a verb coordinated with a clause reported before its reporting verb has that clause's subject
+    ("en-conjunct-of-a-clause-reported-first", "en",
+     "Peru opened its borders to most Bolivians, but was still refusing admittance to Chileans, Peruvian police said.",
+     [("Peru", "rejected", "Chile", P, A)], [("Peruvian Police", "rejected", "Chile", P, A)]),
+    # joining others in an act is no membership, nor an act against them
+    ("en-joining-others-in-an-act", "en",
+     "Chilean students rioted in Santiago on Monday, joining thousands of miners in demanding higher wages.",
+     [("Chilean students", "criticised", None, P, A)],
+     [("Chilean students", "member_of", "Miners", P, A), ("Chilean students", "criticised", "Miners", P, A)]),
     # a mediator named with the organisation that sent them holds a role in it
     ("en-mediator-premodifier", "en",
      "African Union mediator Thabo Mbeki arrived in Khartoum on Sunday.",
@@ -1073,6 +1086,21 @@ def test_a_known_city_read_as_a_person_after_a_preposition_of_place_is_the_city(
     (ex,) = list(extract([doc]))
     assert {(e.label, e.type) for e in ex.entities} == {("Jacques Chirac", "Person"), ("Lyon", "Place")}
     assert any(st.relation == "visited" and st.object == "Lyon" for st in ex.statements)
+
+
+def test_adjectives_before_a_nationality_are_no_name():
+    """"Radical French fishermen": the model's organisation "Radical French" is an adjective and a
+    nationality; the group is French fishermen."""
+    doc = parse_text("Radical French fishermen said on Monday they would blockade the port.", source="<test>", lang="en")
+    (ex,) = list(extract([doc]))
+    labels = {e.label for e in ex.entities}
+    assert "French fishermen" in labels and not any("Radical" in label for label in labels)
+
+
+def test_a_known_city_read_as_an_organisation_after_a_preposition_of_place_is_the_city():
+    doc = parse_text("Angry Italian truckers blocked roads near Lyon.", source="<test>", lang="en")
+    (ex,) = list(extract([doc]))
+    assert ("Lyon", "Place") in {(e.label, e.type) for e in ex.entities}
 
 
 def test_an_investigation_is_no_accusation():

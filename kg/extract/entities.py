@@ -427,11 +427,15 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
         if not any(ch.isupper() for ch in text):
             continue  # names are capitalised: "les sites de paris en ligne"
         entry = gaz_lookup(gaz, text, lex.lang, label)
-        if entry is None and label in ("PER", "PERSON") and e - s == 1 and place_by_preposition(doc, s, e, lex):
-            # "arrived in Lyon", "à Florence": a one-word name of a known place after a preposition of
-            # place is that place, though the model read a person
+        if entry is None and label in ("PER", "PERSON", "ORG") and e - s == 1 and place_by_preposition(doc, s, e, lex):
+            # "arrived in Lyon", "à Florence", "near Lyon": a one-word name of a known place after a
+            # preposition of place is that place, though the model read a person or an organisation
             entry = gaz_lookup(gaz, text, lex.lang, "LOC")
             label = label if entry is None else "LOC"
+        if entry is None and e - s >= 2 and e < len(doc) and doc[e].pos_ == "NOUN" and \
+                gaz.demonym(doc[e - 1].text, lex.lang) is not None and \
+                all(t.pos_ == "ADJ" or t.dep_ == "amod" for t in doc[s:e - 1]):
+            continue  # "Radical French farmers", "Angry Greek workers": adjectives and a nationality, no name
         if entry is None and is_capitalised_description(doc[s:e], lex, gaz):
             continue  # "le Parlement russe", "the French Government": a description, see kg.resolve
         if gaz.demonym(text, lex.lang) is not None and entry is None:

@@ -347,7 +347,9 @@ def inherited_subject(pred: Token, depth: int = 0) -> Token | None:
 
     A coordinated verb with its own auxiliary that the parser attached to an embedded clause ("a
     assuré que X était prêt, mais a demandé ...", "a insisté sur le fait que « … » et a offert ...")
-    shares the subject of the first verb above it that is not itself subordinate."""
+    shares the subject of the first verb above it that is not itself subordinate; a clause reported
+    before its reporting verb ("X opened its borders but was refusing …, police said") is the
+    sentence's statement, not subordinate."""
     if depth > 6:
         return None
     head = pred.head
@@ -375,7 +377,7 @@ def inherited_subject(pred: Token, depth: int = 0) -> Token | None:
     if pred.dep_ in CONJ_DEPS and any(c.dep_ in AUX_DEPS for c in pred.children):
         h = head
         for _ in range(8):
-            subordinate = h.dep_ in CCOMP_DEPS | RELCL_DEPS | {"acl", "advcl", "conj"} or \
+            subordinate = (h.dep_ in CCOMP_DEPS and not h.i < h.head.i) or h.dep_ in RELCL_DEPS | {"acl", "advcl", "conj"} or \
                 any(c.dep_ in MARK_DEPS for c in h.children) or h.pos_ not in ("VERB", "AUX", "ADJ")
             if not subordinate and subject_of(h) is not None:
                 return subject_of(h)
