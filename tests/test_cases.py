@@ -423,10 +423,6 @@ CASES = [
     ("fr-refuse-to-recognise", "fr",
      "La Bolivie refuse de reconnaître le Chili.",
      [("Bolivia", "rejected", "Chile", P, A)], []),
-    # the act threatened is the threat, against the act's target
-    ("en-threatened-act-is-the-threat", "en",
-     "Chile threatened to deliver a blow to Peru.",
-     [("Chile", "threatened", "Peru", P, A)], [("Chile", "rejected", "Peru", P, PL)]),
     # a verb coordinated with a clause reported before its reporting verb has that clause's subject
     ("en-conjunct-of-a-clause-reported-first", "en",
      "Peru opened its borders to most Bolivians, but was still refusing admittance to Chileans, Peruvian police said.",

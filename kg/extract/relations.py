@@ -597,11 +597,6 @@ class _Extractor:
         if relation in rules.negated and polarity == NEGATIVE:
             # "will not accept / did not agree to": refusing is rejecting (CAMEO 12)
             (relation, cameo), polarity = rules.negated[relation], POSITIVE
-        if pairs and self.is_threatened_act(tok):
-            # "threatened to deliver blows to X", "threatened to ban voting in X": the act threatened is
-            # no act of its own but the threat, made against its target
-            (relation, cameo), modality = rules.conditional, syntax.modality(tok.head, lex)
-            polarity = NEGATIVE if syntax.is_negated(tok.head, lex) else POSITIVE
         for s, t in pairs:
             if relation in rules.person_or_organisation_target and self.ents.type_of(t.key) == PLACE:
                 continue
@@ -630,14 +625,6 @@ class _Extractor:
             if t.lower_ in lex.quantity_nouns or t.lemma_.lower() in lex.quantity_nouns:
                 out.update(self.ents.key_at(g.i) for c in t.children for g in syntax.prep_objects(c, lex.profile.preps("of")))
         return out
-
-    def is_threatened_act(self, tok: Token) -> bool:
-        """Whether a verb is the act its subject threatens or warns it will do ("threatened to deliver
-        blows to X", "a menacé de fermer le détroit"): a threat against the act's target, no act."""
-        if tok.dep_ not in syntax.XCOMP_DEPS or tok.head == tok:
-            return False
-        reading = self.reading(tok.head)
-        return reading is not None and reading.relation in ("threatened", "warned")
 
     def called_for_by_another(self, tok: Token) -> bool:
         """Whether a verb is what a call asks of someone ("asked X to resign", "urged the army to
