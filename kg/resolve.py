@@ -538,6 +538,9 @@ class DocEntities:
             if found is None:
                 continue
             agent, start, end = found
+            if any(i in self._title_tokens for i in range(start, end)) and \
+                    {t.lemma_.lower(), t.lower_, t.lower_.rstrip("s")} & lex.profile.portfolio_nouns:
+                continue  # the portfolio of an office title: "le ministre ghanéen des Finances"
             if t.dep_ == "compound" and t.head.pos_ == "PROPN" and t.head.i > t.i and t.text[:1].isupper() and \
                     t.head.text[:1].isupper():
                 continue  # a word of a name: "the U.S. Government Accountability Office"
@@ -1293,6 +1296,14 @@ class DocEntities:
                 return Ref(k, 0.25) if k else None
             return None
         if t.lemma_.lower() in lex.counterpart_nouns or low in lex.counterpart_nouns:
+            # "his Ukrainian counterpart Dmytro Kuleba": the counterpart named
+            # (a name the parser hung on it as a bare nominal modifier too: "son homologue péruvien X")
+            named = next((c for c in t.children if c.i > t.i and c.i in self.token_key and
+                          (c.dep_ in syntax.APPOS_DEPS | syntax.NAME_DEPS or
+                           (c.dep_ == "nmod" and not any(x.dep_ in syntax.CASE_DEPS for x in c.children))) and
+                          self.builders[self.token_key[c.i]].type == PERSON), None)
+            if named is not None:
+                return Ref(self.token_key[named.i], self.token_cost.get(named.i, 0.0))
             k = self.counterpart(subject, t.i, discourse)
             return Ref(k, 0.2) if k else None
         # a noun with a name as apposition or flat child ("le secrétaire ... Antony Blinken")

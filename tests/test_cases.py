@@ -432,6 +432,27 @@ CASES = [
      "Chilean students rioted in Santiago on Monday, joining thousands of miners in demanding higher wages.",
      [("Chilean students", "criticised", None, P, A)],
      [("Chilean students", "member_of", "Miners", P, A), ("Chilean students", "criticised", "Miners", P, A)]),
+    # a state in apposition to a membership holds it
+    ("en-state-comma-member-of", "en",
+     "Portugal, a member of NATO, refused to send troops to Mali.",
+     [("Portugal", "member_of", "NATO", P, A), ("Portugal", "rejected", "Mali", P, A)], []),
+    ("fr-state-comma-member-of", "fr",
+     "Le Portugal, membre de l'OTAN, a refusé d'envoyer des soldats au Mali.",
+     [("Portugal", "member_of", "NATO", P, A), ("Portugal", "rejected", "Mali", P, A)], []),
+    # a counterpart named is that person, not the country of the adjective
+    ("en-counterpart-named", "en",
+     "Chile's foreign minister Ana Torres met her Peruvian counterpart Luis Vega in Lima.",
+     [("Ana Torres", "met", "Luis Vega", P, A)], [("Ana Torres", "met", "Peru", P, A)]),
+    ("fr-counterpart-named", "fr",
+     "La ministre chilienne des Affaires étrangères Ana Torres a rencontré son homologue péruvien Luis Vega à Lima.",
+     [("Ana Torres", "met", "Luis Vega", P, A)], [("Ana Torres", "met", "Peru", P, A)]),
+    # a name, then a former office in apposition, then the verb
+    ("fr-name-former-office-verb", "fr",
+     "Kofi Annan, ancien secrétaire général de l'ONU, est arrivé à Nairobi.",
+     [("Kofi Annan", "role_in", "United Nations", P, A), ("Kofi Annan", "visited", "Nairobi", P, A)], []),
+    ("en-name-former-office-of-an-organisation", "en",
+     "Kofi Annan, the former UN secretary-general, arrived in Nairobi.",
+     [("Kofi Annan", "role_in", "United Nations", P, A)], []),
     # a mediator named with the organisation that sent them holds a role in it
     ("en-mediator-premodifier", "en",
      "African Union mediator Thabo Mbeki arrived in Khartoum on Sunday.",
@@ -1082,6 +1103,12 @@ def test_a_known_city_read_as_a_person_after_a_preposition_of_place_is_the_city(
     (ex,) = list(extract([doc]))
     assert {(e.label, e.type) for e in ex.entities} == {("Jacques Chirac", "Person"), ("Lyon", "Place")}
     assert any(st.relation == "visited" and st.object == "Lyon" for st in ex.statements)
+
+
+def test_an_office_s_portfolio_is_no_organisation():
+    doc = parse_text("Le ministre ghanéen des Finances, Ken Ofori-Atta, a démissionné.", source="<test>", lang="fr")
+    (ex,) = list(extract([doc]))
+    assert {e.label for e in ex.entities} == {"Ghana", "Ken Ofori-Atta"}
 
 
 def test_adjectives_before_a_nationality_are_no_name():

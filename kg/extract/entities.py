@@ -657,9 +657,12 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
         if m is not None and m.type == PERSON:
             holder = m
         else:
-            # ... or right before it: "Hu Jintao, the President of ...", "Jane Doe, Oxfam's director"
+            # ... or right before it: "Hu Jintao, the President of ...", "Jane Doe, Oxfam's director",
+            # "Kofi Annan, the former UN secretary-general"
             j = s - 1
-            while j >= 0 and doc[j].lower_ in lex.determiners:
+            while j >= 0 and (doc[j].lower_ in lex.determiners or doc[j].lower_ in lex.role_modifiers or
+                              j in dem_at or j in dem_end or
+                              (affiliation is not None and affiliation.start <= j < affiliation.end)):
                 j -= 1
             if affiliation is not None and affiliation.end <= s and j >= 0 and \
                     doc[j].lower_.replace("’", "'") in lex.profile.possessive_markers:
@@ -669,8 +672,11 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
             if j >= 0 and doc[j].text == "," and not _plural(doc[s:e]):
                 m = by_end.get(j)
                 # (not a source with the clause's subject after it: "according to X, members of Y
-                # said …"; an apposition closed by a comma is the source's: "selon X, président de Y, …")
-                if m is not None and m.type == PERSON and \
+                # said …"; an apposition closed by a comma is the source's: "selon X, président de Y, …";
+                # a state or organisation holds a membership too: "Hungary, a member of NATO, …")
+                member = role.relation == "member_of" and m is not None and \
+                    (m.type == ORGANIZATION or (m.gaz is not None and m.gaz.kind == "country"))
+                if m is not None and (m.type == PERSON or member) and \
                         (not _after_source_marker(doc, m.start, lex) or (end < len(doc) and doc[end].text == ",")):
                     holder = m
         if holder is None:

@@ -251,6 +251,17 @@ class _Extractor:
         j = first.i - 1
         while j >= first.sent.start and (self.doc[j].pos_ == "ADV" or self.doc[j].lower_ in self.lex.negation):
             j -= 1
+        if j > first.sent.start and self.doc[j].text == ",":
+            # "Kofi Annan, ancien secrétaire général de l'ONU, est arrivé": past the office in apposition
+            # to the name before it
+            for rm, holder, _ in self.ents.offices():
+                k = rm.start - 1
+                while k > first.sent.start and self.ents.key_at(k) != holder and self.doc[k].text != ",":
+                    k -= 1  # ("the former UN secretary-general": its words before the title)
+                if k > first.sent.start and self.doc[k].text == "," and rm.end <= j and \
+                        all(self.doc[x].text != "," for x in range(rm.end, j)) and self.ents.key_at(k - 1) == holder:
+                    j = k - 1
+                    break
         if j < first.sent.start or self.ents.key_at(j) is None:
             return []
         out: list[Ref] = []
@@ -383,6 +394,10 @@ class _Extractor:
                 roles += [f"prep:{p}" for p, _ in own.pattern.preps]
             roles += [syntax.OBJ, syntax.IOBJ] + [f"prep:{p}" for p in sorted(self.lex.profile.preps("target"))]
             heads = [h for r in dict.fromkeys(roles) for h in args.get(r, ())]
+            # a recipient or target the parser hung on the object: "envoyer des armes à l'Ukraine"
+            hung = self.lex.profile.preps("dative") | self.lex.profile.preps("target")
+            heads += [g for o in args.get(syntax.OBJ, ()) for c in o.children if c.i > o.i
+                      for g in syntax.prep_objects(c, hung)]
             for h in heads:
                 found = [r for r in self.refs([h]) if r.key not in exclude]
                 if found:
