@@ -557,3 +557,32 @@ def test_an_example_of_places_in_another_country_is_refused():
     # des villes de l'Ohio, comme Lyon  (the gazetteer's Lyon is in France)
     d = flat(["des", "villes", "de", "l'", "Ohio", ",", "comme", "Lyon"])
     assert found(d, "fr", E(4, 5, PLACE, OHIO), E(7, 8, PLACE, LYON)) == []
+
+
+def test_place_comma_kind_of_place_in_larger_place():
+    # Lyon, a city in eastern France, … / Lyon, une ville de l'est de la France, …
+    d = flat(["Lyon", ",", "a", "city", "in", "eastern", "France", ","],
+             pos=["PROPN", "PUNCT", "DET", "NOUN", "ADP", "ADJ", "PROPN", "PUNCT"])
+    assert found(d, "en", E(0, 1, PLACE, LYON), E(6, 7, PLACE, FRANCE)) == \
+        [("place-comma-settlement-of-larger-place", "located_in", LYON, FRANCE)]
+    d = flat(["Lyon", ",", "troisième", "ville", "de", "France", ","],
+             pos=["PROPN", "PUNCT", "ADJ", "NOUN", "ADP", "PROPN", "PUNCT"])
+    assert relations(d, "fr", E(0, 1, PLACE, LYON), E(5, 6, PLACE, FRANCE)) == [("located_in", LYON, FRANCE)]
+    # Munich, the biggest city of Bavaria
+    d = flat(["Munich", ",", "the", "biggest", "city", "of", "Bavaria"],
+             pos=["PROPN", "PUNCT", "DET", "ADJ", "NOUN", "ADP", "PROPN"])
+    assert relations(d, "en", E(0, 1, PLACE, MUNICH), E(6, 7, PLACE, BAVARIA)) == [("located_in", MUNICH, BAVARIA)]
+    # a larger place is not where a smaller one lies
+    d = flat(["France", ",", "a", "country", "of", "Lyon"], pos=["PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN"])
+    assert relations(d, "en", E(0, 1, PLACE, FRANCE), E(5, 6, PLACE, LYON)) == []
+
+
+def test_place_comma_larger_place_s_kind_of_place():
+    # Lyon, France's third-largest city, …
+    d = flat(["Lyon", ",", "France", "'s", "third", "-", "largest", "city", ","],
+             pos=["PROPN", "PUNCT", "PROPN", "PART", "ADJ", "PUNCT", "ADJ", "NOUN", "PUNCT"])
+    assert found(d, "en", E(0, 1, PLACE, LYON), E(2, 3, PLACE, FRANCE)) == \
+        [("place-comma-larger-place-possessive-settlement", "located_in", LYON, FRANCE)]
+    # Munich, Bavaria's capital
+    d = flat(["Munich", ",", "Bavaria", "'s", "capital"], pos=["PROPN", "PUNCT", "PROPN", "PART", "NOUN"])
+    assert relations(d, "en", E(0, 1, PLACE, MUNICH), E(2, 3, PLACE, BAVARIA)) == [("located_in", MUNICH, BAVARIA)]
