@@ -60,7 +60,7 @@ def languages() -> tuple[str, ...]:
 
 #: the functions a preposition can have for the rules (see profile.json)
 PREPOSITION_FUNCTIONS = ("of", "dative", "agent", "between", "theme", "origin", "topic", "target", "source",
-                         "beneficiary", "name", "purpose", "concessive", "instigation", "circumstance")
+                         "beneficiary", "name", "purpose", "concessive", "instigation", "circumstance", "state")
 
 
 @dataclass(frozen=True)
@@ -239,6 +239,8 @@ class RelationRules:
     default_targets: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # code prefix, relation or "*" -> roles
     one_party: tuple[str, ...] = ()  # code prefixes of acts stated of their actor alone
     own_acts: tuple[str, ...] = ()  # code prefixes of acts coordinated actors never do with each other
+    joint_acts: tuple[str, ...] = ()  # code prefixes of acts done together with a party named by "with"
+    of_agent_events: frozenset[str] = frozenset()  # relations whose event noun's "of" complement is its actor
 
     def targets_for(self, relation: str, code: str | None = None) -> tuple[str, ...]:
         """The argument roles that give the target of an event verb with no curated frame: those of the
@@ -326,6 +328,8 @@ def load_relation_rules() -> RelationRules:
         default_targets={k: tuple(v) for k, v in data.get("default_targets", {}).items() if not k.startswith("_")},
         one_party=tuple(data["one_party"]["codes"]),
         own_acts=tuple(data["own_acts"]["codes"]),
+        joint_acts=tuple(data["joint_acts"]["codes"]),
+        of_agent_events=_relations(data["of_agent_events"]["relations"], where),
     )
 
 

@@ -432,6 +432,29 @@ CASES = [
      "Chilean students rioted in Santiago on Monday, joining thousands of miners in demanding higher wages.",
      [("Chilean students", "criticised", None, P, A)],
      [("Chilean students", "member_of", "Miners", P, A), ("Chilean students", "criticised", "Miners", P, A)]),
+    # a visit someone is on, said of them
+    ("fr-name-en-visite-a", "fr",
+     "Jacinda Ardern, en visite à Lima, a salué les efforts du Pérou.",
+     [("Jacinda Ardern", "visited", "Lima", P, A)], []),
+    ("en-name-on-a-visit-to", "en",
+     "Jacinda Ardern, on a visit to Chile, praised its elections.",
+     [("Jacinda Ardern", "visited", "Chile", P, A)], []),
+    ("fr-visit-noun-to-a-place", "fr",
+     "La visite de Jacinda Ardern à Lima a commencé lundi.",
+     [("Jacinda Ardern", "visited", "Lima", P, A)], []),
+    # a broken parse leaves the reporting verb without subject: the name right before it speaks
+    ("fr-opening-visit-then-speaker", "fr",
+     "En visite à Lima, Jacinda Ardern a déclaré que le Pérou était un partenaire.",
+     [("Jacinda Ardern", "said", None, P, A), ("Jacinda Ardern", "visited", "Lima", P, A)],
+     [("Lima", "said", None, P, A)]),
+    # a French verb phrase the CAMEO pattern spells is the curated relation
+    ("fr-mettre-en-garde-is-a-warning", "fr",
+     "Le Chili a mis en garde le Pérou contre toute provocation.",
+     [("Chile", "warned", "Peru", P, A)], [("Chile", "threatened", "Peru", P, A)]),
+    # drills with another army are a show of force by both, aimed at neither
+    ("en-drills-with-another-state", "en",
+     "Chile held naval drills with Peru on Monday.",
+     [("Chile", "threatened", None, P, A), ("Peru", "threatened", None, P, A)], [("Chile", "threatened", "Peru", P, A)]),
     # a state in apposition to a membership holds it
     ("en-state-comma-member-of", "en",
      "Portugal, a member of NATO, refused to send troops to Mali.",
@@ -1103,6 +1126,11 @@ def test_a_known_city_read_as_a_person_after_a_preposition_of_place_is_the_city(
     (ex,) = list(extract([doc]))
     assert {(e.label, e.type) for e in ex.entities} == {("Jacques Chirac", "Person"), ("Lyon", "Place")}
     assert any(st.relation == "visited" and st.object == "Lyon" for st in ex.statements)
+
+
+def test_a_noun_the_tagger_read_as_a_reporting_verb_says_nothing():
+    label, sts = statements("en", "They left early. Central American states Chile and Peru attended the ceremony.")
+    assert not [s for s in sts if s.relation == "said"], sts
 
 
 def test_an_office_s_portfolio_is_no_organisation():

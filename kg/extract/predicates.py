@@ -260,6 +260,12 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None, curated: bo
             relation = rules.relation_for(p.code)
             if relation is None:
                 return None  # an event kg does not extract (a comment, an apology)
+            phrase = lex.verbs.get(" ".join([entry.lemma] + [f"{prep} {spec.head}" for prep, spec in p.preps
+                                                              if spec is not None]))
+            if phrase is not None and relation_cameo().get(phrase.relation, "")[:2] == p.code[:2]:
+                # a curated verb phrase the pattern spells ("mettre en garde" is a warning, coded 130)
+                return Reading(phrase.relation, phrase.target, p.code, phrase.voice, phrase.modality, p,
+                               phrase.direct, phrase.target_types)
             if frame is not None and (frame.relation == relation or
                                       relation_cameo().get(frame.relation, "")[:2] == p.code[:2]):
                 # the pattern refines the frame's event ("condamner" stays condemned when a pattern

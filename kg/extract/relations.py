@@ -276,6 +276,10 @@ class _Extractor:
             elif k is not None and j in inside and self.ents.type_of(k) == PLACE and \
                     getattr(self.ents.entry_of(k), "kind", None) != "country":
                 break  # "le bureau … à Genève a critiqué": where the subject is, not who acts
+            elif k is not None and j not in inside and k not in {r.key for r in out} and \
+                    any(self.doc[x].dep_ in syntax.CASE_DEPS | {"prep"} and self.doc[x].pos_ == "ADP"
+                        for x in range(max(first.sent.start, j - 3), j) if self.ents.key_at(x) is None):
+                break  # "En visite à Berlin, X a déclaré": a name after a preposition is no subject
             elif k is not None:
                 taken.add(j)
                 if all(k != r.key for r in out):
@@ -903,6 +907,11 @@ class _Extractor:
             # "Israel mounted its invasion of X" (its = Israel); "sanctions on the Taliban for its
             # support of X" (its = the Taliban): the possessor acts, whatever the verb above says
             subjects = [possessor]
+        elif not subjects and rel in lex.rules.of_agent_events and self.of_agents(tok):
+            subjects = self.of_agents(tok)  # "la visite de X à Y", "the visit of X to Y": X's visit
+        elif not subjects and self.in_the_middle_of(tok) is not None:
+            # "X, en visite à Dakar, a salué …", "X, on a visit to Dakar, …": the person it is said of
+            subjects = self.refs([self.in_the_middle_of(tok)])
         elif not subjects:
             # "the attack by X", "l'offensive menée par X"; "the Russian invasion", "les frappes
             # américaines": a nationality or a name on the act names who does it
@@ -954,6 +963,10 @@ class _Extractor:
                 # "imposed a curfew in the town of Cizre": a measure imposed in a place targets it
                 partners.extend(self.place_of(tok, {x.key for x in subjects}) or
                                 self.place_of(verb, {x.key for x in subjects}))
+        code = lex.event_noun_cameo.get(key) or relation_cameo().get(rel)
+        joint: list[Ref] = []
+        if code and any(code.startswith(p) for p in lex.rules.joint_acts):
+            joint, partners = partners, []  # "held drills with Russia": Russia drilled too, at no one
         third_party = lex.event_noun_cameo.get(key) in lex.third_party_codes
         if len(between) >= 2 and third_party and subjects:
             # "launched a mediation between A and B": the mediator deals with each side
@@ -968,16 +981,15 @@ class _Extractor:
             if not subjects and not partners and not between and verb is None and \
                     any(c.dep_ == "det" and c.lower_ in lex.profile.definite_determiners for c in tok.children):
                 self.event_mentions.append(tok)  # "après la réunion de Vienne": the meeting told before
-            code = lex.event_noun_cameo.get(key) or relation_cameo().get(rel)
             own = self.reading(verb) if verb is not None else None
             if subjects and not partners and not between and verb is not None and not received and \
                     lex.rules.is_one_party(code) and not self.called_for_by_another(verb) and \
                     (own is None or own.relation != "called_for"):
                 # "workers went on strike", "a présenté sa démission": an act of its actor alone (one
                 # called for, "a réclamé la démission du ministre", is asked of someone else)
-                named = self.named_by(syntax.arguments(verb, lex).get(syntax.SUBJ, ()))
+                named = self.named_by(syntax.arguments(verb, lex).get(syntax.SUBJ, ())) | {r.key for r in joint}
                 prov = self.sentence_prov(anchor)
-                for a in subjects:
+                for a in subjects + [r for r in joint if all(r.key != s.key for s in subjects)]:
                     if a.key in named or self.ents.type_of(a.key) == PERSON or a is possessor:
                         st = self.act_alone(a, rel, code, "event", prov, polarity, modality, (tok, verb))
                         if st:
@@ -999,6 +1011,26 @@ class _Extractor:
                                 anchors=(tok,) if verb is None else (tok, verb))
             if st:
                 yield st
+
+    def of_agents(self, noun: Token) -> list[Ref]:
+        """The people or organisations an event noun's "of" complement names ("la visite de X")."""
+        heads = [g for c in noun.children for g in syntax.prep_objects(c, self.lex.profile.preps("of"))]
+        return [r for r in self.refs(heads) if self.ents.type_of(r.key) != PLACE]
+
+    def in_the_middle_of(self, noun: Token) -> Token | None:
+        """The person an event noun after a preposition of state is said of ("X, en visite à Dakar",
+        "X, on a visit to Dakar"): the name the phrase modifies."""
+        state = self.lex.profile.preps("state")
+        if any(c.dep_ in syntax.CASE_DEPS and c.lower_ in state for c in noun.children):
+            head = noun.head  # UD: the noun hangs on the name
+        elif noun.head.pos_ == "ADP" and noun.head.lower_ in state and noun.dep_ in syntax.POBJ_DEPS:
+            head = noun.head.head  # ClearNLP: name -> prep -> noun
+            if head.pos_ in ("VERB", "AUX") and head.i > noun.i:
+                head = syntax.subject_of(head) or head  # "X, on a visit to Y, praised …": the verb's subject
+        else:
+            return None
+        k = self.ents.key_at(head.i)
+        return head if head != noun and k is not None and self.ents.type_of(k) == PERSON else None
 
     def agents_of(self, noun: Token) -> list[Ref]:
         """Who does the act a noun names, by a "by/par" phrase on it ("the attack by X"), or on a past
@@ -1280,7 +1312,10 @@ class _Extractor:
         """'X a déclaré que …' / 'X said that …' without quotation marks: a said statement whose
         content is the clause; relations inside it are attributed to X."""
         lex = self.lex
-        if tok.lemma_.lower() not in lex.reporting or tok.pos_ not in ("VERB",) or tok.i in self.speaker_at:
+        if tok.lemma_.lower() not in lex.reporting or tok.pos_ not in ("VERB",) or tok.i in self.speaker_at or \
+                tok.dep_ in syntax.SUBJECT_DEPS | syntax.OBJECT_DEPS or any(c.dep_ in ("amod", "det") for c in tok.children):
+            # (a "verb" that is a subject or object, or has an adjective or an article, is a noun the
+            # tagger misread: "Central American states Mexico and Panama attended …")
             return
         args = syntax.arguments(tok, lex)
         clauses = [c for c in args.get(syntax.CCOMP, ())
@@ -1290,7 +1325,8 @@ class _Extractor:
         clause = clauses[0]
         if any(q.start <= clause.i < q.end for q in self.quotes):
             return  # a quote: handled by quoted_speech
-        speakers = self.refs(args.get(syntax.SUBJ))
+        # (with no subject in the parse, the names right before the verb: "En visite à X, Y a déclaré")
+        speakers = self.refs(args.get(syntax.SUBJ)) if args.get(syntax.SUBJ) else self.subjects(tok, args)
         if not speakers:
             return
         sub = [t for t in clause.subtree if not (t.dep_ in syntax.MARK_DEPS and t.i == clause.left_edge.i)]
