@@ -236,18 +236,15 @@ def expected_graph(pg) -> tuple[dict, dict]:
     rels = {}
     for u, v, k, d in pg.edges(keys=True, data=True):
         rels[k] = (u, d["relation"].upper(), v, {"iri": k, **d, "negated": d["polarity"] == "Negative"})
-    for speaker, quotes in pg.graph["quotes"].items():
-        for q in quotes:
-            iri = q["statement"]
-            nodes[iri] = (frozenset({QUOTE_LABEL}), {"iri": iri, "text": q["quote"]})
-            props = {k: v for k, v in q.items() if k != "statement"}
-            rels[iri] = (speaker, q["relation"].upper(), iri, {"iri": iri, **props, "negated": q["polarity"] == "Negative"})
-    for actor, acts in pg.graph["acts"].items():
-        for a in acts:
-            iri = a["statement"]
-            nodes[iri] = (frozenset({ACT_LABEL}), {"iri": iri, "cameo": a["cameo"]})
-            props = {k: v for k, v in a.items() if k != "statement"}
-            rels[iri] = (actor, a["relation"].upper(), iri, {"iri": iri, **props, "negated": a["polarity"] == "Negative"})
+    # a quote is a Quote node with its text, an act alone an Act node with its code
+    for what, label, key, prop in (("quotes", QUOTE_LABEL, "quote", "text"), ("acts", ACT_LABEL, "cameo", "cameo")):
+        for speaker, items in pg.graph[what].items():
+            for q in items:
+                iri = q["statement"]
+                nodes[iri] = (frozenset({label}), {"iri": iri, prop: q[key]})
+                props = {k: v for k, v in q.items() if k != "statement"}
+                rels[iri] = (speaker, q["relation"].upper(), iri,
+                             {"iri": iri, **props, "negated": q["polarity"] == "Negative"})
     return nodes, rels
 
 
