@@ -266,7 +266,7 @@ class RelationRules:
 
     def is_one_party(self, code: str | None) -> bool:
         """Whether an act of this code is a statement about its actor alone when the text names no other
-        party ("X resigned", "troops withdrew", "workers went on strike"): CAMEO 083, 087, 09, 14, 15."""
+        party ("X resigned", "troops withdrew", "workers went on strike"): the prefixes of ``one_party``."""
         return bool(code) and any(code.startswith(p) for p in self.one_party)
 
     def is_mutual(self, relation: str, code: str | None) -> bool:

@@ -507,7 +507,8 @@ class _Extractor:
             # the backing of X": the act received, done by X (the event noun's)
             return
         args = syntax.arguments(tok, lex)
-        if frame.role and any(g.pos_ in ("VERB", "AUX") for c in tok.children if c.dep_ in syntax.PREP_DEPS
+        if frame.role and any(g.pos_ in ("VERB", "AUX") for c in tok.children
+                              if c.dep_ in syntax.PREP_DEPS and c.lower_ in lex.locative_preps
                               for g in c.children if g.dep_ in ("pcomp", "pobj")):
             return  # "joined X in demanding …": with X in an act, not a member of X
         if frame.voice == "passive":
