@@ -432,6 +432,10 @@ CASES = [
      "Chilean students rioted in Santiago on Monday, joining thousands of miners in demanding higher wages.",
      [("Chilean students", "criticised", None, P, A)],
      [("Chilean students", "member_of", "Miners", P, A), ("Chilean students", "criticised", "Miners", P, A)]),
+    # aid for a country is aid given to it
+    ("fr-aid-for-a-country", "fr",
+     "Le Japon a débloqué une aide de 5 millions d'euros pour le Tchad.",
+     [("Japan", "offered", "Chad", P, A)], []),
     # a visit someone is on, said of them
     ("fr-name-en-visite-a", "fr",
      "Jacinda Ardern, en visite à Lima, a salué les efforts du Pérou.",

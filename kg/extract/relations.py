@@ -956,7 +956,9 @@ class _Extractor:
                     partners.extend(r for r in found if all(r.key != x.key for x in subjects))
             if not partners and rel in lex.rules.recipient_targets:
                 # "aid to Niger", "a accordé une aide au Niger", "offered assistance to X": to whom it is given
-                heads = [g for c in tok.children for g in syntax.prep_objects(c, lex.profile.preps("dative"))]
+                # (or for whom: "une aide de 20 millions d'euros pour la Somalie")
+                heads = [g for c in tok.children for g in syntax.prep_objects(c, lex.profile.preps("dative"))] or \
+                    [g for c in tok.children for g in syntax.prep_objects(c, lex.profile.preps("beneficiary"))]
                 if verb is not None and not heads:
                     heads = list(syntax.arguments(verb, lex).get(syntax.IOBJ, ()))
                 partners.extend(r for r in self.refs(heads) if all(r.key != x.key for x in subjects))
