@@ -908,15 +908,13 @@ class _Extractor:
             # "Israel mounted its invasion of X" (its = Israel); "sanctions on the Taliban for its
             # support of X" (its = the Taliban): the possessor acts, whatever the verb above says
             subjects = [possessor]
-        elif not subjects and rel in lex.rules.of_agent_events and self.of_agents(tok):
-            subjects = self.of_agents(tok)  # "la visite de X à Y", "the visit of X to Y": X's visit
-        elif not subjects and self.in_the_middle_of(tok) is not None:
-            # "X, en visite à Dakar, a salué …", "X, on a visit to Dakar, …": the person it is said of
-            subjects = self.refs([self.in_the_middle_of(tok)])
         elif not subjects:
-            # "the attack by X", "l'offensive menée par X"; "the Russian invasion", "les frappes
-            # américaines": a nationality or a name on the act names who does it
-            subjects = self.agents_of(tok) or self.refs(
+            # "la visite de X à Y", "the visit of X to Y": X's visit; "X, en visite à Dakar, a salué …",
+            # "X, on a visit to Dakar": the person it is said of; "the attack by X", "l'offensive menée
+            # par X"; "the Russian invasion", "les frappes américaines": a nationality or a name on the act
+            state_of = self.in_the_middle_of(tok)
+            subjects = (self.of_agents(tok) if rel in lex.rules.of_agent_events else []) or \
+                (self.refs([state_of]) if state_of is not None else []) or self.agents_of(tok) or self.refs(
                 [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.ents.token_key
                  and not any(x.dep_ in ("case", "prep") for x in c.children)][:1])
         if not subjects and lex.event_noun_cameo.get(key, "")[:2] in lex.rules.instigated_roots:
