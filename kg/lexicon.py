@@ -241,6 +241,8 @@ class RelationRules:
     own_acts: tuple[str, ...] = ()  # code prefixes of acts coordinated actors never do with each other
     joint_acts: tuple[str, ...] = ()  # code prefixes of acts done together with a party named by "with"
     of_agent_events: frozenset[str] = frozenset()  # relations whose event noun's "of" complement is its actor
+    halted: Mapping[str, str] = field(default_factory=dict)  # code prefix of an act -> code of its halt
+    requested: Mapping[str, str] = field(default_factory=dict)  # code prefix of an act -> code of a request for it
 
     def targets_for(self, relation: str, code: str | None = None) -> tuple[str, ...]:
         """The argument roles that give the target of an event verb with no curated frame: those of the
@@ -254,6 +256,22 @@ class RelationRules:
         """Whether events of this code have their own target roles (withdrawals, reduced relations):
         acts that leave a party, never the actor's own place."""
         return any(code[:n] in self.default_targets for n in range(len(code or ""), 1, -1))
+
+    def halt_code(self, code: str | None) -> str | None:
+        """The CAMEO code of an act of this code halted or cut back (``halted``: "suspended talks" 164,
+        "cut aid" 162, "ended the blockade" 087), or None when halting it is no event kg codes."""
+        for n in range(len(code or ""), 1, -1):
+            if code[:n] in self.halted:
+                return self.halted[code[:n]]
+        return None
+
+    def request_code(self, code: str | None) -> str:
+        """The CAMEO code of a request for an act of this code (``requested``: "asked X for military
+        aid" 0232), else a plain appeal (020)."""
+        for n in range(len(code or ""), 1, -1):
+            if code[:n] in self.requested:
+                return self.requested[code[:n]]
+        return "020"
 
     def relation_for(self, code: str | None) -> str | None:
         """The kg relation of a CAMEO code: its longest prefix in the table ("1122" -> accused)."""
@@ -330,6 +348,8 @@ def load_relation_rules() -> RelationRules:
         own_acts=tuple(data["own_acts"]["codes"]),
         joint_acts=tuple(data["joint_acts"]["codes"]),
         of_agent_events=_relations(data["of_agent_events"]["relations"], where),
+        halted={k: _code(v, f"{where} halted {k!r}") for k, v in data["halted"]["codes"].items()},
+        requested={k: _code(v, f"{where} requested {k!r}") for k, v in data["requested"]["codes"].items()},
     )
 
 
@@ -613,6 +633,28 @@ class Frame:
 
 
 @dataclass(frozen=True)
+class HaltingVerb:
+    """A verb that halts or cuts back the act an event noun names: the verb alone ("suspend"), with its
+    particle ("break off"), or with its object noun and the preposition of the act ("put an end to",
+    "mettre fin à")."""
+
+    lemma: str
+    particle: str | None = None
+    noun: str | None = None  # the verb's object that carries the act ("end", "fin")
+    prep: str | None = None  # the preposition of the act on that noun ("to", "à")
+    completes: frozenset[str] = frozenset()  # CAMEO code prefixes of acts the verb completes, not halts
+
+    @classmethod
+    def parse(cls, entry: str, completes: Iterable[str], where: str) -> "HaltingVerb":
+        words = entry.lower().split()
+        if len(words) not in (1, 2, 3):
+            raise OntologyError(f"{where}: halting verb {entry!r} is not 'verb', 'verb particle' or "
+                                f"'verb noun preposition'")
+        return cls(words[0], words[1] if len(words) == 2 else None, *(words[1:] if len(words) == 3 else (None, None)),
+                   completes=frozenset(completes))
+
+
+@dataclass(frozen=True)
 class Role:
     label: str
     relation: str  # role_in or member_of
@@ -680,6 +722,8 @@ class Lexicon:
     temporal_nouns: frozenset[str]
     role_modifiers: frozenset[str]
     enumeration_openers: tuple[tuple[str, ...], ...]
+    halting_verbs: tuple[HaltingVerb, ...] = ()  # "suspended talks": the act an event noun names, halted
+    site_nouns: frozenset[str] = frozenset()  # "fired at targets in X": an act at one is aimed at its place
 
 
 def _check_relation(rel: str, where: str) -> str:
@@ -815,4 +859,6 @@ def load_lexicon(lang: str) -> Lexicon:
         temporal_nouns=frozenset(section("temporal_nouns")),
         role_modifiers=frozenset(roles_data.get("modifiers", {}).get(lang, ())),
         enumeration_openers=tuple(tuple(x) for x in section("enumeration_openers")),
+        halting_verbs=tuple(HaltingVerb.parse(k, v, f"{where} halting_verbs") for k, v in section("halting_verbs").items()),
+        site_nouns=frozenset(section("site_nouns")),
     )

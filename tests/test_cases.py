@@ -1214,6 +1214,66 @@ def test_no_act_alone_when_the_act_has_a_party_or_is_only_asked_for():
     assert [(s.relation, s.polarity) for s in sts if s.object is None] == [("agreed", N)]  # never "rejected"
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "India broke off negotiations with Pakistan.", {("India", "sanctioned", "Pakistan", "164")}),
+    ("en", "Egypt halted its mediation between Israel and Hamas.",
+     {("Egypt", "sanctioned", "Israel", "165"), ("Egypt", "sanctioned", "Hamas", "165")}),
+    ("en", "Syria ended its support for Hezbollah.", {("Syria", "sanctioned", "Hezbollah", "160")}),
+    ("en", "Russia called off the drills with Belarus.", {("Russia", "agreed", "Belarus", "087")}),
+    ("en", "Washington put an end to the blockade of Cuba.", {("Washington", "agreed", "Cuba", "087")}),
+    ("fr", "L'Inde a mis fin aux négociations avec le Pakistan.", {("India", "sanctioned", "Pakistan", "164")}),
+    ("fr", "Le Japon a gelé son aide au Myanmar.", {("Japan", "sanctioned", "Myanmar", "162")}),
+    ("fr", "La Norvège a suspendu sa médiation entre Israël et le Hamas.",
+     {("Norway", "sanctioned", "Israel", "165"), ("Norway", "sanctioned", "Hamas", "165")}),
+    ("en", "Germany suspended the investigation into Siemens.", set()),
+])
+def test_an_act_halted_is_the_halt_not_the_act(lang, text, expected):
+    """A verb that stops or cuts back the act an event noun names states the halt (CAMEO 16 or 08 by
+    the act's code: talks broken off 164, a mediation halted 165, aid cut 162, a blockade ended 087),
+    between the act's parties; the act itself is not stated ("ended its support for X" supports no one),
+    nor is the halt of an act kg does not code."""
+    label, sts = statements(lang, text)
+    events = {(label[s.subject], s.relation, label.get(s.object), s.event_code) for s in sts
+              if s.relation not in ("role_in", "member_of", "located_in", "said")}
+    assert events == expected
+
+
+def test_ending_talks_is_holding_them():
+    """"ended talks with X", "ont achevé leurs entretiens": a meeting completed, not broken off."""
+    label, sts = statements("en", "The Afghan government ended talks with Pakistan on Friday.")
+    assert {(label[s.subject], s.relation, label.get(s.object)) for s in sts} == \
+        {("Government of Afghanistan", "met", "Pakistan")}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Turkish jets struck targets in northern Iraq.", ("Turkey", "attacked", "Iraq")),
+    ("en", "Russian troops shelled positions near Kharkiv.", ("Russia", "attacked", "Kharkiv")),
+    ("fr", "L'armée russe a bombardé des positions près de Kharkiv.", ("Russian Army", "attacked", "Kharkiv")),
+])
+def test_an_act_at_an_unnamed_site_is_aimed_at_its_place(lang, text, expected):
+    """Targets, positions, villages: an act at such a site is aimed at the place its locative names,
+    wherever the parser hangs it; a named building keeps its place as where ("attacked a hotel in
+    Kabul" attacks no city). The weapons a side fights with stand for it ("Turkish jets")."""
+    label, sts = statements(lang, text)
+    assert expected in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
+    label, sts = statements("en", "Gunmen from Pakistan attacked a hotel in Kabul.")
+    assert not any(label.get(s.object) == "Kabul" for s in sts if s.relation == "attacked")
+
+
+def test_an_act_asked_of_a_party_is_a_request():
+    """"a demandé une aide militaire à la France", "a demandé l'asile à l'Équateur": asking a party for
+    an act is a request to it (CAMEO 02, by the act: aid 023, asylum 0233), never the act itself; talks
+    asked for are not held."""
+    for text, asked, code in (("Le Mali a demandé une aide militaire à la France.", "France", "023"),
+                              ("Assange a demandé l'asile à l'Équateur.", "Ecuador", "0233")):
+        label, sts = statements("fr", text)
+        events = {(s.relation, label.get(s.object), s.event_code) for s in sts}
+        assert ("called_for", asked, code) in events, events
+        assert not any(s.relation == "offered" for s in sts), events
+    label, sts = statements("fr", "Le Mali a demandé des négociations avec la France.")
+    assert {s.modality for s in sts if s.relation == "negotiated"} == {PL}
+
+
 def test_light_verb_changes_event_code():
     label, sts = statements("en", "Brazil lodged a formal protest with Paraguay. Students staged a protest against Peru.")
     codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}

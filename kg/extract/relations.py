@@ -26,7 +26,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import Lexicon, RelationRules
+from ..lexicon import HaltingVerb, Lexicon, RelationRules
 from ..model import (ASSERTED, EVENT_RELATIONS, NEGATIVE, PERSON, PLACE, PLANNED, POSITIVE, POSSIBLE,
                      MUTUAL_RELATIONS, SYMMETRIC_RELATIONS, Document, Provenance, Statement)
 from ..resolve import Discourse, DocEntities, Ref
@@ -34,7 +34,7 @@ from ..ingest import document_date
 from . import constructions, syntax
 from .circumstances import Circumstances
 from .entities import nickname_at
-from .predicates import Reading, lemma_candidates, relation_cameo, verb_reading
+from .predicates import Reading, lemma_candidates, noun_matches, particle_present, relation_cameo, verb_reading
 
 OPENING = {"«": "»", "“": "”", "„": "“", '"': '"'}
 #: confidence of each kind of evidence, before the cost of indirect references is taken off
@@ -310,13 +310,16 @@ class _Extractor:
 
         Only complements of whose, against whom or by whom lead to the owner (of/de, against/contre,
         on/sur, by/par); a place complement does ("attaqué un hôtel à Kaboul" attacks no city) only for
-        measures that apply to a place (``through_places``: "lifted a state of emergency in X")."""
+        measures that apply to a place (``through_places``: "lifted a state of emergency in X") and for
+        nouns of unnamed places, the lexicon's site nouns ("fired at targets in X")."""
         prof = self.lex.profile
         ownership = prof.preps("of", "theme", "agent", "dative", "between", "source", "beneficiary") | \
             self.lex.participant_preps
+        asked = through_places
         for noun in nouns or ():
             if noun.pos_ not in ("NOUN", "PROPN"):
                 continue
+            through_places = asked or noun.lemma_.lower() in self.lex.site_nouns or noun.lower_ in self.lex.site_nouns
             frontier = [(noun, 0)]
             while frontier:
                 t, depth = frontier.pop(0)
@@ -501,6 +504,8 @@ class _Extractor:
             return
         if frame.relation == "called_for" and self.is_protest_purpose(tok):
             return
+        if self.halts_an_act(tok):
+            return  # "suspended talks with X", "broke off negotiations": the halt of the talks is the statement
         if any(c.dep_ in syntax.OBJECT_DEPS and c.lemma_.lower() in lex.event_nouns for c in tok.children) and \
                 (self.plans_an_act(tok) or any(lemma in lex.receiving_verbs for lemma in lemma_candidates(tok, lex))):
             # "is preparing an offensive": the act planned is the statement (the event noun's); "won
@@ -563,6 +568,10 @@ class _Extractor:
                 if not targets and not frame.direct:  # "rejected an Australian ultimatum", "fired at targets in Jericho"
                     targets = self.owner_of(heads, {s.key for s in subjects},
                                             through_places=frame.relation in lex.rules.place_targets)
+                    if not targets and any(h.lemma_.lower() in lex.site_nouns or h.lower_ in lex.site_nouns
+                                           for h in heads or ()):
+                        # "struck targets in northern Iraq" with the place hung on the verb by the parser
+                        targets = self.place_of(tok, {s.key for s in subjects})
                     if targets and frame.relation in MUTUAL_RELATIONS and 2 <= len(subjects) <= 4:
                         # "A and B agreed to a truce brokered by C": the parties are A and B, not whose the truce is
                         targets = []
@@ -755,6 +764,49 @@ class _Extractor:
         reading = self.reading(verb)
         return verb if reading is not None and reading.relation == "visited" else None
 
+    def halting(self, noun: Token) -> tuple[Token, HaltingVerb] | None:
+        """The verb that halts or cuts back the act an event noun names, with its lexicon entry: the
+        noun as its object ("suspended talks with X", "broke off negotiations", "cut aid to X", "a gelé
+        son aide"), or the act of the noun it takes as object ("put an end to the blockade", "a mis fin
+        aux négociations", the phrase hung on the noun or on the verb)."""
+        lex = self.lex
+        t = noun
+        while t.dep_ in syntax.CONJ_DEPS | {"compound"} and t.head != t:  # "mediation efforts"
+            t = t.head
+        head, prep = t.head, None
+        if head.pos_ == "ADP" and t.dep_ in syntax.POBJ_DEPS:  # ClearNLP: head -> prep -> noun
+            prep, t, head = head.lower_, head, head.head
+        elif t.dep_ in syntax.OBLIQUE_DEPS:
+            prep = syntax.prep_of(t)
+        if head == t:
+            return None
+        verbal = head.pos_ in ("VERB", "AUX") or syntax.is_mistagged_participle(head, lex)  # "a gelé" as ADJ
+        for h in lex.halting_verbs:
+            if h.noun is None:
+                if t.dep_ in syntax.OBJECT_DEPS and verbal and \
+                        h.lemma in lemma_candidates(head, lex) and (h.particle is None or particle_present(head, h.particle)):
+                    return head, h
+            elif prep is not None and prep == h.prep:
+                if head.pos_ == "NOUN" and head.lemma_.lower() == h.noun and head.dep_ in syntax.OBJECT_DEPS and \
+                        h.lemma in lemma_candidates(head.head, lex):
+                    return head.head, h
+                if verbal and h.lemma in lemma_candidates(head, lex) and \
+                        any(c.dep_ in syntax.OBJECT_DEPS and c.lemma_.lower() == h.noun for c in head.children):
+                    return head, h
+        return None
+
+    def halts_an_act(self, verb: Token) -> bool:
+        """Whether a verb halts (or completes) the act of an event noun in its phrase: the event noun's
+        statement is then the only one ("suspended talks with X" is no suspension of X)."""
+        if not self.lex.halting_verbs:
+            return False
+        for t in verb.subtree:
+            if t.pos_ == "NOUN" and t.i != verb.i and self.event_key(t) in self.lex.event_nouns:
+                halt = self.halting(t)
+                if halt is not None and halt[0] == verb:
+                    return True
+        return False
+
     def support_verb(self, noun: Token, relation: str) -> Token | None:
         """The verb whose subject does the act an event noun names: a support verb taking the noun as
         its object or oblique ("held talks with", "a lancé une offensive", "participer à des
@@ -860,7 +912,19 @@ class _Extractor:
             else:
                 partners.extend(refs)
         explicit = {r.key for r in partners + between}  # named as parties, not where
-        verb = self.support_verb(tok, rel)
+        halt = self.halting(tok)
+        halted: str | None = None  # the code of the act halted ("suspended talks with X": 164)
+        noun_code = lex.event_noun_cameo.get(key) or relation_cameo().get(rel)
+        if halt is not None and any((noun_code or "").startswith(c) for c in halt[1].completes):
+            halt = None  # "ended two days of talks": the talks were held
+        elif halt is not None:
+            halted = lex.rules.halt_code(noun_code)
+            if lex.rules.relation_for(halted) is None:
+                return  # "suspended the inquiry": an act stopped that is no event kg codes
+            own = self.reading(halt[0])
+            if own is not None and own.code and own.code.startswith(halted):
+                halted = own.code  # finer, by a CAMEO pattern of the verb ("halted attacks": a ceasefire, 0871)
+        verb = halt[0] if halt is not None else self.support_verb(tok, rel)
         subjects: list[Ref] = []
         polarity, modality = POSITIVE, ASSERTED
         anchor = tok
@@ -876,13 +940,35 @@ class _Extractor:
                 return  # "a demandé l'aide de la France": an act asked of someone, the request is the statement
             args = syntax.arguments(verb, lex)
             subjects = self.subjects(verb, args)
+            # a verb of asking by its own sense, not by a pattern on its object ("launched an effort", 020)
+            asking = own is not None and own.relation == "called_for" and halt is None and \
+                (own.pattern is None or own.pattern.object is None or noun_matches(tok, own.pattern.object, lex.cameo))
+            if asking and rel in lex.rules.asked_of_others and not partners and not between:
+                # "a demandé une aide militaire à la France": asked of the party named by the dative, the
+                # request is the statement (0232), not the act (the subject gives France no aid)
+                asked = [r for r in self.refs([g for c in tok.children for g in syntax.prep_objects(c, lex.profile.preps("dative"))]
+                                              or args.get(syntax.IOBJ)) if all(r.key != s.key for s in subjects)]
+                if asked:
+                    polarity = NEGATIVE if syntax.is_negated(verb, lex) else POSITIVE
+                    prov = self.sentence_prov(verb)
+                    for s in subjects:
+                        for a in asked:
+                            st = self.statement(s, "called_for", a, "event", prov, polarity=polarity,
+                                                modality=syntax.modality(verb, lex),
+                                                cameo=lex.rules.request_code(noun_code), anchors=(tok, verb))
+                            if st:
+                                yield st
+                    return
             polarity = NEGATIVE if syntax.is_negated(verb, lex) else POSITIVE
             modality = syntax.modality(verb, lex)
             if modality == ASSERTED and (verb.lemma_.lower() in lex.plan or verb.lemma_.lower() in lex.intent_verbs):
                 modality = PLANNED  # "preparing a major offensive", "plans talks with"
-            if modality == ASSERTED and rel in lex.rules.asked_events and tok.head.pos_ == "ADP" and \
-                    tok.head.lower_ in lex.profile.preps("purpose"):
-                modality = PLANNED  # "called for talks with X", "pressed for a meeting": asked for, not held
+            if modality == ASSERTED and rel in lex.rules.asked_events and (
+                    tok.head.pos_ == "ADP" and tok.head.lower_ in lex.profile.preps("purpose") or
+                    asking):
+                # "called for talks with X", "pressed for a meeting", "a demandé des négociations avec X":
+                # asked for, not held
+                modality = PLANNED
             anchor = verb
             if not partners:  # "had lunch with X": the partner hangs on the verb
                 for p in lex.participant_preps:
@@ -960,16 +1046,18 @@ class _Extractor:
                 if verb is not None and not heads:
                     heads = list(syntax.arguments(verb, lex).get(syntax.IOBJ, ()))
                 partners.extend(r for r in self.refs(heads) if all(r.key != x.key for x in subjects))
-            if not partners and rel in lex.rules.place_targets and verb is not None:
-                # "imposed a curfew in the town of Cizre": a measure imposed in a place targets it
+            if not partners and (lex.rules.relation_for(halted) if halted else rel) in lex.rules.place_targets \
+                    and verb is not None:
+                # "imposed a curfew in the town of Cizre": a measure imposed in a place targets it (as does
+                # an act stopped there: "suspended aid deliveries in X")
                 partners.extend(self.place_of(tok, {x.key for x in subjects}) or
                                 self.place_of(verb, {x.key for x in subjects}))
-        code = lex.event_noun_cameo.get(key) or relation_cameo().get(rel)
+        code = halted or noun_code
         joint: list[Ref] = []
         if code and any(code.startswith(p) for p in lex.rules.joint_acts):
             joint, partners = partners, []  # "held drills with Russia": Russia drilled too, at no one
         third_party = lex.event_noun_cameo.get(key) in lex.third_party_codes
-        if len(between) >= 2 and third_party and subjects:
+        if between and third_party and subjects:
             # "launched a mediation between A and B": the mediator deals with each side
             pairs = [(s, b) for s in subjects for b in between if s.key != b.key]
         elif len(between) >= 2:
@@ -1000,12 +1088,16 @@ class _Extractor:
         light = lex.light_verb_cameo.get(verb.lemma_.lower()) if verb is not None else None
         if light and ((relation_cameo().get(rel) or "")[:2] == light[:2] or lex.rules.relation_for(light) == rel):
             cameo = light  # "lodged a protest with X": a complaint; "signed an agreement": a formal one
+        noun_rel = rel
+        if halted is not None:
+            # "suspended talks with X", "cut aid to X": the halt is the event, between the same parties
+            rel, cameo = lex.rules.relation_for(halted), halted
         if rel in lex.rules.negated and polarity == NEGATIVE:
             # "failed to reach an agreement", "n'ont pas conclu d'accord": no agreement is a rejection
             (rel, cameo), polarity = lex.rules.negated[rel], POSITIVE
         prov = self.sentence_prov(anchor)
         for a, b in pairs:
-            if self.ents.type_of(b.key) == PLACE and rel in lex.rules.place_is_not_partner and \
+            if self.ents.type_of(b.key) == PLACE and noun_rel in lex.rules.place_is_not_partner and \
                     self.ents.type_of(a.key) == PERSON and b.key not in explicit:
                 continue  # "la réunion de Vienne": a place is where, not with whom
             st = self.statement(a, rel, b, "event", prov, polarity=polarity, modality=modality, cameo=cameo,
