@@ -90,6 +90,7 @@ class Profile:
     quantity_idioms: frozenset[str] = frozenset()  # "up to": a bound on a number, no preposition
     age_units: frozenset[str] = frozenset()  # "a 17-year-old student", "un lycéen de 17 ans"
     age_adjectives: frozenset[str] = frozenset()  # "a man aged 40", "âgée de 40 ans"
+    leading_participles: frozenset[str] = frozenset()  # "Saudi-led coalition": the collective stands for its leader
     copular_verbs: frozenset[str] = frozenset()  # "X is the chairman of Y": the title is X's office
     naming_verbs: frozenset[str] = frozenset()  # "X was elected president": the passive subject's office
     numbers_one: frozenset[str] = frozenset()  # "un", "one", "1": a noun counted by them is no group
@@ -156,6 +157,7 @@ def _profile_from(data: Mapping, where: str) -> Profile:
         quantity_idioms=_words(data, "quantity_idioms", where),
         age_units=_words(data, "age_units", where),
         age_adjectives=_words(data, "age_adjectives", where),
+        leading_participles=_words(data, "leading_participles", where),
         copular_verbs=_words(data, "copular_verbs", where),
         naming_verbs=_words(data, "naming_verbs", where),
         numbers_one=_words(data, "numbers_one", where),
@@ -199,6 +201,7 @@ def load_profile(lang: str) -> Profile:
             quantity_idioms=union("quantity_idioms"),
             age_units=union("age_units"),
             age_adjectives=union("age_adjectives"),
+            leading_participles=union("leading_participles"),
             copular_verbs=union("copular_verbs"),
             naming_verbs=union("naming_verbs"),
             numbers_one=union("numbers_one"),
@@ -243,6 +246,9 @@ class RelationRules:
     of_agent_events: frozenset[str] = frozenset()  # relations whose event noun's "of" complement is its actor
     halted: Mapping[str, str] = field(default_factory=dict)  # code prefix of an act -> code of its halt
     requested: Mapping[str, str] = field(default_factory=dict)  # code prefix of an act -> code of a request for it
+    force_purpose_targets: tuple[str, ...] = ()  # code prefixes of acts of force aimed at whom their purpose acts on
+    answers: frozenset[str] = frozenset()  # relations of an answer to a proposal: to the party of the act proposed
+    accepted: Mapping[str, str] = field(default_factory=dict)  # code prefix of an act accepted -> code of accepting it
 
     def targets_for(self, relation: str, code: str | None = None) -> tuple[str, ...]:
         """The argument roles that give the target of an event verb with no curated frame: those of the
@@ -263,6 +269,14 @@ class RelationRules:
         for n in range(len(code or ""), 1, -1):
             if code[:n] in self.halted:
                 return self.halted[code[:n]]
+        return None
+
+    def accept_code(self, code: str | None) -> str | None:
+        """The CAMEO code of accepting another party's act of this code (``accepted``: a demand accepted
+        is yielding, 080), or None."""
+        for n in range(len(code or ""), 1, -1):
+            if code[:n] in self.accepted:
+                return self.accepted[code[:n]]
         return None
 
     def request_code(self, code: str | None) -> str:
@@ -350,6 +364,9 @@ def load_relation_rules() -> RelationRules:
         of_agent_events=_relations(data["of_agent_events"]["relations"], where),
         halted={k: _code(v, f"{where} halted {k!r}") for k, v in data["halted"]["codes"].items()},
         requested={k: _code(v, f"{where} requested {k!r}") for k, v in data["requested"]["codes"].items()},
+        force_purpose_targets=tuple(data["force_purpose_targets"]["codes"]),
+        answers=_relations(data["answers"]["relations"], where),
+        accepted={k: _code(v, f"{where} accepted {k!r}") for k, v in data["accepted"]["codes"].items()},
     )
 
 

@@ -1093,6 +1093,13 @@ class DocEntities:
                         self.also[t.i] = [o for o in others if o != k]
                     break
                 prof = self.lex.profile
+                if c.dep_ == "amod" and c.lower_ in prof.leading_participles and c.i < t.i:
+                    # "Saudi-led coalition", "Vietnamese-led forces": the leader written before the hyphen
+                    lead = [self.token_key[g.i] for g in c.children if g.i < c.i and g.i in self.token_key
+                            and self.doc[g.i + 1].text in ("-", "‐") and self.builders[self.token_key[g.i]].type != PERSON]
+                    if lead:
+                        owner = lead[0]
+                        break
                 if c.dep_ == "prep" and (c.lower_ in prof.preps("of") or (c.lower_ in prof.preps("origin") and not plural)):
                     # "the government of Iraq", "Security forces in Guinea", "Rebels in the Ivory Coast"
                     for g in c.children:

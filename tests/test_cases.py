@@ -1274,6 +1274,48 @@ def test_an_act_asked_of_a_party_is_a_request():
     assert {s.modality for s in sts if s.relation == "negotiated"} == {PL}
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Egyptian police opened fire to disperse Islamist demonstrators.",
+     ("Egyptian Police", "attacked", "Islamist demonstrators")),
+    ("en", "Kenyan police used tear gas to disperse Somali refugees.", ("Kenyan Police", "sanctioned", "Somali refugees")),
+    ("fr", "La police égyptienne a ouvert le feu pour disperser des manifestants islamistes.",
+     ("Egyptian Police", "attacked", "Islamist protesters")),
+])
+def test_force_is_aimed_at_whom_its_purpose_acts_on(lang, text, expected):
+    """An act of force that names no target is aimed at whom its purpose clause acts on ("opened fire
+    to disperse the protesters")."""
+    label, sts = statements(lang, text)
+    assert expected in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Hamas rejected an invitation to attend a meeting with Fatah.", ("Hamas", "rejected", "Fatah", None)),
+    ("fr", "Le Hamas a rejeté une invitation à participer à une réunion avec le Fatah.", ("Hamas", "rejected", "Fatah", None)),
+    ("en", "The Peruvian government accepted the demands of striking miners.", ("Government of Peru", "agreed", "Miners", "080")),
+    ("fr", "Le gouvernement péruvien a accepté les exigences des mineurs en grève.",
+     ("Government of Peru", "agreed", "Miners", "080")),
+])
+def test_an_answer_to_a_proposal_or_a_demand(lang, text, expected):
+    """Rejecting or accepting a proposal of an act is towards the party of the act proposed ("rejected an
+    invitation to attend a meeting with X"); accepting a demand is yielding to whoever made it (CAMEO 08).
+    A proposal of an act of force is no proposal to its victim ("rejected the plan to attack X")."""
+    label, sts = statements(lang, text)
+    assert expected in {(label[s.subject], s.relation, label.get(s.object), s.event_code) for s in sts}
+    label, sts = statements("en", "Serbia rejected the plan to attack Kosovo.")
+    assert not [s for s in sts if label.get(s.object) == "Kosovo"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Saudi-led coalition bombed Houthi positions in Yemen.", ("Saudi Arabia", "attacked", "Houthis")),
+    ("US-led forces attacked the Iraqi army.", ("United States", "attacked", "Iraqi Army")),
+])
+def test_a_collective_led_by_a_country_stands_for_it(text, expected):
+    """"Saudi-led coalition", "US-led forces": the leader before the hyphen is who acts, as event coding
+    reads it."""
+    label, sts = statements("en", text)
+    assert expected in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
+
+
 def test_light_verb_changes_event_code():
     label, sts = statements("en", "Brazil lodged a formal protest with Paraguay. Students staged a protest against Peru.")
     codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}

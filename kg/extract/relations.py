@@ -572,6 +572,15 @@ class _Extractor:
                                            for h in heads or ()):
                         # "struck targets in northern Iraq" with the place hung on the verb by the parser
                         targets = self.place_of(tok, {s.key for s in subjects})
+                    for h in heads or () if frame.relation in lex.rules.answers else ():
+                        # "rejected an invitation to attend a meeting of X", "a accepté la proposition de
+                        # négocier avec X": an answer to a proposal is to the party of the act proposed
+                        for c in h.children if not targets else ():
+                            if c.dep_ in ("acl", "nmod", "obl") and c.pos_ in ("VERB", "AUX") and c.i > h.i and \
+                                    "Inf" in c.morph.get("VerbForm") and self.asked_act(c):
+                                targets = self.complement_target(c, {s.key for s in subjects})
+                                if targets:
+                                    break
                     if targets and frame.relation in MUTUAL_RELATIONS and 2 <= len(subjects) <= 4:
                         # "A and B agreed to a truce brokered by C": the parties are A and B, not whose the truce is
                         targets = []
@@ -586,6 +595,15 @@ class _Extractor:
                 break
         if not targets and frame.relation in ("threatened", "warned"):
             targets = self.condition_party(tok, {s.key for s in subjects})
+        if not targets and any((frame.code or relation_cameo().get(frame.relation, "")).startswith(p)
+                               for p in lex.rules.force_purpose_targets):
+            # "opened fire to disperse the protesters": force is used on whom its purpose acts on
+            for c in tok.children:
+                if c.dep_ in ("advcl", "xcomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i and \
+                        "Inf" in c.morph.get("VerbForm") and getattr(self.reading(c), "role", None) is None:
+                    targets = self.complement_target(c, {s.key for s in subjects})
+                    if targets:
+                        break
         refused = lex.rules.negated.get(frame.relation, (frame.relation,))[0] if polarity == NEGATIVE else frame.relation
         if not targets and refused in lex.rules.defiance:
             targets = self.defied_party(tok, {s.key for s in subjects})
@@ -614,6 +632,15 @@ class _Extractor:
                     self.note_subject(tok.i, s.key)
                     yield st
             return
+        if relation == "agreed" and polarity == POSITIVE:
+            # "accepted demands from X", "a accepté les exigences de X": yielding to X (CAMEO 08)
+            for o in args.get(syntax.OBJ, ()):
+                noun = lex.event_nouns.get(self.event_key(o))
+                accepted = lex.rules.accept_code(lex.event_noun_cameo.get(self.event_key(o)) or relation_cameo().get(noun)) \
+                    if noun is not None and o.pos_ == "NOUN" else None
+                if accepted is not None:
+                    cameo = accepted
+                    break
         means = self.means_code(args.get(syntax.SUBJ))
         if means and rules.relation_for(means) == relation and (cameo is None or (len(cameo) == 3 and cameo.endswith("0"))):
             cameo = means  # "drone strikes killed X": how, when the verb does not say (CAMEO 195, not 180)
@@ -794,6 +821,17 @@ class _Extractor:
                         any(c.dep_ in syntax.OBJECT_DEPS and c.lemma_.lower() == h.noun for c in head.children):
                     return head, h
         return None
+
+    def asked_act(self, verb: Token) -> bool:
+        """Whether an infinitive names an act one is invited or asked to (``asked_events``: meeting,
+        negotiating, visiting, agreeing): by its own reading or by the event noun it takes ("to attend a
+        meeting", "to hold talks", "to mediate")."""
+        asked = self.lex.rules.asked_events
+        own = self.reading(verb)
+        if own is not None and own.relation in asked:
+            return True
+        return any(c.dep_ in syntax.OBJECT_DEPS | syntax.OBLIQUE_DEPS and self.lex.event_nouns.get(self.event_key(c)) in asked
+                   for c in verb.children)
 
     def halts_an_act(self, verb: Token) -> bool:
         """Whether a verb halts (or completes) the act of an event noun in its phrase: the event noun's
