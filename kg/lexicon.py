@@ -60,7 +60,8 @@ def languages() -> tuple[str, ...]:
 
 #: the functions a preposition can have for the rules (see profile.json)
 PREPOSITION_FUNCTIONS = ("of", "dative", "agent", "between", "theme", "origin", "topic", "target", "source",
-                         "beneficiary", "name", "purpose", "concessive", "instigation", "circumstance", "state")
+                         "beneficiary", "name", "purpose", "concessive", "instigation", "circumstance", "state",
+                         "cause")
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,7 @@ class RelationRules:
     requested: Mapping[str, str] = field(default_factory=dict)  # code prefix of an act -> code of a request for it
     force_purpose_targets: tuple[str, ...] = ()  # code prefixes of acts of force aimed at whom their purpose acts on
     answers: frozenset[str] = frozenset()  # relations of an answer to a proposal: to the party of the act proposed
+    state_acts: tuple[str, ...] = ()  # code prefixes of acts of a state's authorities: passive in X, X's act
     accepted: Mapping[str, str] = field(default_factory=dict)  # code prefix of an act accepted -> code of accepting it
 
     def targets_for(self, relation: str, code: str | None = None) -> tuple[str, ...]:
@@ -366,6 +368,7 @@ def load_relation_rules() -> RelationRules:
         requested={k: _code(v, f"{where} requested {k!r}") for k, v in data["requested"]["codes"].items()},
         force_purpose_targets=tuple(data["force_purpose_targets"]["codes"]),
         answers=_relations(data["answers"]["relations"], where),
+        state_acts=tuple(data["state_acts"]["codes"]),
         accepted={k: _code(v, f"{where} accepted {k!r}") for k, v in data["accepted"]["codes"].items()},
     )
 

@@ -1316,6 +1316,40 @@ def test_a_collective_led_by_a_country_stands_for_it(text, expected):
     assert expected in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Two French journalists were arrested in Iran on Monday.", ("Iran", "sanctioned", "French journalists")),
+    ("fr", "Deux journalistes français ont été arrêtés en Iran lundi.", ("Iran", "sanctioned", "French journalists")),
+    ("en", "A US national has been put under investigation in Italy.", ("Italy", "investigated", "United States")),
+    ("en", "Russian police placed the opposition leader Alexei Navalny under arrest.",
+     ("Russian Police", "sanctioned", "Alexei Navalny")),
+])
+def test_an_act_of_state_without_agent_is_the_country_s(lang, text, expected):
+    """An arrest or an investigation told in the passive without agent, in a country, is that country's
+    (as event coding reads it); "put X under investigation", "placed X under arrest" are done to X.
+    An act anyone may do (a kidnapping) names no actor, nor does a town."""
+    label, sts = statements(lang, text)
+    assert expected in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
+    for text in ("Two French journalists were kidnapped in Syria on Monday.",
+                 "Two French journalists were arrested in Tehran on Monday."):
+        label, sts = statements("en", text)
+        assert not [s for s in sts if s.relation in ("sanctioned", "attacked")], (text, sts)
+
+
+def test_a_protest_over_something_is_aimed_at_whose_it_is():
+    """"went on strike over pay cuts imposed by X", "protested over a law passed by X": X."""
+    for text, expected in (("Greek teachers went on strike over pay cuts imposed by the Greek government.",
+                            ("Greek teachers", "criticised", "Government of Greece")),
+                           ("Thousands of Chilean students protested over a law passed by the Chilean Senate.",
+                            ("Chilean students", "criticised", "Chilean Senate"))):
+        label, sts = statements("en", text)
+        assert expected in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
+
+
+def test_a_hearing_into_something_is_an_investigation():
+    label, sts = statements("en", "Israel's high court opened a hearing into the interrogation methods of the police.")
+    assert [(label[s.subject], s.relation, s.event_code) for s in sts] == [("Israeli High Court", "investigated", "090")]
+
+
 def test_light_verb_changes_event_code():
     label, sts = statements("en", "Brazil lodged a formal protest with Paraguay. Students staged a protest against Peru.")
     codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}

@@ -200,8 +200,8 @@ def expand_targets(roles: Iterable[str], lex: Lexicon) -> tuple[str, ...]:
     for role in roles:
         if role == "target":
             out.extend(f"prep:{p}" for p in sorted(lex.profile.preps("target")))
-        elif role == "source":
-            out.extend(f"prep:{p}" for p in sorted(lex.profile.preps("source")))
+        elif role in ("source", "cause"):
+            out.extend(f"prep:{p}" for p in sorted(lex.profile.preps(role)))
         else:
             out.append(role)
     return tuple(dict.fromkeys(out))

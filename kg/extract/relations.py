@@ -527,6 +527,9 @@ class _Extractor:
         if not subjects and (frame.code or relation_cameo().get(frame.relation, ""))[:2] in lex.rules.instigated_roots:
             subjects = self.instigators(tok)  # "thousands demonstrated at the call of X"
             instigated = {s.key for s in subjects}
+        if not subjects and syntax.is_passive(tok) and \
+                any((frame.code or relation_cameo().get(frame.relation, "")).startswith(p) for p in lex.rules.state_acts):
+            subjects = self.state_in(tok)  # "two journalists were arrested in Iran": by Iran's authorities
         if frame.subject_types:
             subjects = [s for s in subjects if self.ents.type_of(s.key) in frame.subject_types]
         if not subjects:
@@ -661,6 +664,13 @@ class _Extractor:
             if st:
                 self.note_subject(tok.i, s.key)
                 yield st
+
+    def state_in(self, pred: Token) -> list[Ref]:
+        """The country whose authorities did an act of state told in the passive without agent: the
+        country a locative complement of the predicate names ("were arrested in Iran"), never a town."""
+        places = self.place_of(pred, set(), inside_only=True)
+        return [Ref(p.key, p.cost + 0.3) for p in places
+                if getattr(self.ents.entry_of(p.key), "kind", None) == "country"]
 
     def act_alone(self, subj: Ref, relation: str, code: str, kind: str, prov: Provenance, polarity: str,
                   modality: str, anchors: tuple[Token, ...]) -> Statement | None:
@@ -1011,6 +1021,15 @@ class _Extractor:
             if not partners:  # "had lunch with X": the partner hangs on the verb
                 for p in lex.participant_preps:
                     partners.extend(self.refs(args.get(f"prep:{p}")))
+            if not partners and tok.dep_ not in syntax.OBJECT_DEPS and \
+                    any(noun_code.startswith(p) for p in lex.rules.state_acts if noun_code):
+                # "put X under investigation", "placed X under arrest", "a mis X en examen": an act of
+                # state in a phrase after the verb's object is done to that object
+                patients = args.get(syntax.OBJ)
+                partners.extend(r for r in self.refs(patients) or self.owner_of(patients, {x.key for x in subjects})
+                                if all(r.key != x.key for x in subjects))
+                if not subjects and partners and syntax.is_passive(verb):
+                    subjects = self.state_in(tok) or self.state_in(verb)  # "was put under investigation in Italy"
             received = not partners and any(lemma in lex.receiving_verbs for lemma in lemma_candidates(verb, lex))
             if received:
                 # "received aid from X", "a obtenu le soutien de X": X does the act, to the subject
@@ -1076,6 +1095,13 @@ class _Extractor:
                     # Serbia": through a noun that is not itself an entity
                     found = self.refs(heads) or self.owner_of(heads, {x.key for x in subjects})
                     partners.extend(r for r in found if all(r.key != x.key for x in subjects))
+            if not partners and self.is_protest_noun(tok):
+                # "went on strike over pay cuts imposed by X": whose the thing the protest is over is
+                cause = lex.profile.preps("cause")
+                heads = [g for c in list(tok.children) + (list(verb.children) if verb is not None else [])
+                         for g in syntax.prep_objects(c, cause)]
+                found = self.refs(heads) or self.owner_of(heads, {x.key for x in subjects})
+                partners.extend(r for r in found if all(r.key != x.key for x in subjects))
             if not partners and rel in lex.rules.recipient_targets:
                 # "aid to Niger", "a accordé une aide au Niger", "offered assistance to X": to whom it is given
                 # (or for whom: "une aide de 20 millions d'euros pour la Somalie")
