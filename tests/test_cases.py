@@ -1350,6 +1350,18 @@ def test_a_hearing_into_something_is_an_investigation():
     assert [(label[s.subject], s.relation, s.event_code) for s in sts] == [("Israeli High Court", "investigated", "090")]
 
 
+@pytest.mark.parametrize("lang,text,expected", [
+    ("fr", "La chaîne France 24 met tout en œuvre, avec le soutien de l'ambassade de France au Caire, pour aider sa journaliste.",
+     ("Embassy of France in Cairo", "supported", "France 24")),
+    ("fr", "Le Mali a repris Tombouctou avec l'aide de la France.", ("France", "offered", "Mali")),
+])
+def test_with_the_support_of_someone_is_their_act(lang, text, expected):
+    """"avec le soutien de X", "with the help of X": X supports or helps the subject, not the reverse."""
+    label, sts = statements(lang, text)
+    found = {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
+    assert expected in found and (expected[2], expected[1], expected[0]) not in found
+
+
 def test_light_verb_changes_event_code():
     label, sts = statements("en", "Brazil lodged a formal protest with Paraguay. Students staged a protest against Peru.")
     codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}

@@ -846,7 +846,8 @@ class _Extractor:
     def halts_an_act(self, verb: Token) -> bool:
         """Whether a verb halts (or completes) the act of an event noun in its phrase: the event noun's
         statement is then the only one ("suspended talks with X" is no suspension of X)."""
-        if not self.lex.halting_verbs:
+        lemmas = set(lemma_candidates(verb, self.lex))
+        if not any(h.lemma in lemmas for h in self.lex.halting_verbs):
             return False
         for t in verb.subtree:
             if t.pos_ == "NOUN" and t.i != verb.i and self.event_key(t) in self.lex.event_nouns:
@@ -1030,9 +1031,13 @@ class _Extractor:
                                 if all(r.key != x.key for x in subjects))
                 if not subjects and partners and syntax.is_passive(verb):
                     subjects = self.state_in(tok) or self.state_in(verb)  # "was put under investigation in Italy"
-            received = not partners and any(lemma in lex.receiving_verbs for lemma in lemma_candidates(verb, lex))
+            comitative = lex.participant_preps - lex.profile.preps("between")
+            received = not partners and (any(lemma in lex.receiving_verbs for lemma in lemma_candidates(verb, lex)) or
+                                         (syntax.prep_of(tok) if tok.dep_ in syntax.OBLIQUE_DEPS else
+                                          tok.head.lower_ if tok.head.pos_ == "ADP" else None) in comitative)
             if received:
-                # "received aid from X", "a obtenu le soutien de X": X does the act, to the subject
+                # "received aid from X", "a obtenu le soutien de X": X does the act, to the subject; so
+                # does X in "with the support of X", "avec le soutien de X"
                 sources = self.agents_of(tok) or self.refs(
                     [g for c in list(tok.children) + list(verb.children)
                      for g in syntax.prep_objects(c, lex.profile.preps("source", "of"))])
