@@ -490,9 +490,12 @@ def _cameo_from(data: Mapping, where: str) -> CameoLexicon:
     for name, phrases in data.get("nouns", {}).items():
         heads = nouns.setdefault(name.lower(), {})
         for phrase in phrases:
-            words = phrase.lower().split()
-            if words:
-                heads.setdefault(stem(words[-1]), []).append(tuple(words[:-1]))
+            # split as the tokenizer splits elisions ("état d'alerte": état, d', alerte); a phrase is
+            # found by its head, the last word in English ("arms shipment") and usually the first in
+            # French ("garde à vue"): it is indexed under each word, the others to be found below it
+            words = list(_tokens(phrase))
+            for n, w in enumerate(words):
+                heads.setdefault(stem(w), []).append(tuple(words[:n] + words[n + 1:]))
     verbs: dict[str, list[CameoVerb]] = {}
     forms: dict[str, str] = {}
     for i, v in enumerate(data.get("verbs", [])):
@@ -650,6 +653,7 @@ class Frame:
     direct: bool = False  # the target is an argument itself, never the owner of one
     role: str | None = None  # the office a role_in/member_of verb gives ("heads X": Leader)
     subject_types: tuple[str, ...] = ()  # entity types the subject may have (none: any)
+    intransitive: bool = False  # a journey: with a direct object the verb means something else ("returned the bodies")
 
 
 @dataclass(frozen=True)
@@ -806,7 +810,8 @@ def load_lexicon(lang: str) -> Lexicon:
         verbs[lemma] = Frame(_check_relation(spec["relation"], f"{where} verb {lemma!r}"),
                              tuple(spec["target"]), spec.get("requires"), spec.get("cameo"),
                              spec.get("voice"), spec.get("modality"), tuple(spec.get("target_types", ())),
-                             bool(spec.get("direct")), spec.get("role"), tuple(spec.get("subject_types", ())))
+                             bool(spec.get("direct")), spec.get("role"), tuple(spec.get("subject_types", ())),
+                             bool(spec.get("intransitive")))
     pronouns = data["pronouns"]
     rules, cameo = load_relation_rules(), load_cameo(lang)
     no_code = set(data.get("cameo_overrides", {}).get("entries", {}).get("no_code", {}))

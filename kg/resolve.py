@@ -1312,7 +1312,13 @@ class DocEntities:
             if named is not None:
                 return Ref(self.token_key[named.i], self.token_cost.get(named.i, 0.0))
             k = self.counterpart(subject, t.i, discourse)
-            return Ref(k, 0.2) if k else None
+            if k is None:
+                # "son homologue allemand" with no one named: the counterpart of that nationality stands
+                # for their country, as an office title does
+                k = next((self.token_key[c.i] for c in t.children if c.dep_ == "amod" and c.i in self.token_key
+                          and self.builders[self.token_key[c.i]].type == PLACE), None)
+                return Ref(k, 0.3) if k else None
+            return Ref(k, 0.2)
         # a noun with a name as apposition or flat child ("le secrétaire ... Antony Blinken")
         # (a place before a singular noun of no state body only qualifies it: "a US veteran" is no
         # country, "a U.S. official", "Ivory Coast rebels" stand for theirs)

@@ -1362,6 +1362,27 @@ def test_with_the_support_of_someone_is_their_act(lang, text, expected):
     assert expected in found and (expected[2], expected[1], expected[0]) not in found
 
 
+def test_a_journey_verb_with_an_object_is_no_journey():
+    """"returned to Beijing" is a visit; "returned the bodies to Lebanon" gives something back."""
+    label, sts = statements("en", "Israel returned the bodies of two Hezbollah fighters to Lebanon.")
+    assert not [s for s in sts if s.relation == "visited"]
+    label, sts = statements("en", "The Chinese foreign minister Wang Yi returned to Moscow on Monday.")
+    assert ("Wang Yi", "visited", "Moscow") in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Le président français a reçu le chancelier allemand.", ("France", "met", "Germany")),
+    ("Emmanuel Macron a reçu son homologue allemand.", ("Emmanuel Macron", "met", "Germany")),
+])
+def test_a_title_received_stands_for_its_country(text, expected):
+    """A guest named only by an office or as a counterpart of some nationality ("a reçu le chancelier
+    allemand", "son homologue allemand") stands for the country; a country itself is no guest."""
+    label, sts = statements("fr", text)
+    assert expected in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
+    label, sts = statements("fr", "Emmanuel Macron a reçu la France.")
+    assert not [s for s in sts if s.relation == "met"]
+
+
 def test_light_verb_changes_event_code():
     label, sts = statements("en", "Brazil lodged a formal protest with Paraguay. Students staged a protest against Peru.")
     codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}

@@ -236,6 +236,10 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None, curated: bo
         return None
     if args is None:
         args = syntax.arguments(tok, lex)
+    if frame is not None and frame.intransitive and args.get(syntax.OBJ):
+        frame = None  # "returned the bodies to X", "headed the delegation": no journey
+        if not entries:
+            return None
     rules = lex.rules
     if frame is not None and frame.role:
         # "X heads Y", "X préside Y", "X joined Y": an office or membership held, unless a CAMEO pattern

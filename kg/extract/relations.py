@@ -589,7 +589,13 @@ class _Extractor:
                         targets = []
                         break
             if frame.target_types:
-                targets = [t for t in targets if self.ents.type_of(t.key) in frame.target_types]
+                # a country named by a common noun that stands for it ("a reçu le chancelier allemand",
+                # "son homologue allemand") is its people, not a place
+                standing = {r.key for h in (args.get(role) or []) if h.pos_ == "NOUN"
+                            for r in self.refs([h], subject=subjects[0].key)} \
+                    if role.startswith(("obj", "iobj", "prep:")) else set()
+                targets = [t for t in targets if self.ents.type_of(t.key) in frame.target_types or
+                           (t.key in standing and getattr(self.ents.entry_of(t.key), "kind", None) == "country")]
             if lex.rules.leaves_a_party(frame.code):
                 # "expelled ten diplomats from Moscow": a place of the actor's own country is where from,
                 # not whom the act is aimed at
