@@ -1383,6 +1383,22 @@ def test_a_title_received_stands_for_its_country(text, expected):
     assert not [s for s in sts if s.relation == "met"]
 
 
+def test_a_verb_s_own_pattern_wins_over_its_synonyms():
+    """CAMEO blocks share patterns among synonyms; of two that ask as much, the one written for the verb
+    itself wins ("recognized the independence of X" is a recognition, 054, not the celebration of a
+    synonym, which kg does not code), whatever the spelling."""
+    for text, expected in (("Venezuela recognized the independence of Abkhazia.", ("Venezuela", "supported", "Abkhazia", "054")),
+                           ("Russia recognised the independence of South Ossetia.", ("Russia", "supported", "South Ossetia", "054"))):
+        label, sts = statements("en", text)
+        assert expected in {(label[s.subject], s.relation, label.get(s.object), s.event_code) for s in sts}
+
+
+def test_military_exercises_are_a_show_of_force_of_each_side():
+    label, sts = statements("en", "China and Russia held joint naval exercises in the East China Sea.")
+    assert {(label[s.subject], s.event_code) for s in sts if s.object is None and s.quote is None} == \
+        {("China", "150"), ("Russia", "150")}
+
+
 def test_light_verb_changes_event_code():
     label, sts = statements("en", "Brazil lodged a formal protest with Paraguay. Students staged a protest against Peru.")
     codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}

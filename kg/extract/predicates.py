@@ -207,13 +207,25 @@ def expand_targets(roles: Iterable[str], lex: Lexicon) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def _same_verb(a: str | None, b: str) -> bool:
+    """Whether a pattern's verb is this lemma, whatever the spelling ("recognise", "recognize")."""
+    return a is not None and (a == b or a.replace("is", "iz") == b.replace("is", "iz"))
+
+
+def _own_first(patterns: Iterable[Pattern], entry) -> list[Pattern]:
+    """A block's patterns with those written for this verb first: among patterns that ask as much,
+    the verb's own sense wins ("recognized the independence of X" is a recognition, 054, not the
+    celebration another verb of the block was written for)."""
+    return sorted(patterns, key=lambda p: not _same_verb(p.written_for, entry.lemma))
+
+
 def _applies_to(pattern, entry) -> bool:
     """Whether a pattern of a verb's block applies to this verb. A pattern written for another verb of
     the block (its comment names that verb) is that verb's sense: it applies to a synonym only in the
     same CAMEO root as the synonym's own code ("oppose the plan" is a rejection, 127; "debate the plan",
     whose own code is 040, is no rejection), and a bare pattern, which asks for no word of its own,
     only to the verb it was written for ("head for X" is a trip; "control … for" is not)."""
-    if not pattern.written_for or pattern.written_for == entry.lemma:
+    if not pattern.written_for or _same_verb(pattern.written_for, entry.lemma):
         return True
     if pattern.bare:
         return False
@@ -246,8 +258,8 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None, curated: bo
         # asks for the words after the verb ("joined X in condemning …" is no membership)
         for entry in entries:
             block_code, patterns = lex.cameo.synsets.get(entry.synset, (None, ()))
-            p = best_pattern([q for q in patterns if q.complement_specificity >= 2 and q.code is not None
-                              and _applies_to(q, entry)], tok, args, lex.cameo, lex)
+            p = best_pattern(_own_first([q for q in patterns if q.complement_specificity >= 2 and q.code is not None
+                                         and _applies_to(q, entry)], entry), tok, args, lex.cameo, lex)
             relation = rules.relation_for(p.code) if p is not None else None
             if relation is not None:
                 return Reading(relation, _pattern_targets(p, expand_targets(rules.targets_for(relation, p.code), lex)),
@@ -256,7 +268,7 @@ def verb_reading(tok: Token, lex: Lexicon, args: dict | None = None, curated: bo
                        target_types=frame.target_types, role=frame.role, subject_types=frame.subject_types)
     for entry in entries:
         block_code, patterns = lex.cameo.synsets.get(entry.synset, (None, ()))
-        p = best_pattern([q for q in patterns if q.specificity > 0 and _applies_to(q, entry)],
+        p = best_pattern(_own_first([q for q in patterns if q.specificity > 0 and _applies_to(q, entry)], entry),
                          tok, args, lex.cameo, lex)
         if p is not None and p.code is None:
             return None  # the pattern names a non-event ("symbolically charged")

@@ -692,7 +692,7 @@ class _Extractor:
         those they reach through an office ("la présidente de la Croix-Rouge")."""
         lex = self.lex
         out = set()
-        for t in heads:
+        for t in [c for h in heads for c in syntax.conjuncts(h)]:  # "China and Russia held exercises"
             out.add(self.ents.key_at(t.i))
             if t.lower_ in lex.quantity_nouns or t.lemma_.lower() in lex.quantity_nouns:
                 out.update(self.ents.key_at(g.i) for c in t.children for g in syntax.prep_objects(c, lex.profile.preps("of")))
