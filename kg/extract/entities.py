@@ -105,7 +105,10 @@ def gaz_lookup(gaz: Gazetteer, text: str, lang: str, label: str | None = None) -
     if label in ("PER", "PERSON"):
         # (a country's one-word name is the country, however the model read it: "Mali's government")
         hits = [h for h in hits if h.type == PERSON or (h.kind == "country" and " " not in text.strip())]
-    elif label is not None and label not in ("LOC", "GPE", "FAC"):
+    elif label is not None and label not in ("LOC", "GPE", "FAC") and \
+            not (label == "NORP" and gaz.demonym(text, lang) is None):
+        # (a nationality label on a known city's name that is no nationality is the model's slip:
+        # "areas of Aleppo"; "Somali" stays a nationality)
         hits = [h for h in hits if h.kind not in ("city", "region")]
     if not hits:
         return None
