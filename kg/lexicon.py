@@ -61,7 +61,7 @@ def languages() -> tuple[str, ...]:
 #: the functions a preposition can have for the rules (see profile.json)
 PREPOSITION_FUNCTIONS = ("of", "dative", "agent", "between", "theme", "origin", "topic", "target", "source",
                          "beneficiary", "name", "purpose", "concessive", "instigation", "circumstance", "state",
-                         "cause")
+                         "cause", "adversative")
 
 
 @dataclass(frozen=True)

@@ -1405,6 +1405,18 @@ def test_military_exercises_are_a_show_of_force_of_each_side():
         {("China", "150"), ("Russia", "150")}
 
 
+def test_a_promise_against_someone_is_no_offer_to_them():
+    """A promise of an act kg cannot read is an offer to its target ("offered to hand over the archives
+    to Croatia"), unless the act is against that target ("a promis de riposter contre Israël"); a
+    promise of a hostile act is that act, planned: a threat."""
+    label, sts = statements("fr", "L'Iran a promis de riposter contre Israël.")
+    assert not [s for s in sts if s.relation == "offered"]
+    label, sts = statements("en", "Serbia offered to hand over the archives to Croatia.")
+    assert ("Serbia", "offered", "Croatia") in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
+    label, sts = statements("en", "Iran promised to attack Israel.")
+    assert {(s.relation, s.event_code) for s in sts} == {("attacked", "130")}
+
+
 def test_light_verb_changes_event_code():
     label, sts = statements("en", "Brazil lodged a formal protest with Paraguay. Students staged a protest against Peru.")
     codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}

@@ -556,6 +556,8 @@ class _Extractor:
                 targets = self.place_of(tok, {s.key for s in subjects}, inside_only=frame.relation != "visited")
             elif role in (syntax.XCOMP, syntax.CCOMP):
                 for c in args.get(role, ()):
+                    if not self.promised_act_cooperates(frame, c):
+                        continue  # "a promis de riposter contre X": no offer to X
                     targets = self.complement_target(c, {s.key for s in subjects})
                     if targets:
                         break
@@ -670,6 +672,25 @@ class _Extractor:
             if st:
                 self.note_subject(tok.i, s.key)
                 yield st
+
+    def promised_act_cooperates(self, frame: Reading, complement: Token) -> bool:
+        """Whether the act an intent to cooperate (CAMEO 03: "promised to", "pledged to") announces is
+        one kg reads as cooperative: its verb's reading, or an event noun it takes ("promised to hold
+        talks"). A promise of a hostile act (a threat, stated by that act itself, planned) or of an act kg
+        cannot read that is against someone ("a promis de riposter contre X") is no offer to its target."""
+        if not (frame.code or relation_cameo().get(frame.relation, "")).startswith("03") or \
+                complement.pos_ not in ("VERB", "AUX"):
+            return True
+        own = self.reading(complement)
+        codes = [own.code or relation_cameo().get(own.relation)] if own is not None else \
+            [self.lex.event_noun_cameo.get(self.event_key(c)) or relation_cameo().get(self.lex.event_nouns[self.event_key(c)])
+             for c in complement.children if c.pos_ == "NOUN" and self.event_key(c) in self.lex.event_nouns]
+        hostile = self.lex.rules.intention_code("190")
+        if codes:
+            return any(code and self.lex.rules.intention_code(code) != hostile for code in codes)
+        # an act kg cannot read is an offer ("offered to hand over X to Y"), unless it is against someone
+        adversative = self.lex.profile.preps("adversative")
+        return not any(syntax.prep_objects(c, adversative) for c in complement.children)
 
     def state_in(self, pred: Token) -> list[Ref]:
         """The country whose authorities did an act of state told in the passive without agent: the
