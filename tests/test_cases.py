@@ -1417,6 +1417,16 @@ def test_a_promise_against_someone_is_no_offer_to_them():
     assert {(s.relation, s.event_code) for s in sts} == {("attacked", "130")}
 
 
+def test_a_refusal_is_one_rejection():
+    """"refused to cooperate with X": one rejection of X (the refusal's), not a second one read off the
+    refused act."""
+    for lang, text in (("en", "Iran refused to cooperate with the IAEA."),
+                       ("fr", "L'Iran a refusé de partager les preuves avec l'AIEA.")):
+        label, sts = statements(lang, text)
+        assert [(label[s.subject], s.relation, label.get(s.object), s.modality) for s in sts] == \
+            [("Iran", "rejected", "International Atomic Energy Agency", A)]
+
+
 def test_light_verb_changes_event_code():
     label, sts = statements("en", "Brazil lodged a formal protest with Paraguay. Students staged a protest against Peru.")
     codes = {(label[s.subject], s.relation, label.get(s.object)): s.event_code for s in sts}

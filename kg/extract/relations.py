@@ -664,6 +664,9 @@ class _Extractor:
         if relation in rules.negated and polarity == NEGATIVE:
             # "will not accept / did not agree to": refusing is rejecting (CAMEO 12)
             (relation, cameo), polarity = rules.negated[relation], POSITIVE
+            if tok.dep_ in syntax.XCOMP_DEPS and tok.head != tok and \
+                    getattr(self.reading(tok.head), "relation", None) == relation:
+                return  # "refused to cooperate with X": the refusal itself states the rejection, once
         for s, t in pairs:
             if relation in rules.person_or_organisation_target and self.ents.type_of(t.key) == PLACE:
                 continue
