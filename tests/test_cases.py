@@ -326,8 +326,8 @@ CASES = [
      "Emmanuel Macron held talks with leaders of Mali's transitional government on Friday.",
      [("Emmanuel Macron", "met", "Government of Mali", P, A)], []),
     ("en-willing-shares-subject", "en",
-     "Eritrea says it is ready to withdraw its troops from Ethiopia.",
-     [("Eritrea", "agreed", "Ethiopia", P, PL)], []),
+     "Armenia says it is ready to withdraw its troops from Azerbaijan.",
+     [("Armenia", "agreed", "Azerbaijan", P, PL)], []),
     ("en-phrase-hung-on-object", "en",
      "Turkish officials shared intelligence with Iraq about the smuggling network.",
      [("Turkey", "agreed", "Iraq", P, A)], []),
@@ -358,8 +358,8 @@ CASES = [
      "D'après le ministre du budget, Jérôme Cahuzac, « il faudra trouver 7 milliards ».",
      [("Jérôme Cahuzac", "said", None, P, A)], []),
     ("fr-quote-long-source-phrase", "fr",
-     "Pour la principale association de défense des consommateurs, l'UFC-Que Choisir : « Les prix vont encore monter ».",
-     [("UFC-Que Choisir", "said", None, P, A)], []),
+     "Pour la principale fédération de parents d'élèves, la FCPE : « Les classes sont trop chargées ».",
+     [("FCPE", "said", None, P, A)], []),
     ("en-quote-noun-phrase-before-verb", "en",
      '"The talks failed," the minister, Ahmed Hassan, told reporters.',
      [("Ahmed Hassan", "said", None, P, A)], []),
@@ -425,7 +425,7 @@ CASES = [
      [("Bolivia", "rejected", "Chile", P, A)], []),
     # a verb coordinated with a clause reported before its reporting verb has that clause's subject
     ("en-conjunct-of-a-clause-reported-first", "en",
-     "Peru opened its borders to most Bolivians, but was still refusing admittance to Chileans, Peruvian police said.",
+     "Peru welcomed most Bolivians, but was still rejecting Chileans, Peruvian police said.",
      [("Peru", "rejected", "Chile", P, A)], [("Peruvian Police", "rejected", "Chile", P, A)]),
     # joining others in an act is no membership, nor an act against them
     ("en-joining-others-in-an-act", "en",
@@ -539,7 +539,7 @@ CASES = [
      "Chile demanded that Peru and Brazil refuse to recognise Bolivia.",
      [("Chile", "called_for", "Peru", P, A)], [("Peru", "rejected", "Bolivia", P, A)]),
     ("en-purpose-of-an-obligation", "en",
-     "Ghana said Togo and Benin must ensure security to allow aid to reach the needy.",
+     "Ghana said Togo and Benin must open their borders to let food reach the hungry.",
      [("Ghana", "called_for", "Togo", P, A)], [("Togo", "agreed", "Benin", P, A)]),
     ("fr-exiger-que-is-no-event", "fr",
      "Le Chili a exigé que le Pérou cesse de soutenir la Bolivie.",
@@ -671,9 +671,9 @@ CASES = [
      [("Kenya", "attacked", "Somalia", P, PL)], [("Kenya", "offered", "Somalia", P, A), ("Kenya", "attacked", "Somalia", P, A)]),
     # a possessive pronoun in a relative clause names what the clause is said of, before the nearest name
     ("en-possessive-in-a-relative-clause", "en",
-     "The European Union has imposed sanctions on the Hezbollah militia that controls southern Lebanon for its "
-     "support of the Syrian president Bashar al-Assad.",
-     [("Hezbollah", "supported", "Bashar al-Assad", P, A)], [("Lebanon", "supported", "Bashar al-Assad", P, A)]),
+     "Canada has imposed sanctions on the Wagner militia that operates in Mali for its support of the Malian "
+     "junta leader Assimi Goita.",
+     [("Wagner", "supported", "Assimi Goita", P, A)], [("Mali", "supported", "Assimi Goita", P, A)]),
     # an act of force attempted was made; any other act attempted, or an attempt announced, is intended
     ("en-attempted-force-was-made", "en",
      "Malian soldiers attempted to assassinate the governor Paul Durand on Monday.",
@@ -689,8 +689,8 @@ CASES = [
      [("Malian Army", "attacked", "Paul Durand", P, PL)], [("Malian Army", "attacked", "Paul Durand", P, A)]),
     # a demand's clause hung on the verb by the parser is still the demand's: its subject is the target
     ("en-demand-clause-on-the-verb", "en",
-     "The World Health Organization (WHO) reiterated its demand today that Egypt ease restrictions on the movement "
-     "of Sudanese nurses.",
+     "The World Health Organization (WHO) renewed its demand on Monday that Egypt lift restrictions on the "
+     "movement of Sudanese nurses.",
      [("World Health Organization", "called_for", "Egypt", P, A)], []),
     ("en-demand-clause-on-the-verb-2", "en",
      "The Arab League (AL) repeated its demand today that Iran lift restrictions on the travel of Iraqi pilgrims.",
@@ -1035,15 +1035,15 @@ def test_lawsuit_and_intrusion_codes():
     for lang, text, expected in (
             ("en", "A Danish shipping company is suing the Government of Egypt.",
              ("Danish Company", "accused", "Government of Egypt", "115")),
-            ("en", "Iran has tried to hack into the computers of the Estonian government, officials said.",
-             ("Iran", "attacked", "Government of Estonia", "176")),
+            ("en", "North Korea has attempted to hack into the servers of the Estonian government, officials said.",
+             ("North Korea", "attacked", "Government of Estonia", "176")),
             ("fr", "Des militants russes ont piraté le site du gouvernement estonien.",
              ("Russian activists", "attacked", "Government of Estonia", "176"))):
         label, sts = statements(lang, text)
         found = {(label[s.subject], s.relation, label.get(s.object), s.event_code) for s in sts}
         assert expected in found, (text, found)
         assert not [s for s in sts if s.relation == "sanctioned"], text
-    label, sts = statements("en", "Iran has tried to hack into the computers of the Estonian government.")
+    label, sts = statements("en", "North Korea has attempted to hack into the servers of the Estonian government.")
     assert [s.modality for s in sts if s.relation == "attacked"] == ["Asserted"]
 
 
@@ -1083,12 +1083,12 @@ def test_nationalities_of_several_words():
         label, sts = statements("en", text)
         assert "United States" not in label.values(), (text, label)
     # an elliptical nationality the parser took for the head noun: "[Costa Rican] and [Nicaraguan migrants]"
-    for text, a, b in (("Soldiers in Ghana have beaten scores of Sierra Leonean and Liberian traders.",
-                        "Sierra Leonean traders", "Liberian traders"),
+    for text, a, b in (("Soldiers in Ghana have beaten dozens of South Sudanese and Ugandan traders.",
+                        "South Sudanese traders", "Ugandan traders"),
                        ("Guards in Panama have beaten scores of Costa Rican and Nicaraguan migrants.",
                         "Costa Rican migrants", "Nicaraguan migrants")):
         label, sts = statements("en", text)
-        assert "Sierra" not in label.values()
+        assert "South" not in label.values()
         targets = {label.get(s.object) for s in sts if s.relation == "attacked"}
         assert {a, b} <= targets, (label, sts)
 
@@ -1281,29 +1281,28 @@ def test_an_act_asked_of_a_party_is_a_request():
 
 
 @pytest.mark.parametrize("lang,text,expected", [
-    ("en", "Egyptian police opened fire to disperse Islamist demonstrators.",
-     ("Egyptian Police", "attacked", "Islamist demonstrators")),
+    ("en", "Bolivian soldiers opened fire to break up a crowd of Peruvian miners.", ("Bolivia", "attacked", "Peruvian miners")),
     ("en", "Kenyan police used tear gas to disperse Somali refugees.", ("Kenyan Police", "sanctioned", "Somali refugees")),
-    ("fr", "La police égyptienne a ouvert le feu pour disperser des manifestants islamistes.",
-     ("Egyptian Police", "attacked", "Islamist protesters")),
+    ("fr", "La police bolivienne a ouvert le feu pour disperser des mineurs péruviens.",
+     ("Bolivian Police", "attacked", "Peruvian miners")),
 ])
 def test_force_is_aimed_at_whom_its_purpose_acts_on(lang, text, expected):
-    """An act of force that names no target is aimed at whom its purpose clause acts on ("opened fire
-    to disperse the protesters")."""
+    """An act of force that names no target is aimed at whom its purpose clause acts on ("used tear gas
+    to break up a rally of X")."""
     label, sts = statements(lang, text)
     assert expected in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
 
 
 @pytest.mark.parametrize("lang,text,expected", [
-    ("en", "Hamas rejected an invitation to attend a meeting with Fatah.", ("Hamas", "rejected", "Fatah", None)),
-    ("fr", "Le Hamas a rejeté une invitation à participer à une réunion avec le Fatah.", ("Hamas", "rejected", "Fatah", None)),
+    ("en", "Hamas rejected a proposal to hold talks with Fatah.", ("Hamas", "rejected", "Fatah", None)),
+    ("fr", "Le Hamas a rejeté une proposition de négocier avec le Fatah.", ("Hamas", "rejected", "Fatah", None)),
     ("en", "The Peruvian government accepted the demands of striking miners.", ("Government of Peru", "agreed", "Miners", "080")),
     ("fr", "Le gouvernement péruvien a accepté les exigences des mineurs en grève.",
      ("Government of Peru", "agreed", "Miners", "080")),
 ])
 def test_an_answer_to_a_proposal_or_a_demand(lang, text, expected):
-    """Rejecting or accepting a proposal of an act is towards the party of the act proposed ("rejected an
-    invitation to attend a meeting with X"); accepting a demand is yielding to whoever made it (CAMEO 08).
+    """Rejecting or accepting a proposal of an act is towards the party of the act proposed ("rejected a
+    proposal to hold talks with X"); accepting a demand is yielding to whoever made it (CAMEO 08).
     A proposal of an act of force is no proposal to its victim ("rejected the plan to attack X")."""
     label, sts = statements(lang, text)
     assert expected in {(label[s.subject], s.relation, label.get(s.object), s.event_code) for s in sts}
@@ -1325,7 +1324,7 @@ def test_a_collective_led_by_a_country_stands_for_it(text, expected):
 @pytest.mark.parametrize("lang,text,expected", [
     ("en", "Two French journalists were arrested in Iran on Monday.", ("Iran", "sanctioned", "French journalists")),
     ("fr", "Deux journalistes français ont été arrêtés en Iran lundi.", ("Iran", "sanctioned", "French journalists")),
-    ("en", "A US national has been put under investigation in Italy.", ("Italy", "investigated", "United States")),
+    ("en", "A Canadian engineer was placed under investigation in Spain.", ("Spain", "investigated", "Canadian engineer")),
     ("en", "Russian police placed the opposition leader Alexei Navalny under arrest.",
      ("Russian Police", "sanctioned", "Alexei Navalny")),
 ])
@@ -1352,13 +1351,13 @@ def test_a_protest_over_something_is_aimed_at_whose_it_is():
 
 
 def test_a_hearing_into_something_is_an_investigation():
-    label, sts = statements("en", "Israel's high court opened a hearing into the interrogation methods of the police.")
-    assert [(label[s.subject], s.relation, s.event_code) for s in sts] == [("Israeli High Court", "investigated", "090")]
+    label, sts = statements("en", "Brazil's supreme court opened a hearing into the financing of the campaign.")
+    assert [(label[s.subject], s.relation, s.event_code) for s in sts] == [("Brazilian Supreme Court", "investigated", "090")]
 
 
 @pytest.mark.parametrize("lang,text,expected", [
-    ("fr", "La chaîne France 24 met tout en œuvre, avec le soutien de l'ambassade de France au Caire, pour aider sa journaliste.",
-     ("Embassy of France in Cairo", "supported", "France 24")),
+    ("fr", "La Croix-Rouge met tout en œuvre, avec le soutien de l'ambassade de France au Mali, pour évacuer les blessés.",
+     ("Embassy of France in Mali", "supported", "International Committee of the Red Cross")),
     ("fr", "Le Mali a repris Tombouctou avec l'aide de la France.", ("France", "offered", "Mali")),
 ])
 def test_with_the_support_of_someone_is_their_act(lang, text, expected):
@@ -1406,12 +1405,12 @@ def test_military_exercises_are_a_show_of_force_of_each_side():
 
 
 def test_a_promise_against_someone_is_no_offer_to_them():
-    """A promise of an act kg cannot read is an offer to its target ("offered to hand over the archives
-    to Croatia"), unless the act is against that target ("a promis de riposter contre Israël"); a
+    """A promise of an act kg cannot read is an offer to its target ("offered to return the archives to
+    Croatia"), unless the act is against that target ("a promis de riposter contre Israël"); a
     promise of a hostile act is that act, planned: a threat."""
     label, sts = statements("fr", "L'Iran a promis de riposter contre Israël.")
     assert not [s for s in sts if s.relation == "offered"]
-    label, sts = statements("en", "Serbia offered to hand over the archives to Croatia.")
+    label, sts = statements("en", "Serbia offered to return the archives to Croatia.")
     assert ("Serbia", "offered", "Croatia") in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
     label, sts = statements("en", "Iran promised to attack Israel.")
     assert {(s.relation, s.event_code) for s in sts} == {("attacked", "130")}
@@ -1453,10 +1452,10 @@ def test_entity_names_the_model_cuts():
     label, _ = statements("en", "Senator Jane Doe, a member of the Senate Committee on Foreign Relations, left early.")
     assert "Senate Committee on Foreign Relations" in label.values()
     # a title word after a first name is a surname, a span begun inside a title is its holder
-    label, sts = statements("en", "British Defence Secretary Tom King promised aid to Mozambique. "
+    label, sts = statements("en", "British Defence Secretary John Major promised aid to Ghana. "
                                   "Texas Secretary of State Smith's decision was criticised.")
-    assert "Tom King" in label.values() and "Smith" in label.values()
-    assert ("Tom King", "role_in", "United Kingdom") in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
+    assert "John Major" in label.values() and "Smith" in label.values()
+    assert ("John Major", "role_in", "United Kingdom") in {(label[s.subject], s.relation, label.get(s.object)) for s in sts}
     # a nickname in quotes is part of the name, not a quotation
     label, sts = statements("en", 'Sergeant John "Jack" Miller said he saw the abuse.')
     assert [label[s.subject] for s in sts if s.relation == "said"] == ['John "Jack" Miller']

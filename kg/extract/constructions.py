@@ -174,12 +174,12 @@ def _check(name: str, doc: Doc, ents, m, subj: str, obj: str, lang: str) -> bool
         return not (before.is_title and not before.is_sent_start)  # a name the NER missed ("Annecy, Lyon, …")
     if name == "object_attached_to_subject":
         # the place complement hangs on the subject's noun, or on the category noun the subject names
-        # ("l'école Ozar Hatorah à Toulouse": école — Ozar Hatorah, école — à Toulouse)
+        # ("le lycée Jean Moulin à Lyon": lycée — Jean Moulin, lycée — à Lyon)
         subject_toks = set(m.slots["subject"])
         if _complement_of_person_noun(doc, load_lexicon(lang), subject_toks) and \
                 not any(doc[i].pos_ == "NOUN" for i in subject_toks):
             # "la correspondante de France 24 en Egypte": the place is the person's; a body named by its
-            # noun is where it is, whoever works there ("les diplomates de l'ambassade de France à Damas")
+            # noun is where it is, whoever works there ("les diplomates de l'ambassade d'Italie à Kaboul")
             return False
         # (the category noun of a name, not a noun the name is the complement of: "le bureau de l'ONU
         # à Genève" puts no UN in Geneva)

@@ -428,7 +428,7 @@ def named_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, blocked: set[int],
                 label = "PERSON"
         text = surface(doc, s, e)
         if not any(ch.isupper() for ch in text):
-            continue  # names are capitalised: "les sites de paris en ligne"
+            continue  # names are capitalised: "les amis de lyon en fête"
         entry = gaz_lookup(gaz, text, lex.lang, label)
         if entry is None and label in ("PER", "PERSON", "ORG") and e - s == 1 and place_by_preposition(doc, s, e, lex):
             # "arrived in Lyon", "à Florence", "near Lyon": a one-word name of a known place after a
@@ -586,9 +586,9 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
                   demonyms: list[Mention]) -> list[RoleMention]:
     """Office titles with their affiliation and named holder, by surface patterns that hold in both
     languages: title + name ("le président russe Vladimir Poutine", "President Bush"), name + comma +
-    title ("Hu Jintao, the President of China"), title + comma + name ("the President of Brazil,
-    Luiz Inácio Lula da Silva"), nationality before the title ("Brazilian President"), possessive
-    ("Congo's president", "Airbus and its CEO X") and complements ("le maire de New York", "du
+    title ("Xi Jinping, the President of China"), title + comma + name ("the President of Chile,
+    Gabriel Boric"), nationality before the title ("Brazilian President"), possessive
+    ("Congo's president", "Airbus and its CEO X") and complements ("le maire de Montréal", "du
     collectif X"); a party may qualify the title ("le député PS X", "Democratic Senator X")."""
     by_start = {m.start: m for m in names}
     by_end = {m.end: m for m in names}
@@ -660,8 +660,8 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
         if m is not None and m.type == PERSON:
             holder = m
         else:
-            # ... or right before it: "Hu Jintao, the President of ...", "Jane Doe, Oxfam's director",
-            # "Kofi Annan, the former UN secretary-general"
+            # ... or right before it: "Xi Jinping, the President of ...", "Jane Doe, Oxfam's director",
+            # "Ban Ki-moon, the former UN secretary-general"
             j = s - 1
             while j >= 0 and (doc[j].lower_ in lex.determiners or doc[j].lower_ in lex.role_modifiers or
                               j in dem_at or j in dem_end or
@@ -683,8 +683,8 @@ def role_mentions(doc: Doc, lex: Lexicon, gaz: Gazetteer, names: list[Mention],
                         (not _after_source_marker(doc, m.start, lex) or (end < len(doc) and doc[end].text == ",")):
                     holder = m
         if holder is None:
-            # a person followed by the title in parentheses: "Roger Agnelli (Vale company president)",
-            # "Eduardo Dutra (Petrobras, government oil company, president)"
+            # a person followed by the title in parentheses: "Jane Doe (Acme company president)",
+            # "John Roe (Acme, state mining company, chairman)"
             open_i = next((k for k in range(s - 1, max(-1, s - 10), -1) if doc[k].text in ("(", ")")), None)
             if open_i is not None and doc[open_i].text == "(":
                 m = by_end.get(open_i)

@@ -194,8 +194,8 @@ class _Extractor:
 
     def enumeration_after(self, tok: Token) -> list[Ref]:
         """Items a comma and "ainsi que / as well as" add to an argument, read off the surface because
-        parsers scatter long lists ("signé par 22 gouvernements, ainsi que les États-Unis, le Japon, le
-        Canada et le Maroc")."""
+        parsers scatter long lists ("ratifié par 12 pays, ainsi que le Chili, le Pérou, l'Équateur
+        et la Bolivie")."""
         doc, lex = self.doc, self.lex
         j = tok.right_edge.i + 1
         if j >= len(doc) or doc[j].text != ",":
@@ -237,7 +237,7 @@ class _Extractor:
         found = self.refs(heads, speaker=self.speaker_at.get(pred.i))
         weapons = [h for h in heads if h.pos_ == "NOUN" and h.lemma_.lower() in self.lex.weapon_nouns]
         if not found and weapons:
-            # "tué par un tir d'obus lancé par X", "killed by mortar fire from X": who fired it acts
+            # "blessé par une roquette tirée par X", "killed by mortar fire from X": who fired it acts
             patients = {r.key for r in self.refs(args.get(syntax.OBJ))}
             return self.owner_of(weapons, patients)[:1]
         if found or syntax.is_passive(pred):
@@ -325,7 +325,7 @@ class _Extractor:
                 t, depth = frontier.pop(0)
                 for c in t.children:
                     if c.dep_ == "acl" and c.pos_ == "VERB" and "Past" in c.morph.get("Tense"):
-                        # "crimes committed by Croat forces", "des exactions commises par X": the agent
+                        # "abuses committed by Serbian militias", "des exactions commises par X": the agent
                         # of a past participle on the noun is whose the noun is
                         agents = [g for a in c.children for g in syntax.prep_objects(a, self.lex.profile.preps("agent"))] + \
                                  [g for a in c.children if a.dep_ in syntax.AGENT_PREP_DEPS
@@ -361,10 +361,10 @@ class _Extractor:
         after = [c for c in pred.children if c.i > pred.i and self.ents.key_at(c.i) in exclude]
         on_object = [g for x in pred.children if x.dep_ in syntax.OBJECT_DEPS and self.ents.key_at(x.i) is None
                      for g in x.children]
-        # the first place named wins ("à Hilliard, dans la banlieue de Columbus")
+        # the first place named wins ("à Roubaix, dans la banlieue de Lille")
         for c in sorted(list(pred.children) + [g for x in after for g in x.children] + on_object, key=lambda x: x.i):
             for noun in syntax.prep_objects(c, self.lex.locative_preps):
-                inner = self.lex.locative_preps | self.lex.profile.preps("of")  # "in the town of Cizre"
+                inner = self.lex.locative_preps | self.lex.profile.preps("of")  # "in the town of X"
                 for t in [noun] + [g for x in noun.children for g in syntax.prep_objects(x, inner)]:
                     k = self.ents.key_at(t.i)
                     if inside_only and t == noun and c not in on_object and k is not None and \
@@ -376,8 +376,8 @@ class _Extractor:
 
     def complement_target(self, tok: Token, exclude: set[str], depth: int = 0) -> list[Ref]:
         """The target of the act a complement names: the subject of a clause that says what someone
-        must do ("demanded that the US cancel …"), a direct argument of its verb ("threatened to deliver
-        blows to the United States and Israel"), or whose that argument is ("to demand the resignation of
+        must do ("demanded that Chile cancel …"), a direct argument of its verb ("threatened to send
+        warships to Chile and Peru"), or whose that argument is ("to demand the resignation of
         X"); an event noun's own target ("nié préparer une incursion en Ukraine"). An entity deeper in
         the complement is not it ("refused to comment on the situation in X")."""
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
@@ -418,7 +418,7 @@ class _Extractor:
             for c in tok.children:
                 if c.dep_ in syntax.XCOMP_DEPS:
                     return self.complement_target(c, exclude, depth + 1)
-        if depth < 2:  # "continued their effort to overthrow the government of X": the effort's act
+        if depth < 2:  # "kept up their campaign to topple the government of X": the campaign's act
             for h in heads:
                 for c in h.children:
                     if c.dep_ == "acl" and c.pos_ == "VERB" and "Inf" in c.morph.get("VerbForm") and c.i > h.i:
@@ -570,7 +570,7 @@ class _Extractor:
                     heads = [g for o in before for c in o.children
                              for g in syntax.prep_objects(c, (role[5:],)) if c.i > o.i] or None
                 targets = self.refs(heads, subject=subjects[0].key, speaker=self.speaker_at.get(tok.i))
-                if not targets and not frame.direct:  # "rejected an Australian ultimatum", "fired at targets in Jericho"
+                if not targets and not frame.direct:  # "rejected a Swiss ultimatum", "fired at targets in X"
                     targets = self.owner_of(heads, {s.key for s in subjects},
                                             through_places=frame.relation in lex.rules.place_targets)
                     if not targets and any(h.lemma_.lower() in lex.site_nouns or h.lower_ in lex.site_nouns
@@ -578,7 +578,7 @@ class _Extractor:
                         # "struck targets in northern Iraq" with the place hung on the verb by the parser
                         targets = self.place_of(tok, {s.key for s in subjects})
                     for h in heads or () if frame.relation in lex.rules.answers else ():
-                        # "rejected an invitation to attend a meeting of X", "a accepté la proposition de
+                        # "rejected a proposal to hold talks with X", "a accepté la proposition de
                         # négocier avec X": an answer to a proposal is to the party of the act proposed
                         for c in h.children if not targets else ():
                             if c.dep_ in ("acl", "nmod", "obl") and c.pos_ in ("VERB", "AUX") and c.i > h.i and \
@@ -608,7 +608,7 @@ class _Extractor:
             targets = self.condition_party(tok, {s.key for s in subjects})
         if not targets and any((frame.code or relation_cameo().get(frame.relation, "")).startswith(p)
                                for p in lex.rules.force_purpose_targets):
-            # "opened fire to disperse the protesters": force is used on whom its purpose acts on
+            # "used tear gas to break up a rally of X": force is used on whom its purpose acts on
             for c in tok.children:
                 if c.dep_ in ("advcl", "xcomp") and c.pos_ in ("VERB", "AUX") and c.i > tok.i and \
                         "Inf" in c.morph.get("VerbForm") and getattr(self.reading(c), "role", None) is None:
@@ -644,7 +644,7 @@ class _Extractor:
                     yield st
             return
         if relation == "agreed" and polarity == POSITIVE:
-            # "accepted demands from X", "a accepté les exigences de X": yielding to X (CAMEO 08)
+            # "accepted the demands of X", "a accepté les exigences de X": yielding to X (CAMEO 08)
             for o in args.get(syntax.OBJ, ()):
                 noun = lex.event_nouns.get(self.event_key(o))
                 accepted = lex.rules.accept_code(lex.event_noun_cameo.get(self.event_key(o)) or relation_cameo().get(noun)) \
@@ -691,7 +691,7 @@ class _Extractor:
         hostile = self.lex.rules.intention_code("190")
         if codes:
             return any(code and self.lex.rules.intention_code(code) != hostile for code in codes)
-        # an act kg cannot read is an offer ("offered to hand over X to Y"), unless it is against someone
+        # an act kg cannot read is an offer ("offered to return the archives to Y"), unless it is against someone
         adversative = self.lex.profile.preps("adversative")
         return not any(syntax.prep_objects(c, adversative) for c in complement.children)
 
@@ -777,7 +777,7 @@ class _Extractor:
 
     def condition_party(self, tok: Token, exclude: set[str]) -> list[Ref]:
         """Whom a threat or warning is aimed at when it names no one: the party whose act is its
-        condition ("threatened to stop the talks if the United States goes ahead", "menace de … si
+        condition ("threatened to leave the talks if Chile signs the deal", "menace de … si
         Moscou …"), on the verb or on the act it threatens."""
         lex = self.lex
         markers = lex.profile.conditional_markers | {m[0] for m in lex.threat_conditions if len(m) == 1}
@@ -838,7 +838,7 @@ class _Extractor:
         aux négociations", the phrase hung on the noun or on the verb)."""
         lex = self.lex
         t = noun
-        while t.dep_ in syntax.CONJ_DEPS | {"compound"} and t.head != t:  # "mediation efforts"
+        while t.dep_ in syntax.CONJ_DEPS | {"compound"} and t.head != t:  # "a mediation mission"
             t = t.head
         head, prep = t.head, None
         if head.pos_ == "ADP" and t.dep_ in syntax.POBJ_DEPS:  # ClearNLP: head -> prep -> noun
@@ -1060,7 +1060,7 @@ class _Extractor:
                 partners.extend(r for r in self.refs(patients) or self.owner_of(patients, {x.key for x in subjects})
                                 if all(r.key != x.key for x in subjects))
                 if not subjects and partners and syntax.is_passive(verb):
-                    subjects = self.state_in(tok) or self.state_in(verb)  # "was put under investigation in Italy"
+                    subjects = self.state_in(tok) or self.state_in(verb)  # "was placed under arrest in Spain"
             comitative = lex.participant_preps - lex.profile.preps("between")
             received = not partners and (any(lemma in lex.receiving_verbs for lemma in lemma_candidates(verb, lex)) or
                                          (syntax.prep_of(tok) if tok.dep_ in syntax.OBLIQUE_DEPS else
@@ -1108,7 +1108,7 @@ class _Extractor:
                     partners.extend(self.complement_target(c, {x.key for x in subjects}))
         if not partners and rel not in MUTUAL_RELATIONS:
             # "its demand that Israel ease restrictions": the clause's subject is the target (hung on
-            # the verb by the parser when it follows the object noun: "reiterated its demand today that …")
+            # the verb by the parser when it follows the object noun: "repeated its call on Monday that …")
             clauses = list(tok.children)
             if tok.dep_ in syntax.OBJECT_DEPS and tok.head != tok:
                 clauses += [c for c in tok.head.children if c.dep_ in syntax.CCOMP_DEPS and c.left_edge.i > tok.i and
@@ -1120,14 +1120,14 @@ class _Extractor:
                     subj = syntax.subject_of(c)
                     if subj is not None:
                         partners.extend(self.refs([subj]))
-            # the object of a nominalised act: "a appelé au rejet du projet", "called for sanctions
+            # the object of a nominalised act: "a appelé au rejet de la loi", "called for sanctions
             # against Iran", "l'attaque contre la Syrie"
             for c in tok.children:
                 p = syntax.prep_of(c) if c.dep_ in syntax.OBLIQUE_DEPS else (c.lower_ if c.dep_ in syntax.PREP_DEPS else None)
                 if p in lex.profile.preps("theme"):
                     heads = [c] if c.dep_ in syntax.OBLIQUE_DEPS else [g for g in c.children if g.dep_ in syntax.POBJ_DEPS]
-                    # "sanctions on the Taliban religious faction", "a suspension of air links with
-                    # Serbia": through a noun that is not itself an entity
+                    # "sanctions on the ruling military junta", "a suspension of flights to
+                    # Chile": through a noun that is not itself an entity
                     found = self.refs(heads) or self.owner_of(heads, {x.key for x in subjects})
                     partners.extend(r for r in found if all(r.key != x.key for x in subjects))
             if not partners and self.is_protest_noun(tok):
@@ -1147,7 +1147,7 @@ class _Extractor:
                 partners.extend(r for r in self.refs(heads) if all(r.key != x.key for x in subjects))
             if not partners and (lex.rules.relation_for(halted) if halted else rel) in lex.rules.place_targets \
                     and verb is not None:
-                # "imposed a curfew in the town of Cizre": a measure imposed in a place targets it (as does
+                # "imposed a curfew in the town of X": a measure imposed in a place targets it (as does
                 # an act stopped there: "suspended aid deliveries in X")
                 partners.extend(self.place_of(tok, {x.key for x in subjects}) or
                                 self.place_of(verb, {x.key for x in subjects}))
@@ -1647,7 +1647,7 @@ class _Extractor:
             if head == t:
                 return False
             if t.dep_ in syntax.CONJ_DEPS or (t.dep_ == "advcl" and head.pos_ in ("VERB", "AUX")):
-                t = head  # "must ensure security to allow …": the purpose of what must be done is not done
+                t = head  # "must open the border to let …": the purpose of what must be done is not done
                 continue
             if t.dep_ in ("ccomp", "xcomp", "acl") and head.pos_ in ("VERB", "AUX", "NOUN"):
                 if head.lemma_.lower() in lex.obligation:

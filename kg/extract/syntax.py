@@ -270,7 +270,7 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
             add(XCOMP, c)
         elif dep in CCOMP_DEPS:
             add(CCOMP, c)
-    # "en Virginie, où Obama se rendra" / "the city where he arrived": the antecedent is the place
+    # "en Bretagne, où la ministre se rendra" / "the city where he arrived": the antecedent is the place
     # (the parser often attaches the clause to the main verb instead: take the noun before "où")
     for c in pred.children:
         if c.lower_ in prof.relative_adverbs and c.i < pred.i:
@@ -308,7 +308,7 @@ def arguments(pred: Token, lex: Lexicon) -> dict[str, list[Token]]:
 
 def antecedent(tok: Token) -> Token:
     """What a relative pronoun stands for: the noun its clause hangs on, or in a cleft sentence the
-    focus ("ce sont deux hommes à moto qui ont tiré", "it was the army that fired"), wherever in the
+    focus ("ce sont trois jeunes à scooter qui ont tiré", "it was the army that fired"), wherever in the
     focus phrase the parser hung the clause."""
     if tok.lower_ in profile(tok).relative_pronouns and tok.head.dep_ in RELCL_DEPS:
         return cleft_focus(tok.head.head) or tok.head.head
@@ -534,8 +534,8 @@ def is_hypothetical(pred: Token) -> bool:
 
 
 def parenthetical_repair(subj: Token, pred: Token) -> Token:
-    """The subject a parser gave a verb when it took a parenthetical for it: in "2 000 citoyens du nord,
-    en colère contre les groupes armés, particulièrement les islamistes, qui …, ont manifesté", the noun
+    """The subject a parser gave a verb when it took a parenthetical for it: in "500 habitants du village,
+    inquiets des projets miniers, notamment ceux de la société X, qui …, ont défilé", the noun
     after the focus adverb only singles out part of a complement. The real subject is then the caseless
     noun phrase the parser hung on the verb before it."""
     prof = profile(subj)
