@@ -220,6 +220,19 @@ def load_profile(lang: str) -> Profile:
 # relations: CAMEO codes and relation rules
 
 
+def _by_prefix(table: Mapping[str, Any], code: str | None) -> Any:
+    """The value of a CAMEO code's longest prefix (two digits or more) in a table keyed by prefixes, or
+    None ("1122" finds "112" before "11").
+
+    >>> _by_prefix({"11": "criticised", "112": "accused"}, "1122"), _by_prefix({"11": 1}, None)
+    ('accused', None)
+    """
+    for n in range(len(code or ""), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
 @dataclass(frozen=True)
 class RelationRules:
     """How CAMEO codes map to kg relations, and the rules that turn one relation into another."""
@@ -255,48 +268,32 @@ class RelationRules:
     def targets_for(self, relation: str, code: str | None = None) -> tuple[str, ...]:
         """The argument roles that give the target of an event verb with no curated frame: those of the
         longest CAMEO code prefix listed, else of the relation, else of every relation ("*")."""
-        for n in range(len(code or ""), 1, -1):
-            if code[:n] in self.default_targets:
-                return self.default_targets[code[:n]]
-        return self.default_targets.get(relation) or self.default_targets.get("*", ("obj",))
+        return _by_prefix(self.default_targets, code) or self.default_targets.get(relation) or \
+            self.default_targets.get("*", ("obj",))
 
     def leaves_a_party(self, code: str | None) -> bool:
         """Whether events of this code have their own target roles (withdrawals, reduced relations):
         acts that leave a party, never the actor's own place."""
-        return any(code[:n] in self.default_targets for n in range(len(code or ""), 1, -1))
+        return _by_prefix(self.default_targets, code) is not None
 
     def halt_code(self, code: str | None) -> str | None:
         """The CAMEO code of an act of this code halted or cut back (``halted``: "suspended talks" 164,
         "cut aid" 162, "ended the blockade" 087), or None when halting it is no event kg codes."""
-        for n in range(len(code or ""), 1, -1):
-            if code[:n] in self.halted:
-                return self.halted[code[:n]]
-        return None
+        return _by_prefix(self.halted, code)
 
     def accept_code(self, code: str | None) -> str | None:
         """The CAMEO code of accepting another party's act of this code (``accepted``: a demand accepted
         is yielding, 080), or None."""
-        for n in range(len(code or ""), 1, -1):
-            if code[:n] in self.accepted:
-                return self.accepted[code[:n]]
-        return None
+        return _by_prefix(self.accepted, code)
 
     def request_code(self, code: str | None) -> str:
         """The CAMEO code of a request for an act of this code (``requested``: "asked X for military
         aid" 0232), else a plain appeal (020)."""
-        for n in range(len(code or ""), 1, -1):
-            if code[:n] in self.requested:
-                return self.requested[code[:n]]
-        return "020"
+        return _by_prefix(self.requested, code) or "020"
 
     def relation_for(self, code: str | None) -> str | None:
         """The kg relation of a CAMEO code: its longest prefix in the table ("1122" -> accused)."""
-        if not code:
-            return None
-        for n in range(len(code), 1, -1):
-            if code[:n] in self.cameo:
-                return self.cameo[code[:n]]
-        return None
+        return _by_prefix(self.cameo, code)
 
     def is_one_party(self, code: str | None) -> bool:
         """Whether an act of this code is a statement about its actor alone when the text names no other
